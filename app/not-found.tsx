@@ -1,0 +1,15 @@
+// Requests outside any locale (e.g. /nope) end here; there is no locale yet, so bilingual.
+export default function GlobalNotFound() {
+  return (
+    <html lang="zh-CN">
+      <body style={{ fontFamily: "system-ui, sans-serif", padding: "2rem" }}>
+        <main>
+          <h1>页面不存在 · Page not found</h1>
+          <p>
+            <a href="/zh-CN">返回首页</a> · <a href="/en">Home</a>
+          </p>
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { ForbiddenError } from "@/lib/errors";
+import { assertCan, can, canForOrg, permissions, permissionsOf, rolePermissions, type Permission } from "./permissions";
+
+const admin = { id: "a", role: "admin" as const, orgId: null };
+const investigator = { id: "i", role: "investigator" as const, orgId: null };
+const liaison = { id: "l", role: "liaison" as const, orgId: "org-1" };
+
+describe("role → permissions", () => {
+  it("admins hold every staff permission and none of the own-org ones", () => {
+    expect([...rolePermissions.admin].sort()).toEqual(permissions.filter((p) => !p.endsWith(":own-org")).sort());
+  });
+
+  it("investigators work cases but do not administer", () => {
+    expect([...rolePermissions.investigator].sort()).toEqual(
+      [
+        "read:staff-area:any",
+        "read:case:any",
+        "write:case:any",
+        "read:victim-pii:any",
+        "read:evidence:any",
+        "decide:matching:any",
+        "export:case:any",
+        "create:request:any",
+      ].sort(),
+    );
+    for (const p of ["manage:user:any", "read:audit:any", "export:audit:any", "manage:warning-list:any"] as Permission[]) {
+      expect(can(investigator, p)).toBe(false);
+    }
+  });
+
+  it("liaisons see nothing of the case board, only their organisation's requests", () => {
+    expect([...permissionsOf(liaison)].sort()).toEqual(["answer:request:own-org", "read:request:own-org"]);
+    for (const p of permissions.filter((p) => p.endsWith(":any"))) expect(can(liaison, p)).toBe(false);
+  });
+
+  it("a liaison without an organisation holds nothing", () => {
+    expect(permissionsOf({ role: "liaison", orgId: null })).toEqual([]);
+  });
+
+  it("every permission string is action:entity:access", () => {
+    for (const p of permissions) expect(p).toMatch(/^[a-z]+:[a-z-]+:(any|own-org)$/);
+  });
+});
+
+describe("checks", () => {
+  it("assertCan throws ForbiddenError (403) and nothing for holders", () => {
+    expect(() => assertCan(investigator, "manage:user:any")).toThrow(ForbiddenError);
+    expect(() => assertCan(null, "read:case:any")).toThrow(ForbiddenError);
+    expect(() => assertCan(admin, "manage:user:any")).not.toThrow();
+  });
+
+  it("own-org permissions need the same organisation", () => {
+    expect(canForOrg(liaison, "read:request:own-org", "org-1")).toBe(true);
+    expect(canForOrg(liaison, "read:request:own-org", "org-2")).toBe(false);
+    expect(canForOrg(investigator, "read:request:own-org", "org-1")).toBe(false);
+    expect(canForOrg(null, "read:request:own-org", "org-1")).toBe(false);
+  });
+});

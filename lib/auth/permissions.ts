@@ -1,0 +1,89 @@
+/**
+ * Permissions as `action:entity:access` strings (the epic-stack convention):
+ * `any` means every record of that kind, `own-org` only the records of the
+ * user's own organisation (liaisons). Roles map to fixed sets below; there are
+ * no per-user grants. Pure module: no Next.js or database imports, so services,
+ * route handlers, scripts and tests can all use it.
+ */
+import { ForbiddenError } from "@/lib/errors";
+
+export const roles = ["admin", "investigator", "liaison"] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  /** The staff area (/staff/**) at all: its shell, nav and home page. */
+  "read:staff-area:any",
+  "read:case:any",
+  "write:case:any",
+  "read:victim-pii:any",
+  "read:evidence:any",
+  "decide:matching:any",
+  "export:case:any",
+  "create:request:any",
+  "manage:warning-list:any",
+  "manage:user:any",
+  "read:audit:any",
+  "export:audit:any",
+  "read:request:own-org",
+  "answer:request:own-org",
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const investigator: readonly Permission[] = [
+  "read:staff-area:any",
+  "read:case:any",
+  "write:case:any",
+  "read:victim-pii:any",
+  "read:evidence:any",
+  "decide:matching:any",
+  "export:case:any",
+  "create:request:any",
+];
+
+export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
+  // Every staff permission; the own-org ones belong to liaisons only.
+  admin: permissions.filter((p) => !p.endsWith(":own-org")),
+  investigator,
+  liaison: ["read:request:own-org", "answer:request:own-org"],
+};
+
+/** What the permission checks need to know about a user. */
+export interface Actor {
+  id: string;
+  role: Role;
+  /** A liaison's organisation; null for staff. */
+  orgId: string | null;
+}
+
+export function permissionsOf(user: Pick<Actor, "role" | "orgId">): readonly Permission[] {
+  // A liaison whose organisation was removed belongs to nobody and sees nothing.
+  if (user.role === "liaison" && !user.orgId) return [];
+  return rolePermissions[user.role] ?? [];
+}
+
+export function can(user: Pick<Actor, "role" | "orgId"> | null | undefined, permission: Permission): boolean {
+  return !!user && permissionsOf(user).includes(permission);
+}
+
+/** Throws ForbiddenError unless the user holds the permission. Services call this first. */
+export function assertCan(user: Pick<Actor, "role" | "orgId"> | null | undefined, permission: Permission): void {
+  if (!can(user, permission)) throw new ForbiddenError();
+}
+
+/**
+ * For `own-org` permissions: the user holds it and the record belongs to their
+ * organisation. Staff with the matching `any` permission pass too.
+ */
+export function canForOrg(user: Actor | null | undefined, permission: Permission, orgId: string): boolean {
+  if (!user) return false;
+  if (permission.endsWith(":own-org")) {
+    const any = permission.replace(/:own-org$/, ":any") as Permission;
+    if ((permissions as readonly string[]).includes(any) && can(user, any)) return true;
+    return can(user, permission) && user.orgId === orgId;
+  }
+  return can(user, permission);
+}
+
+export function isStaffRole(role: Role): boolean {
+  return role === "admin" || role === "investigator";
+}

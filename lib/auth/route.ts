@@ -1,0 +1,38 @@
+import "server-only";
+import { NextResponse, type NextRequest } from "next/server";
+import { AppError } from "@/lib/errors";
+import { clientIpFrom } from "@/lib/http/client-ip";
+import { logError } from "@/lib/log";
+import { requireUser, type CurrentUser } from "./current-user";
+import type { Permission } from "./permissions";
+
+export interface RouteContext<P> {
+  user: CurrentUser;
+  ip: string;
+  params: P;
+}
+
+/**
+ * A route handler for signed-in users holding `permission`: 401 without a
+ * session, 403 without the permission, the AppError's status for typed errors,
+ * 500 with an error id otherwise. Answers are never cached.
+ *
+ *   export const GET = staffRoute("read:evidence:any", async (req, { user, params }) => …);
+ */
+export function staffRoute<P = Record<string, string>>(
+  permission: Permission,
+  handler: (req: NextRequest, ctx: RouteContext<P>) => Promise<Response>,
+) {
+  return async (req: NextRequest, segment: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const user = await requireUser(permission);
+      const res = await handler(req, { user, ip: clientIpFrom(req.headers), params: await segment.params });
+      if (!res.headers.has("cache-control")) res.headers.set("cache-control", "no-store");
+      return res;
+    } catch (e) {
+      if (e instanceof AppError) return NextResponse.json({ error: e.code }, { status: e.status, headers: { "cache-control": "no-store" } });
+      const errorId = logError(e, { route: req.nextUrl.pathname });
+      return NextResponse.json({ error: "unexpected", errorId }, { status: 500, headers: { "cache-control": "no-store" } });
+    }
+  };
+}

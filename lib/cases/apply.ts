@@ -1,0 +1,182 @@
+import "server-only";
+import { caseNumber } from "@/lib/reports/numbers";
+import { emptySummary, type MatchSummary, type Tx } from "./types";
+import { refreshCaseStats } from "./stats";
+
+export interface ApplyOptions {
+  actorId?: string | null;
+  /** Recorded on case events: "report", "import", "recluster", "decision:<id>". */
+  cause: string;
+}
+
+async function newCaseNumber(tx: Tx): Promise<string> {
+  const [row] = await tx.$queryRawUnsafe<{ seq: bigint }[]>(`SELECT nextval('case_number_seq') AS seq`);
+  return caseNumber(row!.seq);
+}
+
+/**
+ * Turns a clustering into case assignments with stable numbers. Each case is
+ * anchored by its first report (lowest id):
+ * - the cluster holding a case's anchor keeps that case; a cluster holding
+ *   several anchors keeps the oldest case (lowest id) and absorbs the others —
+ *   their numbers become aliases, and notes, events and requests move over;
+ * - a cluster with no anchor gets a case: an absorbed number is revived when
+ *   that case's first report is in the cluster (undoing a merge gives the old
+ *   number back), else a new number.
+ * So a split leaves the number with the part that holds the first report.
+ */
+export async function applyClusters(
+  tx: Tx,
+  clusters: number[][],
+  current: Map<number, number | null>,
+  opts: ApplyOptions,
+): Promise<MatchSummary & { touched: number[] }> {
+  const summary = emptySummary();
+  const anchor = new Map<number, number>();
+  for (const [r, c] of current) if (c !== null && r < (anchor.get(c) ?? Infinity)) anchor.set(c, r);
+  const clusterOf = new Map<number, number>();
+  clusters.forEach((members, i) => members.forEach((r) => clusterOf.set(r, i)));
+  const claims = new Map<number, number[]>();
+  for (const [c, r] of anchor) {
+    const i = clusterOf.get(r);
+    if (i !== undefined) claims.set(i, [...(claims.get(i) ?? []), c]);
+  }
+  const kept = new Set<number>();
+  const absorbedInto = new Map<number, number>(); // absorbed case -> cluster index
+  const target: (number | null)[] = clusters.map((_, i) => {
+    const mine = (claims.get(i) ?? []).sort((a, b) => a - b);
+    if (!mine.length) return null;
+    kept.add(mine[0]!);
+    for (const other of mine.slice(1)) absorbedInto.set(other, i);
+    return mine[0]!;
+  });
+  const regionCases = [...anchor.keys()];
+
+  const needNew = target.flatMap((t, i) => (t === null ? [i] : []));
+  if (needNew.length) {
+    const revivable = regionCases.length
+      ? await tx.caseAlias.findMany({
+          where: { caseId: { in: regionCases }, rootReportId: { not: null } },
+          select: { number: true, rootReportId: true },
+        })
+      : [];
+    const aliasByRoot = new Map(revivable.map((a) => [a.rootReportId!, a.number]));
+    const numbers: string[] = [];
+    const restored: boolean[] = [];
+    let fresh = 0;
+    for (const i of needNew) {
+      const root = aliasByRoot.size ? clusters[i]!.find((r) => aliasByRoot.has(r)) : undefined;
+      if (root !== undefined) {
+        numbers.push(aliasByRoot.get(root)!);
+        aliasByRoot.delete(root);
+        restored.push(true);
+      } else {
+        numbers.push("");
+        restored.push(false);
+        fresh++;
+      }
+    }
+    const revived = numbers.filter((n) => n !== "");
+    if (revived.length) await tx.caseAlias.deleteMany({ where: { number: { in: revived } } });
+    const seqs = fresh ? await tx.$queryRawUnsafe<{ seq: bigint }[]>(`SELECT nextval('case_number_seq') AS seq FROM generate_series(1, $1::int)`, fresh) : [];
+    let next = 0;
+    for (let k = 0; k < numbers.length; k++) if (numbers[k] === "") numbers[k] = caseNumber(seqs[next++]!.seq);
+    const created = await tx.$queryRawUnsafe<{ id: number; number: string }[]>(
+      `INSERT INTO "Case" ("number", "updatedAt") SELECT n, now() FROM unnest($1::text[]) AS n RETURNING "id", "number"`,
+      numbers,
+    );
+    const idOfNumber = new Map(created.map((c) => [c.number, c.id]));
+    needNew.forEach((i, k) => (target[i] = idOfNumber.get(numbers[k]!)!));
+    await tx.caseEvent.createMany({
+      data: needNew.map((i, k) => ({ caseId: target[i]!, type: restored[k] ? "restored" : "created", actorId: opts.actorId ?? null, data: { cause: opts.cause } })),
+    });
+    summary.casesCreated += needNew.length;
+  }
+
+  const changed = new Set<number>(needNew.map((i) => target[i]!));
+  const moveIds: number[] = [];
+  const moveTo: number[] = [];
+  const destCount = new Map<number, Map<number, number>>(); // old case -> new case -> reports
+  clusters.forEach((members, i) => {
+    const t = target[i]!;
+    for (const r of members) {
+      const was = current.get(r) ?? null;
+      if (was !== t) {
+        moveIds.push(r);
+        moveTo.push(t);
+        changed.add(t);
+        if (was !== null) changed.add(was);
+      }
+      if (was !== null) {
+        const m = destCount.get(was) ?? new Map<number, number>();
+        m.set(t, (m.get(t) ?? 0) + 1);
+        destCount.set(was, m);
+      }
+    }
+  });
+  for (let k = 0; k < moveIds.length; k += 20_000) {
+    await tx.$executeRawUnsafe(
+      `UPDATE "Report" r SET "caseId" = v.c FROM unnest($1::int[], $2::int[]) AS v(id, c) WHERE r."id" = v.id`,
+      moveIds.slice(k, k + 20_000),
+      moveTo.slice(k, k + 20_000),
+    );
+  }
+  summary.reportsMoved = moveIds.filter((r) => current.get(r) != null).length;
+
+  // Cases that kept their number but lost reports to others were split.
+  for (const c of kept) {
+    const dests = destCount.get(c);
+    if (dests && [...dests.keys()].some((d) => d !== c)) {
+      summary.casesSplit++;
+      await tx.caseEvent.create({ data: { caseId: c, type: "split", actorId: opts.actorId ?? null, data: { cause: opts.cause, into: [...dests.keys()].filter((d) => d !== c) } } });
+    }
+  }
+
+  const absorbed = [...absorbedInto.keys()];
+  await absorbCases(tx, absorbed.map((c) => ({ from: c, into: target[absorbedInto.get(c)!]!, rootReportId: anchor.get(c) ?? null })), opts);
+  summary.casesMerged += absorbed.length;
+
+  // Only cases whose membership changed need their figures recomputed.
+  const touched = [...changed].filter((c) => !absorbed.includes(c));
+  await refreshCaseStats(tx, touched);
+  return { ...summary, touched };
+}
+
+/**
+ * Folds cases into others: each absorbed number becomes an alias (remembering
+ * the case's first report so a later split can restore it), and its aliases,
+ * notes, events and requests move over. Set-based, so an import batch that
+ * merges dozens of cases costs the same few statements. Reports must already
+ * have been moved.
+ */
+export async function absorbCases(tx: Tx, moves: { from: number; into: number; rootReportId: number | null }[], opts: ApplyOptions) {
+  if (!moves.length) return;
+  const from = moves.map((m) => m.from);
+  const into = moves.map((m) => m.into);
+  const roots = moves.map((m) => m.rootReportId);
+  for (const table of ["CaseAlias", "CaseNote", "CaseEvent", "LiaisonRequest"]) {
+    await tx.$executeRawUnsafe(
+      `UPDATE "${table}" t SET "caseId" = m.dst FROM unnest($1::int[], $2::int[]) AS m(src, dst) WHERE t."caseId" = m.src`,
+      from,
+      into,
+    );
+  }
+  // Status and assignee of the kept case win; the absorbed row goes, its number stays reachable.
+  await tx.$executeRawUnsafe(
+    `WITH gone AS (
+       DELETE FROM "Case" c USING unnest($1::int[], $2::int[], $3::int[]) AS m(src, dst, root)
+       WHERE c."id" = m.src RETURNING c."number", m.dst, m.root
+     ), alias AS (
+       INSERT INTO "CaseAlias" ("number", "caseId", "rootReportId") SELECT "number", dst, root FROM gone
+     )
+     INSERT INTO "CaseEvent" ("caseId", "type", "actorId", "data")
+     SELECT dst, 'merged', $4, jsonb_build_object('cause', $5::text, 'absorbed', "number") FROM gone`,
+    from,
+    into,
+    roots,
+    opts.actorId ?? null,
+    opts.cause,
+  );
+}
+
+export { newCaseNumber };

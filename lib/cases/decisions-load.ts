@@ -1,0 +1,35 @@
+import "server-only";
+import type { LinkDecisions } from "@/lib/matching";
+import type { Tx } from "./types";
+
+/** Active decisions that name any of these reports, as clusterer constraints. */
+export async function loadDecisions(tx: Tx, reportIds: number[] | "all"): Promise<LinkDecisions & { all: number[] }> {
+  const rows = await tx.$queryRawUnsafe<{ type: string; data: unknown }[]>(
+    `SELECT "type"::text AS type, "data" FROM "MatchDecision"
+     WHERE "revokedAt" IS NULL AND "type" <> 'no_link_identifier' AND ($1::int[] IS NULL OR "reportIds" && $1::int[])`,
+    reportIds === "all" ? null : reportIds,
+  );
+  const mustLink: [number, number][] = [];
+  const cannotLink: [number, number][] = [];
+  const detached: number[] = [];
+  const all = new Set<number>();
+  for (const { type, data } of rows) {
+    const d = data as Record<string, unknown>;
+    if (type === "merge_cases" || type === "no_link_reports") {
+      const pair: [number, number] = [Number(d.a), Number(d.b)];
+      (type === "merge_cases" ? mustLink : cannotLink).push(pair);
+      pair.forEach((r) => all.add(r));
+    } else if (type === "detach_report") {
+      detached.push(Number(d.reportId));
+      all.add(Number(d.reportId));
+    } else if (type === "split_case") {
+      const groups = (d.groups as number[][]).filter((g) => g.length > 0);
+      for (const g of groups) {
+        for (let k = 1; k < g.length; k++) mustLink.push([g[0]!, g[k]!]);
+        g.forEach((r) => all.add(r));
+      }
+      for (let x = 0; x < groups.length; x++) for (let y = x + 1; y < groups.length; y++) cannotLink.push([groups[x]![0]!, groups[y]![0]!]);
+    }
+  }
+  return { mustLink, cannotLink, detached, all: [...all] };
+}

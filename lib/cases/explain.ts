@@ -1,0 +1,84 @@
+import "server-only";
+import { explainCluster, explainReport } from "@/lib/matching";
+import { clusterRegion } from "./region";
+import { blockChecker } from "./warning-list";
+import type { Tx } from "./types";
+
+export interface IdentifierRow {
+  id: number;
+  kind: string;
+  display: string;
+  /** Reports of the case that name it. */
+  reports: number;
+  /** It actually joins reports of this case. */
+  linking: boolean;
+  /** Why it never links: "warning-list:…", "unlinkable", "do-not-link"; null if it may. */
+  blockedReason: string | null;
+}
+
+export interface CaseExplanation {
+  caseId: number;
+  reports: number;
+  identifiers: IdentifierRow[];
+  bridges: { a: number; b: number }[];
+  mustLinks: { a: number; b: number }[];
+}
+
+export type ChainStep = { type: "report"; id: number; reference: string } | { type: "identifier"; id: number; kind: string; display: string };
+
+/** Which identifiers hold a case together and how many reports name each. */
+export async function explainCase(tx: Tx, caseId: number): Promise<CaseExplanation | null> {
+  const members = (await tx.report.findMany({ where: { caseId }, select: { id: true } })).map((r) => r.id);
+  if (!members.length) return null;
+  const check = await blockChecker(tx);
+  const region = await clusterRegion(tx, members, check);
+  const rootRank = region.result.clusterIds[0]!;
+  const ex = explainCluster(region.result, rootRank);
+  if (!ex) return null;
+  const idOf = (rank: number) => region.identifierOfRank[rank]!;
+  const info = await tx.identifier.findMany({
+    where: { id: { in: ex.identifiers.map((i) => idOf(i.identifier)) } },
+    select: { id: true, kind: true, value: true, display: true, meta: true, linkable: true },
+  });
+  const byId = new Map(info.map((i) => [i.id, i]));
+  return {
+    caseId,
+    reports: members.length,
+    identifiers: ex.identifiers.map((s) => {
+      const i = byId.get(idOf(s.identifier))!;
+      return {
+        id: i.id,
+        kind: i.kind,
+        display: i.display,
+        reports: s.reports,
+        linking: s.linking,
+        blockedReason: check(i.id, { kind: i.kind, value: i.value, display: i.display, meta: i.meta as never }, i.linkable),
+      };
+    }),
+    bridges: ex.bridges.map(([a, b]) => ({ a: idOf(a), b: idOf(b) })),
+    mustLinks: ex.mustLinks.map(([a, b]) => ({ a: region.reportOfRank[a]!, b: region.reportOfRank[b]! })),
+  };
+}
+
+/** The chain of shared identifiers from the case's first report to this one. */
+export async function explainReportChain(tx: Tx, reportId: number): Promise<ChainStep[] | null> {
+  const report = await tx.report.findUnique({ where: { id: reportId }, select: { caseId: true } });
+  if (!report?.caseId) return null;
+  const members = (await tx.report.findMany({ where: { caseId: report.caseId }, select: { id: true } })).map((r) => r.id);
+  const region = await clusterRegion(tx, members);
+  const rank = region.reportOfRank.indexOf(reportId);
+  const ex = explainReport(region.result, rank);
+  if (!ex) return null;
+  const reportIds = ex.path.flatMap((p) => (p.type === "report" ? [region.reportOfRank[p.id]!] : []));
+  const identIds = ex.path.flatMap((p) => (p.type === "identifier" ? [region.identifierOfRank[p.id]!] : []));
+  const refs = new Map((await tx.report.findMany({ where: { id: { in: reportIds } }, select: { id: true, reference: true } })).map((r) => [r.id, r.reference]));
+  const idents = new Map((await tx.identifier.findMany({ where: { id: { in: identIds } }, select: { id: true, kind: true, display: true } })).map((i) => [i.id, i]));
+  return ex.path.map((p): ChainStep => {
+    if (p.type === "report") {
+      const id = region.reportOfRank[p.id]!;
+      return { type: "report", id, reference: refs.get(id) ?? "" };
+    }
+    const i = idents.get(region.identifierOfRank[p.id]!)!;
+    return { type: "identifier", id: i.id, kind: i.kind, display: i.display };
+  });
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { createPrisma, type Db } from "./client";
+import { findRunningEmbedded } from "./embedded";
+import { env } from "@/lib/env";
+
+// One client per server process. `npm start` passes DATABASE_URL (a real
+// server, or the embedded one it started); a bare `next start` finds the
+// embedded server another process runs on DATA_DIR.
+const g = globalThis as unknown as { __db?: Promise<Db> };
+
+async function connect(): Promise<Db> {
+  const url = env().DATABASE_URL ?? (await findRunningEmbedded());
+  if (!url) {
+    throw new Error(
+      "No database: set DATABASE_URL, or start the app with `npm start`, which runs the embedded database.",
+    );
+  }
+  return createPrisma(url);
+}
+
+export function db(): Promise<Db> {
+  g.__db ??= connect().catch((e) => {
+    g.__db = undefined;
+    throw e;
+  });
+  return g.__db;
+}
+
+export type { Db };
+export { Prisma } from "./generated/client";

@@ -1,0 +1,53 @@
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+
+// Catalog types the pg driver adapter of Prisma 6.19 cannot map; the WASM
+// schema engine selects them while migrating ("Column type 'name' could not be
+// deserialized"). They are plain strings, so we report them as text.
+const TEXT_OID = 25;
+const TEXT_LIKE_OIDS = new Set([18 /* "char" */, 19 /* name */]);
+
+type QueryResultLike = { fields?: { dataTypeID: number }[] };
+
+function retype<T>(result: T): T {
+  for (const r of Array.isArray(result) ? result : [result]) {
+    for (const f of (r as QueryResultLike)?.fields ?? []) {
+      if (TEXT_LIKE_OIDS.has(f.dataTypeID)) f.dataTypeID = TEXT_OID;
+    }
+  }
+  return result;
+}
+
+class CatalogTolerantClient extends pg.Client {
+  // pg's query() has many overloads: the adapter awaits the promise form on
+  // transaction clients, and Pool.query passes a callback.
+  override query(...args: unknown[]): never {
+    const last = args.length - 1;
+    if (typeof args[last] === "function") {
+      const cb = args[last] as (err: unknown, res: unknown) => void;
+      args[last] = (err: unknown, res: unknown) => cb(err, err ? res : retype(res));
+    }
+    const out = (super.query as (...a: unknown[]) => unknown)(...args);
+    if (out && typeof (out as Promise<unknown>).then === "function") {
+      return (out as Promise<unknown>).then(retype) as never;
+    }
+    return out as never;
+  }
+}
+
+export interface AdapterOptions {
+  /** Pool size; the embedded server multiplexes, a real server has its own limit. */
+  max?: number;
+  /** Short for one-shot CLI processes, which otherwise linger until idle clients close. */
+  idleTimeoutMillis?: number;
+}
+
+export function createPgAdapter(connectionString: string, opts: AdapterOptions = {}) {
+  return new PrismaPg({
+    connectionString,
+    max: opts.max ?? 10,
+    idleTimeoutMillis: opts.idleTimeoutMillis ?? 10_000,
+    allowExitOnIdle: opts.idleTimeoutMillis !== undefined,
+    Client: CatalogTolerantClient as unknown as typeof pg.Client,
+  });
+}

@@ -1,0 +1,138 @@
+import "server-only";
+import { db, Prisma } from "@/lib/db";
+import { AppError, RateLimitedError } from "@/lib/errors";
+import type { ReportForm } from "./schema";
+import { parseAmountToMinor } from "./values";
+import { checkEvidence, removeEvidence, storeEvidence, type EvidenceProblem } from "./evidence";
+import { isReportLimited, recordAbuseHit, recordReportHit } from "./rate-limit";
+import { platformKey } from "./platforms";
+import { upsertPlatforms } from "./platforms-db";
+import { cstLocalToDate, reportReference } from "./numbers";
+import { hashPin, newPin } from "./pin";
+import { victimKey } from "./victim-key";
+import { matchInsertedReports } from "@/lib/cases";
+import type { ReportLike } from "@/lib/matching";
+
+export class EvidenceError extends AppError {
+  constructor(public problem: EvidenceProblem, public fileName?: string) {
+    super(problem, 400);
+  }
+}
+
+export interface SubmitInput {
+  values: ReportForm;
+  files: File[];
+  /** Rendered into the form; a resubmission of the same form is recognised. */
+  token: string;
+  locale: string;
+  ip: string;
+}
+
+export type SubmitResult =
+  | { kind: "created"; reference: string; pin: string }
+  | { kind: "duplicate"; reference: string };
+
+async function findByToken(token: string) {
+  const client = await db();
+  return client.report.findUnique({ where: { submissionToken: token }, select: { reference: true } });
+}
+
+export async function submitReport(input: SubmitInput): Promise<SubmitResult> {
+  const client = await db();
+  const existing = await findByToken(input.token);
+  if (existing) return { kind: "duplicate", reference: existing.reference };
+  if (await isReportLimited(client, input.ip)) throw new RateLimitedError();
+
+  const checked = await checkEvidence(input.files);
+  if (!checked.ok) throw new EvidenceError(checked.problem, checked.file);
+
+  const pin = newPin();
+  const pinHash = await hashPin(pin);
+  const stored = await storeEvidence(checked.files);
+  try {
+    const reference = await client.$transaction(async (tx) => {
+      const [row] = await tx.$queryRaw<{ seq: bigint }[]>`SELECT nextval('report_reference_seq') AS seq`;
+      const reference = reportReference(row!.seq);
+      const platformIds = await upsertPlatforms(tx, input.values.platforms.map((p) => p.name));
+      const v = input.values;
+      const seen = new Set<string>();
+      const created = await tx.report.create({
+        data: {
+          reference,
+          source: "web",
+          submissionToken: input.token,
+          incidentDate: new Date(`${v.incidentDate}T00:00:00Z`),
+          scamType: v.scamType,
+          narrative: v.narrative,
+          victimName: v.victimName,
+          victimPhone: v.victimPhone,
+          victimKey: victimKey(v.victimPhone, reference),
+          victimProvince: v.victimProvince,
+          victimCity: v.victimCity,
+          consent: v.consent,
+          locale: input.locale,
+          pinHash,
+          contacts: { create: v.contacts.map((c, position) => ({ position, kind: c.kind, rawValue: c.value })) },
+          payments: {
+            create: v.payments.map((p, position) => ({
+              position,
+              amountMinor: parseAmountToMinor(p.amount)!,
+              currency: p.currency,
+              paidAt: cstLocalToDate(p.paidAt),
+              method: p.method,
+              payeeKind: p.payeeKind,
+              payeeValue: p.payeeValue,
+              payeeName: p.payeeName,
+              payeeBank: p.payeeBank,
+            })),
+          },
+          platforms: {
+            create: v.platforms
+              .map((p) => ({ platformId: platformIds.get(platformKey(p.name))!, role: p.role, rawName: p.name }))
+              .filter((p) => {
+                const k = `${p.platformId}:${p.role}`;
+                return seen.has(k) ? false : (seen.add(k), true);
+              }),
+          },
+          evidence: {
+            create: stored.map(({ storageKey, file }) => ({
+              storageKey,
+              originalName: file.originalName,
+              mime: file.mime,
+              size: file.size,
+              sha256: file.sha256,
+            })),
+          },
+        },
+        select: { id: true },
+      });
+      // Matched in the same transaction: the receipt's report is already in its case.
+      await matchInsertedReports(tx, [{ reportId: created.id, report: reportLikeOf(v) }], { cause: "report" });
+      await recordReportHit(tx, input.ip);
+      return reference;
+    });
+    return { kind: "created", reference, pin };
+  } catch (e) {
+    await removeEvidence(stored.map((s) => s.storageKey));
+    // Two copies of one form raced; the first one won.
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+      const again = await findByToken(input.token);
+      if (again) return { kind: "duplicate", reference: again.reference };
+    }
+    throw e;
+  }
+}
+
+/** A filled honeypot: nothing is stored, and the address is treated as over its limit. */
+export async function recordAbuse(ip: string): Promise<void> {
+  await recordAbuseHit(await db(), ip);
+}
+
+/** The form's values in the matcher's shape (the interchange field names). */
+export function reportLikeOf(v: ReportForm): ReportLike {
+  return {
+    victim: { phone: v.victimPhone },
+    contacts: v.contacts.map((c) => ({ kind: c.kind, value: c.value })),
+    payments: v.payments.map((p) => ({ payee: { kind: p.payeeKind, value: p.payeeValue, name: p.payeeName, bank: p.payeeBank } })),
+  };
+}

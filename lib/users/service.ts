@@ -1,0 +1,257 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import { AppError, NotFoundError } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record";
+import { assertCan, type Actor, type Role } from "@/lib/auth/permissions";
+import { generatePassword, hashPassword } from "@/lib/auth/password";
+import type {
+  ChangeRoleInput,
+  CreateOrganisationInput,
+  CreateUserInput,
+  OrgKind,
+  ResetPasswordInput,
+  SetDisabledInput,
+} from "./schemas";
+
+/** A rule of user management was broken; `code` is a key under errors.*. */
+export class UserRuleError extends AppError {
+  constructor(code: "emailTaken" | "orgNameTaken" | "orgRequired" | "cannotChangeSelf" | "lastAdmin") {
+    super(code, 409);
+  }
+}
+
+/** Who is acting and from where; every change is audited with both. */
+export interface ServiceContext {
+  actor: Actor;
+  ip?: string | null;
+}
+
+export interface UserSummary {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  orgId: string | null;
+  orgName: string | null;
+  disabled: boolean;
+  createdAt: Date;
+}
+
+export interface OrganisationSummary {
+  id: string;
+  name: string;
+  kind: OrgKind;
+  userCount: number;
+}
+
+const PERMISSION = "manage:user:any" as const;
+
+const userSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  orgId: true,
+  disabled: true,
+  createdAt: true,
+  org: { select: { name: true } },
+} as const;
+
+function summary(u: { org: { name: string } | null } & Omit<UserSummary, "orgName">): UserSummary {
+  const { org, ...rest } = u;
+  return { ...rest, orgName: org?.name ?? null };
+}
+
+const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === "P2002";
+
+export async function listUsers(db: Db, ctx: ServiceContext): Promise<UserSummary[]> {
+  assertCan(ctx.actor, PERMISSION);
+  const users = await db.user.findMany({ select: userSelect, orderBy: [{ disabled: "asc" }, { email: "asc" }] });
+  return users.map(summary);
+}
+
+export async function getUser(db: Db, ctx: ServiceContext, userId: string): Promise<UserSummary> {
+  assertCan(ctx.actor, PERMISSION);
+  const user = await db.user.findUnique({ where: { id: userId }, select: userSelect });
+  if (!user) throw new NotFoundError("user");
+  return summary(user);
+}
+
+export async function listOrganisations(db: Db, ctx: ServiceContext): Promise<OrganisationSummary[]> {
+  assertCan(ctx.actor, PERMISSION);
+  const orgs = await db.organisation.findMany({ orderBy: { name: "asc" }, include: { _count: { select: { users: true } } } });
+  return orgs.map((o) => ({ id: o.id, name: o.name, kind: o.kind, userCount: o._count.users }));
+}
+
+export async function createOrganisation(db: Db, ctx: ServiceContext, input: CreateOrganisationInput): Promise<OrganisationSummary> {
+  assertCan(ctx.actor, PERMISSION);
+  try {
+    return await db.$transaction(async (tx) => {
+      const org = await tx.organisation.create({ data: { name: input.name, kind: input.kind } });
+      await recordAudit(tx, {
+        actorId: ctx.actor.id,
+        action: "organisation.create",
+        resourceType: "organisation",
+        resourceId: org.id,
+        ip: ctx.ip,
+        detail: { name: org.name, kind: org.kind },
+      });
+      return { id: org.id, name: org.name, kind: org.kind, userCount: 0 };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new UserRuleError("orgNameTaken");
+    throw e;
+  }
+}
+
+async function assertOrgExists(db: Pick<Db, "organisation">, orgId: string) {
+  const org = await db.organisation.findUnique({ where: { id: orgId }, select: { id: true } });
+  if (!org) throw new UserRuleError("orgRequired");
+}
+
+/** Creates a user; returns the password when it was generated (shown once, never stored). */
+export async function createUser(
+  db: Db,
+  ctx: ServiceContext,
+  input: CreateUserInput,
+): Promise<{ user: UserSummary; generatedPassword: string | null }> {
+  assertCan(ctx.actor, PERMISSION);
+  const orgId = input.role === "liaison" ? (input.orgId ?? null) : null;
+  if (input.role === "liaison") {
+    if (!orgId) throw new UserRuleError("orgRequired");
+    await assertOrgExists(db, orgId);
+  }
+  const password = input.password ?? generatePassword();
+  const passwordHash = await hashPassword(password);
+  try {
+    const user = await db.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: { email: input.email, name: input.name, role: input.role, orgId, passwordHash },
+        select: userSelect,
+      });
+      await recordAudit(tx, {
+        actorId: ctx.actor.id,
+        action: "user.create",
+        resourceType: "user",
+        resourceId: created.id,
+        ip: ctx.ip,
+        detail: { email: created.email, role: created.role, orgId, passwordGenerated: !input.password },
+      });
+      return created;
+    });
+    return { user: summary(user), generatedPassword: input.password ? null : password };
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new UserRuleError("emailTaken");
+    throw e;
+  }
+}
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** Whether removing `userId` from the active admins would leave none. */
+async function wouldLeaveNoAdmin(tx: Tx, userId: string): Promise<boolean> {
+  const others = await tx.user.count({ where: { role: "admin", disabled: false, id: { not: userId } } });
+  return others === 0;
+}
+
+async function loadTarget(tx: Tx, userId: string) {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true, orgId: true, disabled: true } });
+  if (!user) throw new NotFoundError("user");
+  return user;
+}
+
+/**
+ * Disable or re-enable an account. Disabling bumps sessionVersion, so the
+ * user's open sessions end on their next request. Admins cannot disable
+ * themselves, nor the last active admin.
+ */
+export async function setUserDisabled(db: Db, ctx: ServiceContext, input: SetDisabledInput): Promise<UserSummary> {
+  assertCan(ctx.actor, PERMISSION);
+  if (input.userId === ctx.actor.id) throw new UserRuleError("cannotChangeSelf");
+  const user = await db.$transaction(async (tx) => {
+    const target = await loadTarget(tx, input.userId);
+    if (input.disabled && target.role === "admin" && !target.disabled && (await wouldLeaveNoAdmin(tx, target.id))) {
+      throw new UserRuleError("lastAdmin");
+    }
+    const updated = await tx.user.update({
+      where: { id: target.id },
+      data: { disabled: input.disabled, ...(input.disabled ? { sessionVersion: { increment: 1 } } : {}) },
+      select: userSelect,
+    });
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: input.disabled ? "user.disable" : "user.enable",
+      resourceType: "user",
+      resourceId: target.id,
+      ip: ctx.ip,
+      detail: { email: target.email },
+    });
+    return updated;
+  });
+  return summary(user);
+}
+
+/**
+ * Change a user's role (and a liaison's organisation). Bumps sessionVersion:
+ * the user signs in again and gets the new role's access on the next request.
+ */
+export async function changeUserRole(db: Db, ctx: ServiceContext, input: ChangeRoleInput): Promise<UserSummary> {
+  assertCan(ctx.actor, PERMISSION);
+  if (input.userId === ctx.actor.id) throw new UserRuleError("cannotChangeSelf");
+  const orgId = input.role === "liaison" ? (input.orgId ?? null) : null;
+  if (input.role === "liaison" && !orgId) throw new UserRuleError("orgRequired");
+  const user = await db.$transaction(async (tx) => {
+    const target = await loadTarget(tx, input.userId);
+    if (orgId) await assertOrgExists(tx, orgId);
+    if (target.role === "admin" && input.role !== "admin" && !target.disabled && (await wouldLeaveNoAdmin(tx, target.id))) {
+      throw new UserRuleError("lastAdmin");
+    }
+    const updated = await tx.user.update({
+      where: { id: target.id },
+      data: { role: input.role, orgId, sessionVersion: { increment: 1 } },
+      select: userSelect,
+    });
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "user.role.change",
+      resourceType: "user",
+      resourceId: target.id,
+      ip: ctx.ip,
+      detail: { email: target.email, from: { role: target.role, orgId: target.orgId }, to: { role: input.role, orgId } },
+    });
+    return updated;
+  });
+  return summary(user);
+}
+
+/**
+ * Set a new password (typed by the admin, or generated and returned once).
+ * Bumps sessionVersion, so sessions opened with the old password end.
+ */
+export async function resetUserPassword(
+  db: Db,
+  ctx: ServiceContext,
+  input: ResetPasswordInput,
+): Promise<{ user: UserSummary; generatedPassword: string | null }> {
+  assertCan(ctx.actor, PERMISSION);
+  const password = input.password ?? generatePassword();
+  const passwordHash = await hashPassword(password);
+  const user = await db.$transaction(async (tx) => {
+    const target = await loadTarget(tx, input.userId);
+    const updated = await tx.user.update({
+      where: { id: target.id },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+      select: userSelect,
+    });
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "user.password.reset",
+      resourceType: "user",
+      resourceId: target.id,
+      ip: ctx.ip,
+      detail: { email: target.email, passwordGenerated: !input.password },
+    });
+    return updated;
+  });
+  return { user: summary(user), generatedPassword: input.password ? null : password };
+}

@@ -1,0 +1,126 @@
+/**
+ * `npm run bench:board -- [--reports 100000] [--db postgres://…] [--requests 200] [--reuse]`
+ *
+ * Board and case-page latency against PostgreSQL: imports N synthetic reports
+ * (default 100,000) into a fresh database, serves the production build on it,
+ * signs in as an investigator through Auth.js, and times full HTTP requests
+ * (server render included) for the board (default, filtered, sorted, a later
+ * page, a search) and case pages (random and largest cases). Reports p50/p95.
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import os from "node:os";
+import fs from "node:fs";
+import pg from "pg";
+import { createPrisma } from "../lib/db/client";
+import { runMigrations } from "../lib/db/migrate";
+import { importReports } from "../lib/interchange/import";
+import { hashPassword } from "../lib/auth/password";
+import { syntheticReports } from "./lib/synthetic";
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1]! : fallback;
+};
+const N = Number(arg("reports", "100000"));
+const REQUESTS = Number(arg("requests", "200"));
+const dbUrl = arg("db", "postgres://postgres@127.0.0.1:5432/bench_board");
+const reuse = process.argv.includes("--reuse");
+const root = path.resolve(import.meta.dirname, "..");
+const port = 3290;
+const origin = `http://localhost:${port}`;
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+
+if (!reuse) {
+  const name = new URL(dbUrl).pathname.slice(1);
+  const admin = new pg.Client({ connectionString: Object.assign(new URL(dbUrl), { pathname: "/postgres" }).toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  await runMigrations(dbUrl, { quiet: true });
+  const db = createPrisma(dbUrl, { max: 2 });
+  const t = Date.now();
+  const s = await importReports(db, syntheticReports(N, 23), { batchSize: 1000 });
+  console.log(`[setup] imported ${s.imported} reports into ${await db.case.count()} cases in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+  await db.$disconnect();
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  await c.query("VACUUM ANALYZE");
+  await c.end();
+}
+
+const db = createPrisma(dbUrl, { max: 2 });
+const password = "bench-board-password-1";
+const email = "bench-investigator@example.test";
+await db.user.upsert({
+  where: { email },
+  create: { email, name: "Bench Investigator", role: "investigator", passwordHash: await hashPassword(password) },
+  update: { passwordHash: await hashPassword(password), disabled: false },
+});
+const cases = await db.$queryRawUnsafe<{ number: string }[]>(`SELECT "number" FROM "Case" ORDER BY md5("id"::text) LIMIT 50`);
+const biggest = await db.$queryRawUnsafe<{ number: string; reportCount: number }[]>(`SELECT "number", "reportCount" FROM "Case" ORDER BY "reportCount" DESC LIMIT 5`);
+const phone = (await db.$queryRawUnsafe<{ value: string }[]>(`SELECT "value" FROM "Identifier" WHERE "kind" = 'phone' AND "linkable" ORDER BY md5("id"::text) LIMIT 1`))[0]!.value;
+await db.$disconnect();
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-board-"));
+const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/start.ts")], {
+  env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" },
+  stdio: ["ignore", "ignore", "inherit"],
+  detached: true,
+});
+try {
+  for (let k = 0; ; k++) {
+    try {
+      if ((await fetch(`${origin}/en`)).ok) break;
+    } catch {}
+    if (k > 600) throw new Error("server did not start");
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  // Sign in through Auth.js' credentials endpoint.
+  const csrfRes = await fetch(`${origin}/api/auth/csrf`);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const jar = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const login = await fetch(`${origin}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar(csrfRes) },
+    body: new URLSearchParams({ csrfToken, email, password }),
+  });
+  const cookie = jar(login);
+  if (!/session-token/.test(cookie)) throw new Error(`sign-in failed (${login.status})`);
+
+  const get = async (url: string) => {
+    const t = performance.now();
+    const res = await fetch(`${origin}${url}`, { headers: { cookie }, redirect: "manual" });
+    const body = await res.text();
+    if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+    return { ms: performance.now() - t, body };
+  };
+  const first = await get("/en/staff/cases?sort=loss");
+  const cursor = /cursor=([^"&]+)/.exec(first.body)?.[1];
+  const boardUrls = [
+    "/en/staff/cases",
+    "/en/staff/cases?sort=loss",
+    "/zh-CN/staff/cases?sort=size&status=new",
+    "/en/staff/cases?province=Shandong&scamType=courier_compensation",
+    "/en/staff/cases?minLoss=1000&from=2026-03-01&to=2026-08-31",
+    ...(cursor ? [`/en/staff/cases?sort=loss&cursor=${cursor}`] : []),
+    `/en/staff/cases?q=${encodeURIComponent(phone.replace("+86", ""))}`,
+  ];
+  const timings: Record<string, number[]> = { board: [], case: [], bigCase: [] };
+  for (let k = 0; k < 3; k++) await get(boardUrls[k % boardUrls.length]!); // warm-up
+  for (let k = 0; k < REQUESTS; k++) timings.board!.push((await get(boardUrls[k % boardUrls.length]!)).ms);
+  for (let k = 0; k < REQUESTS; k++) timings.case!.push((await get(`/en/staff/cases/${cases[k % cases.length]!.number}`)).ms);
+  for (let k = 0; k < Math.min(REQUESTS, 50); k++) timings.bigCase!.push((await get(`/en/staff/cases/${biggest[k % biggest.length]!.number}`)).ms);
+  console.log(`\nlargest cases: ${biggest.map((b) => `${b.number} (${b.reportCount} reports)`).join(", ")}`);
+  console.log(`\n| page (${N.toLocaleString("en")} reports, PostgreSQL) | requests | p50 | p95 | goal |\n|---|---|---|---|---|`);
+  for (const [name, xs] of Object.entries(timings)) {
+    const label = { board: "case board (7 filter/sort/page/search variants)", case: "case page, random cases", bigCase: "case page, the 5 largest cases" }[name];
+    console.log(`| ${label} | ${xs.length} | ${pct(xs, 50).toFixed(0)} ms | **${pct(xs, 95).toFixed(0)} ms** | ≤ 200 ms |`);
+  }
+} finally {
+  process.kill(-server.pid!, "SIGTERM");
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
