@@ -2,6 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { clusterReports, deriveIdentifierEdges, type CanonicalIdentifier, type IdentifierKind, type MetaValue } from "@/lib/matching";
 import { applyClusters } from "./apply";
+import { parseIntList } from "./int-list";
 import { loadDecisions } from "./decisions-load";
 import { MATCH_LOCK, type MatchSummary, type Tx } from "./types";
 
@@ -43,54 +44,60 @@ export async function reclusterAll(db: PrismaClient, opts: { actorId?: string | 
   return db.$transaction(
     async (tx) => {
       await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock($1::bigint)`, MATCH_LOCK);
-      const [order] = await tx.$queryRawUnsafe<{ ids: number[] | null; cases: (number | null)[] | null }[]>(
-        `SELECT array_agg("id" ORDER BY "submittedAt", COALESCE("externalId", "reference"), "id") AS ids,
-                array_agg("caseId" ORDER BY "submittedAt", COALESCE("externalId", "reference"), "id") AS cases
+      // Ids travel as one comma-separated string each (see parseIntList).
+      const [order] = await tx.$queryRawUnsafe<{ pairs: string | null }[]>(
+        `SELECT string_agg("id"::text || ',' || COALESCE("caseId", 0)::text, ',' ORDER BY "submittedAt", COALESCE("externalId", "reference"), "id") AS pairs
          FROM "Report"`,
       );
-      const reportOfRank = Int32Array.from(order?.ids ?? []);
-      const n = reportOfRank.length;
+      const pairs = parseIntList(order?.pairs);
+      const n = pairs.length / 2;
+      const reportOfRank = new Int32Array(n);
+      const caseOfRank = new Int32Array(n);
       let maxReport = 0;
-      for (let k = 0; k < n; k++) if (reportOfRank[k]! > maxReport) maxReport = reportOfRank[k]!;
+      for (let k = 0; k < n; k++) {
+        reportOfRank[k] = pairs[2 * k]!;
+        caseOfRank[k] = pairs[2 * k + 1]!;
+        if (reportOfRank[k]! > maxReport) maxReport = reportOfRank[k]!;
+      }
       const rankOfReport = new Int32Array(maxReport + 1).fill(-1);
       for (let k = 0; k < n; k++) rankOfReport[reportOfRank[k]!] = k;
       lap("loadReports");
 
-      const [idents] = await tx.$queryRawUnsafe<{ ids: number[] | null }[]>(`SELECT array_agg("id" ORDER BY "kind", "value") AS ids FROM "Identifier"`);
-      const identifierOfRank = idents?.ids ?? [];
+      const [idents] = await tx.$queryRawUnsafe<{ ids: string | null }[]>(`SELECT string_agg("id"::text, ',' ORDER BY "kind", "value") AS ids FROM "Identifier"`);
+      const identifierOfRank = parseIntList(idents?.ids);
       let maxIdent = 0;
       for (const id of identifierOfRank) if (id > maxIdent) maxIdent = id;
       const rankOfIdentifier = new Int32Array(maxIdent + 1).fill(-1);
       identifierOfRank.forEach((id, k) => (rankOfIdentifier[id] = k));
-      const blockedRows = await tx.$queryRawUnsafe<{ ids: number[] | null }[]>(`SELECT array_agg("id") AS ids FROM (${BLOCKED_SQL}) b`);
-      const blocked = new Set((blockedRows[0]?.ids ?? []).map((id) => rankOfIdentifier[id]!));
+      const [blockedRows] = await tx.$queryRawUnsafe<{ ids: string | null }[]>(`SELECT string_agg("id"::text, ',') AS ids FROM (${BLOCKED_SQL}) b`);
+      const blocked = new Set(Array.from(parseIntList(blockedRows?.ids), (id) => rankOfIdentifier[id]!));
       lap("loadIdentifiers");
 
       const edgeReports: number[] = [];
       const edgeIdentifiers: number[] = [];
       for (let from = 0; from <= maxReport; from += CHUNK) {
-        const [chunk] = await tx.$queryRawUnsafe<{ r: number[] | null; i: number[] | null }[]>(
-          `SELECT array_agg("reportId") AS r, array_agg("identifierId") AS i FROM "ReportIdentifier" WHERE "reportId" >= $1 AND "reportId" < $2`,
+        const [chunk] = await tx.$queryRawUnsafe<{ pairs: string | null }[]>(
+          `SELECT string_agg("reportId"::text || ',' || "identifierId"::text, ',') AS pairs FROM "ReportIdentifier" WHERE "reportId" >= $1 AND "reportId" < $2`,
           from,
           from + CHUNK,
         );
-        const rs = chunk?.r ?? [];
-        const is = chunk?.i ?? [];
-        for (let k = 0; k < rs.length; k++) {
-          edgeReports.push(rankOfReport[rs[k]!]!);
-          edgeIdentifiers.push(rankOfIdentifier[is[k]!]!);
+        const edges = parseIntList(chunk?.pairs);
+        for (let k = 0; k < edges.length; k += 2) {
+          edgeReports.push(rankOfReport[edges[k]!]!);
+          edgeIdentifiers.push(rankOfIdentifier[edges[k + 1]!]!);
         }
       }
       lap("loadEdges");
 
-      // Only keys named by two or more identifiers can bridge anything.
+      // Only keys named by two or more identifiers can bridge anything. The
+      // signatures hold each identifier's distinct bridging observations (what
+      // incremental matching compares too), far fewer rows than ReportBridge.
       const obs = await tx.$queryRawUnsafe<{ identifierId: number; kind: IdentifierKind; value: string; meta: Record<string, MetaValue> }[]>(
-        `SELECT b."identifierId", i."kind"::text AS kind, i."value", ri."meta"
-         FROM "ReportBridge" b
-         JOIN "ReportIdentifier" ri ON ri."reportId" = b."reportId" AND ri."identifierId" = b."identifierId"
-         JOIN "Identifier" i ON i."id" = b."identifierId"
-         WHERE b."key" IN (SELECT "key" FROM "ReportBridge" GROUP BY "key" HAVING count(DISTINCT "identifierId") > 1)
-         ORDER BY i."kind", i."value"`,
+        `SELECT s."identifierId", i."kind"::text AS kind, i."value", s."meta"
+         FROM "BridgeSignature" s
+         JOIN "Identifier" i ON i."id" = s."identifierId"
+         WHERE s."key" IN (SELECT "key" FROM "BridgeSignature" GROUP BY "key" HAVING count(DISTINCT "identifierId") > 1)
+         ORDER BY i."kind", i."value", s."signature", s."key"`,
       );
       const occurrences: CanonicalIdentifier[] = obs.map((o) => ({ kind: o.kind, value: o.value, display: "", meta: o.meta }));
       const identifierEdges = deriveIdentifierEdges(occurrences).map(([a, b]): [number, number] => [
@@ -120,8 +127,7 @@ export async function reclusterAll(db: PrismaClient, opts: { actorId?: string | 
       }
       const clusters = [...byRoot.entries()].sort((a, b) => a[0] - b[0]).map(([, m]) => m);
       const current = new Map<number, number | null>();
-      const cases = order?.cases ?? [];
-      for (let k = 0; k < n; k++) current.set(reportOfRank[k]!, cases[k] ?? null);
+      for (let k = 0; k < n; k++) current.set(reportOfRank[k]!, caseOfRank[k] || null);
       const summary = await applyClusters(tx as Tx, clusters, current, { cause: "recluster", actorId: opts.actorId });
       lap("apply");
       return { ...summary, reports: n, cases: clusters.length, timings: t };
