@@ -5,9 +5,13 @@ import { noLinkIdentifier } from "@/app/[locale]/(staff)/staff/cases/[number]/ac
 import { CaseFormFields, ReasonField, Section, Submit } from "./forms";
 
 /** Identifiers with report counts and warning badges, the "why linked" text, and per-report chains. */
-export async function CaseIdentifiers({ c, locale, canDecide, chain, chainFor }: { c: CaseDetail; locale: string; canDecide: boolean; chain: ChainStep[] | null; chainFor: string | null }) {
+/** Rows shown before "show all": a large ring names hundreds, each row with its own form. */
+export const IDENTIFIERS_SHOWN = 100;
+
+export async function CaseIdentifiers({ c, locale, canDecide, chain, chainFor, showAll }: { c: CaseDetail; locale: string; canDecide: boolean; chain: ChainStep[] | null; chainFor: string | null; showAll: boolean }) {
   const t = await getTranslations("cases");
   const linking = c.identifiers.filter((i) => i.linking);
+  const rows = showAll ? c.identifiers : c.identifiers.slice(0, IDENTIFIERS_SHOWN);
   return (
     <Section id="identifiers" title={t("identifiers")}>
       <div id="why" className="rounded-md bg-slate-50 p-3">
@@ -47,7 +51,7 @@ export async function CaseIdentifiers({ c, locale, canDecide, chain, chainFor }:
             </tr>
           </thead>
           <tbody>
-            {c.identifiers.map((i) => (
+            {rows.map((i) => (
               <tr key={i.id} className="border-t border-slate-200 align-top">
                 <td className="px-2 py-1 font-mono break-all">{i.display}</td>
                 <td className="px-2 py-1">{i.kind}</td>
@@ -65,7 +69,8 @@ export async function CaseIdentifiers({ c, locale, canDecide, chain, chainFor }:
                 </td>
                 {canDecide ? (
                   <td className="px-2 py-1">
-                    {!i.blockedReason ? (
+                    {/* Only a linking identifier has anything to unlink; a big ring names hundreds that do not. */}
+                    {i.linking ? (
                       <details>
                         <summary className="cursor-pointer text-xs text-brand-700 underline">{t("noLinkIdentifier")}</summary>
                         <form action={noLinkIdentifier} className="mt-2 space-y-2">
@@ -83,6 +88,16 @@ export async function CaseIdentifiers({ c, locale, canDecide, chain, chainFor }:
           </tbody>
         </table>
       </div>
+      {c.identifierCount > rows.length ? (
+        <p className="text-sm" data-testid="identifiers-more">
+          {t("identifiersShown", { shown: rows.length, total: c.identifierCount })}{" "}
+          {rows.length < c.identifiers.length ? (
+            <a href={`/${locale}/staff/cases/${encodeURIComponent(c.number)}?identifiers=all#identifiers`} className="text-brand-700 underline">
+              {t("identifiersShowAll", { count: c.identifiers.length })}
+            </a>
+          ) : null}
+        </p>
+      ) : null}
     </Section>
   );
 }

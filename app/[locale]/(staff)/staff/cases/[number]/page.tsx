@@ -75,7 +75,7 @@ export default async function CasePage({ params, searchParams }: Props) {
       </Section>
 
       <CaseWorkflow c={c} locale={locale} canWrite={can(user, "write:case:any")} staff={staff.map((s) => ({ id: s.id, label: s.name || s.email }))} />
-      <CaseIdentifiers c={c} locale={locale} canDecide={canDecide} chain={chain} chainFor={whyRef} />
+      <CaseIdentifiers c={c} locale={locale} canDecide={canDecide} chain={chain} chainFor={whyRef} showAll={sp.identifiers === "all"} />
       <CaseVisuals c={c} locale={locale} />
       <CaseReports c={c} locale={locale} canDecide={canDecide} />
       <CaseDecisions c={c} locale={locale} canDecide={canDecide} />

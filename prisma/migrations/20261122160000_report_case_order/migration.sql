@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Report_caseId_id_idx" ON "Report"("caseId", "id");
