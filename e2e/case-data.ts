@@ -17,7 +17,8 @@ export interface Ring {
 }
 
 /** `size` reports sharing one new phone number (typed differently each time) and a platform only they name. */
-export async function importRing(db: Db, size = 4, opts: { province?: string; scamType?: string } = {}): Promise<Ring> {
+/** `qqPerReport` adds that many QQ ids of its own to each report (identifiers named once). */
+export async function importRing(db: Db, size = 4, opts: { province?: string; scamType?: string; qqPerReport?: number } = {}): Promise<Ring> {
   const phone = `17${randomInt(100_000_000, 999_999_999)}`;
   const platform = `E2E Shop ${randomUUID().slice(0, 8)}`;
   const spell = [phone, `+86 ${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`, `0086-${phone}`, `(+86)${phone}`];
@@ -30,7 +31,10 @@ export async function importRing(db: Db, size = 4, opts: { province?: string; sc
       scamType: opts.scamType ?? "courier_compensation",
       victim: { name: `Victim ${k}`, phone: `139${randomInt(10_000_000, 99_999_999)}`, province: opts.province ?? "Hubei", city: "Wuhan" },
       narrative: "A caller said my parcel was crushed and offered double compensation.",
-      contacts: [{ kind: "phone", value: spell[k % spell.length] }],
+      contacts: [
+        { kind: "phone", value: spell[k % spell.length] },
+        ...Array.from({ length: opts.qqPerReport ?? 0 }, () => ({ kind: "qq", value: String(randomInt(100_000_000, 999_999_999)) })),
+      ],
       payments: [{ amount: 1000 + k, currency: "CNY", payee: { kind: "bank_account", value: `尾号${randomInt(1000, 9999)}`, name: `Payee ${k}` } }],
       platforms: [{ name: platform, role: "order_leaked" }],
     }),

@@ -4,10 +4,10 @@ import type { ChainStep } from "@/lib/cases/explain";
 import { noLinkIdentifier } from "@/app/[locale]/(staff)/staff/cases/[number]/actions";
 import { CaseFormFields, ReasonField, Section, Submit } from "./forms";
 
-/** Identifiers with report counts and warning badges, the "why linked" text, and per-report chains. */
 /** Rows shown before "show all": a large ring names hundreds, each row with its own form. */
 export const IDENTIFIERS_SHOWN = 100;
 
+/** Identifiers with report counts and warning badges, the "why linked" text, and per-report chains. */
 export async function CaseIdentifiers({ c, locale, canDecide, chain, chainFor, showAll }: { c: CaseDetail; locale: string; canDecide: boolean; chain: ChainStep[] | null; chainFor: string | null; showAll: boolean }) {
   const t = await getTranslations("cases");
   const linking = c.identifiers.filter((i) => i.linking);
