@@ -11,17 +11,12 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import os from "node:os";
 import fs from "node:fs";
-import pg from "pg";
 import { createPrisma } from "../lib/db/client";
-import { runMigrations } from "../lib/db/migrate";
 import { importReports } from "../lib/interchange/import";
 import { hashPassword } from "../lib/auth/password";
 import { syntheticReports } from "./lib/synthetic";
+import { arg, freshDatabase, pct, vacuumAnalyze } from "./lib/bench";
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1]! : fallback;
-};
 const N = Number(arg("reports", "100000"));
 const REQUESTS = Number(arg("requests", "200"));
 const dbUrl = arg("db", "postgres://postgres@127.0.0.1:5432/bench_board");
@@ -30,25 +25,15 @@ const root = path.resolve(import.meta.dirname, "..");
 const port = 3290;
 const origin = `http://localhost:${port}`;
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 if (!reuse) {
-  const name = new URL(dbUrl).pathname.slice(1);
-  const admin = new pg.Client({ connectionString: Object.assign(new URL(dbUrl), { pathname: "/postgres" }).toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  await runMigrations(dbUrl, { quiet: true });
+  await freshDatabase(dbUrl);
   const db = createPrisma(dbUrl, { max: 2 });
   const t = Date.now();
   const s = await importReports(db, syntheticReports(N, 23), { batchSize: 1000 });
   console.log(`[setup] imported ${s.imported} reports into ${await db.case.count()} cases in ${((Date.now() - t) / 1000).toFixed(0)} s`);
   await db.$disconnect();
-  const c = new pg.Client({ connectionString: dbUrl });
-  await c.connect();
-  await c.query("VACUUM ANALYZE");
-  await c.end();
+  await vacuumAnalyze(dbUrl);
 }
 
 const db = createPrisma(dbUrl, { max: 2 });

@@ -13,17 +13,12 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { createPrisma } from "../lib/db/client";
-import { runMigrations } from "../lib/db/migrate";
 import { importReports } from "../lib/interchange/import";
 import { matchInsertedReports } from "../lib/cases";
 import { syntheticReports, rng } from "./lib/synthetic";
+import { arg, freshDatabase, pct, vacuumAnalyze } from "./lib/bench";
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1]! : fallback;
-};
 const N = Number(arg("reports", "1000000"));
 const PROBES = Number(arg("probes", "500"));
 const dbUrl = arg("db", "postgres://postgres@127.0.0.1:5432/bench_matching");
@@ -32,21 +27,6 @@ const reuse = process.argv.includes("--reuse");
 const importOnly = process.argv.includes("--import-only");
 const root = path.resolve(import.meta.dirname, "..");
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
-
-async function freshDb() {
-  const url = new URL(dbUrl);
-  const name = url.pathname.slice(1);
-  const admin = new pg.Client({ connectionString: Object.assign(new URL(dbUrl), { pathname: "/postgres" }).toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  await runMigrations(dbUrl, { quiet: true });
-}
 
 function recluster(label: string) {
   const t = Date.now();
@@ -63,7 +43,7 @@ function recluster(label: string) {
 
 const results: string[] = [];
 if (!reuse) {
-  await freshDb();
+  await freshDatabase(dbUrl);
   const db = createPrisma(dbUrl, { max: 2 });
   const started = Date.now();
   let last = started;
@@ -86,13 +66,8 @@ if (!reuse) {
 {
   // What a DBA does after a bulk load, and what autovacuum would do on a
   // default server (this machine's PostgreSQL runs with autovacuum off).
-  const c = new pg.Client({ connectionString: dbUrl });
-  await c.connect();
-  const av = (await c.query("SHOW autovacuum")).rows[0].autovacuum;
-  const t = Date.now();
-  await c.query("VACUUM ANALYZE");
-  console.log(`[vacuum] autovacuum=${av}; VACUUM ANALYZE after the load took ${((Date.now() - t) / 1000).toFixed(1)} s`);
-  await c.end();
+  const v = await vacuumAnalyze(dbUrl);
+  console.log(`[vacuum] autovacuum=${v.autovacuum}; VACUUM ANALYZE after the load took ${v.secs.toFixed(1)} s`);
 }
 
 if (importOnly) {
