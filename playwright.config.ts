@@ -21,7 +21,15 @@ export default defineConfig({
     launchOptions: {
       // System Chromium (scripts/lib/browser.ts); `npm test` installs one if missing.
       executablePath: findBrowser() ?? undefined,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+      ],
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],

@@ -66,13 +66,17 @@ test("a file that is not really an image or PDF is refused, whatever its name", 
   const m = marker();
   await page.goto("/en/report");
   await fillReport(page, "en", { marker: m, phones: ["17123456789"], payments: [] }, { js: true });
-  await page.getByLabel(messages.en.report.evidence).setInputFiles([
-    { name: "receipt.png", mimeType: "image/png", buffer: Buffer.from("MZ this is an executable, not a picture") },
-  ]);
+  await page
+    .getByLabel(messages.en.report.evidence)
+    .setInputFiles([
+      { name: "receipt.png", mimeType: "image/png", buffer: Buffer.from("MZ this is an executable, not a picture") },
+    ]);
   await page.getByRole("button", { name: messages.en.report.submit }).click();
   await expect(page.getByText('"receipt.png" is not an image or PDF.').first()).toBeVisible();
   expect(await db.report.count({ where: { narrative: { contains: m } } })).toBe(0);
-  expect(await db.evidence.count({ where: { originalName: "receipt.png", report: { narrative: { contains: m } } } })).toBe(0);
+  expect(
+    await db.evidence.count({ where: { originalName: "receipt.png", report: { narrative: { contains: m } } } }),
+  ).toBe(0);
 });
 
 test("an oversized body is refused with 413 and a clear page", async ({ request }) => {

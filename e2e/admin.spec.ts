@@ -11,11 +11,17 @@ async function createAccount(page: Page, data: { email: string; name: string; ro
   await form.getByLabel(t.role).selectOption({ label: data.role });
   if (data.org) await form.getByLabel(t.organisation).selectOption({ label: data.org });
   await form.getByRole("button", { name: t.createUser }).click();
-  await expect(page.getByRole("status").filter({ hasText: t.userCreated.replace("{email}", data.email) })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: t.userCreated.replace("{email}", data.email) }),
+  ).toBeVisible();
   return (await page.getByTestId("generated-password").textContent())!.trim();
 }
 
-test("an admin adds an organisation, an investigator and a liaison, who can then sign in", async ({ signedInAs, browser, db }) => {
+test("an admin adds an organisation, an investigator and a liaison, who can then sign in", async ({
+  signedInAs,
+  browser,
+  db,
+}) => {
   const { page, user: admin } = await signedInAs("admin");
   await page.goto("/en/staff/admin/users");
   await expect(page.getByRole("heading", { level: 1, name: t.usersTitle })).toBeVisible();
@@ -38,14 +44,21 @@ test("an admin adds an organisation, an investigator and a liaison, who can then
   const invPassword = await createAccount(page, { email: invEmail, name: "Li Wei", role: roles.investigator });
   expect(invPassword).toMatch(/^[\w]{5}(-[\w]{5}){3}$/);
   const liaisonEmail = `liaison-${s}@example.test`;
-  const liaisonPassword = await createAccount(page, { email: liaisonEmail, name: "Zhao Min", role: roles.liaison, org: orgName });
+  const liaisonPassword = await createAccount(page, {
+    email: liaisonEmail,
+    name: "Zhao Min",
+    role: roles.liaison,
+    org: orgName,
+  });
 
   await page.reload();
   const row = page.getByRole("row", { name: new RegExp(liaisonEmail) });
   await expect(row).toContainText(orgName);
   await expect(row).toContainText(roles.liaison);
 
-  const audit = await db.auditEvent.findMany({ where: { actorId: admin.id, action: { in: ["user.create", "organisation.create"] } } });
+  const audit = await db.auditEvent.findMany({
+    where: { actorId: admin.id, action: { in: ["user.create", "organisation.create"] } },
+  });
   expect(audit.map((a) => a.action).sort()).toEqual(["organisation.create", "user.create", "user.create"]);
   expect(JSON.stringify(audit)).not.toContain(invPassword);
 
@@ -105,11 +118,17 @@ test("the audit log lists changes, filters them and exports them", async ({ sign
   await page.getByRole("button", { name: a.filters.apply }).click();
   await expect(page.getByText(a.empty)).toBeVisible();
 
-  const download = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: a.exportCsv }).click()]).then(([d]) => d);
+  const download = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: a.exportCsv }).click(),
+  ]).then(([d]) => d);
   expect(download.suggestedFilename()).toMatch(/^audit-.*\.csv$/);
   const response = await page.request.get(`/api/audit/export?format=jsonl&actor=${encodeURIComponent(admin.email)}`);
   expect(response.status()).toBe(200);
-  const lines = (await response.text()).trim().split("\n").map((l) => JSON.parse(l));
+  const lines = (await response.text())
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
   expect(lines.some((l) => l.action === "auth.login.success")).toBe(true);
   expect(lines.every((l) => l.actorEmail === admin.email)).toBe(true);
   expect(await db.auditEvent.count({ where: { actorId: admin.id, action: "audit.export" } })).toBe(2);
@@ -118,7 +137,11 @@ test("the audit log lists changes, filters them and exports them", async ({ sign
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("the admin forms work: add an organisation, create a user with a typed password, disable them", async ({ page, makeUser, db }) => {
+  test("the admin forms work: add an organisation, create a user with a typed password, disable them", async ({
+    page,
+    makeUser,
+    db,
+  }) => {
     const admin = await makeUser("admin");
     await signIn(page, admin, "zh-CN");
     const z = messages["zh-CN"].admin;

@@ -36,24 +36,57 @@ export const authzTable: AuthzRow[] = [
   { name: "staff home", kind: "page", path: "/en/staff", allow: STAFF },
   { name: "staff home (zh-CN)", kind: "page", path: "/zh-CN/staff", allow: STAFF },
   { name: "users", kind: "page", path: "/en/staff/admin/users", allow: ["admin"] },
-  { name: "user detail", kind: "page", path: ({ users }) => `/en/staff/admin/users/${users.investigator.id}`, allow: ["admin"] },
+  {
+    name: "user detail",
+    kind: "page",
+    path: ({ users }) => `/en/staff/admin/users/${users.investigator.id}`,
+    allow: ["admin"],
+  },
   { name: "audit log", kind: "page", path: "/en/staff/admin/audit", allow: ["admin"] },
   { name: "audit log, filtered", kind: "page", path: "/zh-CN/staff/admin/audit?action=auth.", allow: ["admin"] },
   { name: "audit export CSV", kind: "api", path: "/api/audit/export?format=csv", allow: ["admin"] },
   { name: "audit export JSONL", kind: "api", path: "/api/audit/export?format=jsonl&action=user.", allow: ["admin"] },
   { name: "liaison portal", kind: "page", path: "/en/portal", allow: ["liaison"] },
   { name: "cases board", kind: "page", path: "/en/staff/cases", allow: STAFF },
-  { name: "cases board, filtered and searched", kind: "page", path: "/zh-CN/staff/cases?status=new&sort=loss&q=95311", allow: STAFF },
-  { name: "case detail", kind: "page", path: async ({ db }) => `/en/staff/cases/${(await importRing(db, 2)).caseNumber}`, allow: STAFF },
-  { name: "case detail, why linked", kind: "page", path: async ({ db }) => {
-    const ring = await importRing(db, 2);
-    const r = await db.report.findUniqueOrThrow({ where: { externalId: ring.externalIds[1]! }, select: { reference: true } });
-    return `/en/staff/cases/${ring.caseNumber}?why=${r.reference}`;
-  }, allow: STAFF },
+  {
+    name: "cases board, filtered and searched",
+    kind: "page",
+    path: "/zh-CN/staff/cases?status=new&sort=loss&q=95311",
+    allow: STAFF,
+  },
+  {
+    name: "case detail",
+    kind: "page",
+    path: async ({ db }) => `/en/staff/cases/${(await importRing(db, 2)).caseNumber}`,
+    allow: STAFF,
+  },
+  {
+    name: "case detail, why linked",
+    kind: "page",
+    path: async ({ db }) => {
+      const ring = await importRing(db, 2);
+      const r = await db.report.findUniqueOrThrow({
+        where: { externalId: ring.externalIds[1]! },
+        select: { reference: true },
+      });
+      return `/en/staff/cases/${ring.caseNumber}?why=${r.reference}`;
+    },
+    allow: STAFF,
+  },
   { name: "unknown case", kind: "page", path: "/en/staff/cases/C-1999-99999", allow: [], absent: true },
-  { name: "evidence download", kind: "api", path: async ({ db }) => `/api/evidence/${(await someEvidence(db)).id}`, allow: STAFF },
+  {
+    name: "evidence download",
+    kind: "api",
+    path: async ({ db }) => `/api/evidence/${(await someEvidence(db)).id}`,
+    allow: STAFF,
+  },
   { name: "dashboard", kind: "page", path: "/en/staff/dashboard", allow: STAFF },
-  { name: "dashboard, date range (zh-CN)", kind: "page", path: "/zh-CN/staff/dashboard?from=2026-01-01&to=2026-06-30", allow: STAFF },
+  {
+    name: "dashboard, date range (zh-CN)",
+    kind: "page",
+    path: "/zh-CN/staff/dashboard?from=2026-01-01&to=2026-06-30",
+    allow: STAFF,
+  },
 ];
 
 type Visitor = Role | "anonymous";

@@ -18,10 +18,19 @@ export interface Ring {
 
 /** `size` reports sharing one new phone number (typed differently each time) and a platform only they name. */
 /** `qqPerReport` adds that many QQ ids of its own to each report (identifiers named once). */
-export async function importRing(db: Db, size = 4, opts: { province?: string; scamType?: string; qqPerReport?: number } = {}): Promise<Ring> {
+export async function importRing(
+  db: Db,
+  size = 4,
+  opts: { province?: string; scamType?: string; qqPerReport?: number } = {},
+): Promise<Ring> {
   const phone = `17${randomInt(100_000_000, 999_999_999)}`;
   const platform = `E2E Shop ${randomUUID().slice(0, 8)}`;
-  const spell = [phone, `+86 ${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`, `0086-${phone}`, `(+86)${phone}`];
+  const spell = [
+    phone,
+    `+86 ${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`,
+    `0086-${phone}`,
+    `(+86)${phone}`,
+  ];
   const externalIds = Array.from({ length: size }, () => `E2E-${randomUUID()}`);
   const lines = externalIds.map((externalId, k) =>
     JSON.stringify({
@@ -29,33 +38,60 @@ export async function importRing(db: Db, size = 4, opts: { province?: string; sc
       submittedAt: `2026-05-${String(10 + k).padStart(2, "0")}T10:00:00+08:00`,
       incidentDate: `2026-05-${String(10 + k).padStart(2, "0")}`,
       scamType: opts.scamType ?? "courier_compensation",
-      victim: { name: `Victim ${k}`, phone: `139${randomInt(10_000_000, 99_999_999)}`, province: opts.province ?? "Hubei", city: "Wuhan" },
+      victim: {
+        name: `Victim ${k}`,
+        phone: `139${randomInt(10_000_000, 99_999_999)}`,
+        province: opts.province ?? "Hubei",
+        city: "Wuhan",
+      },
       narrative: "A caller said my parcel was crushed and offered double compensation.",
       contacts: [
         { kind: "phone", value: spell[k % spell.length] },
-        ...Array.from({ length: opts.qqPerReport ?? 0 }, () => ({ kind: "qq", value: String(randomInt(100_000_000, 999_999_999)) })),
+        ...Array.from({ length: opts.qqPerReport ?? 0 }, () => ({
+          kind: "qq",
+          value: String(randomInt(100_000_000, 999_999_999)),
+        })),
       ],
-      payments: [{ amount: 1000 + k, currency: "CNY", payee: { kind: "bank_account", value: `尾号${randomInt(1000, 9999)}`, name: `Payee ${k}` } }],
+      payments: [
+        {
+          amount: 1000 + k,
+          currency: "CNY",
+          payee: { kind: "bank_account", value: `尾号${randomInt(1000, 9999)}`, name: `Payee ${k}` },
+        },
+      ],
       platforms: [{ name: platform, role: "order_leaked" }],
     }),
   );
   const s = await importReports(db, lines);
   if (s.imported !== size) throw new Error(`ring import: ${JSON.stringify(s)}`);
-  const r = await db.report.findUniqueOrThrow({ where: { externalId: externalIds[0]! }, select: { case: { select: { id: true, number: true } } } });
+  const r = await db.report.findUniqueOrThrow({
+    where: { externalId: externalIds[0]! },
+    select: { case: { select: { id: true, number: true } } },
+  });
   return { phone, platform, externalIds, caseNumber: r.case!.number, caseId: r.case!.id };
 }
 
 /** An evidence row and its file for a report, as the report form would have stored it. */
 export async function someEvidence(db: Db): Promise<{ id: string }> {
   const ring = await importRing(db, 1);
-  const report = await db.report.findUniqueOrThrow({ where: { externalId: ring.externalIds[0]! }, select: { id: true } });
+  const report = await db.report.findUniqueOrThrow({
+    where: { externalId: ring.externalIds[0]! },
+    select: { id: true },
+  });
   const storageKey = randomUUID();
   const dir = path.resolve(process.env.E2E_DATA_DIR!, "evidence");
   fs.mkdirSync(dir, { recursive: true });
   const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
   fs.writeFileSync(path.join(dir, storageKey), png);
   return db.evidence.create({
-    data: { reportId: report.id, storageKey, originalName: "shot.png", mime: "image/png", size: png.length, sha256: "0".repeat(64) },
+    data: {
+      reportId: report.id,
+      storageKey,
+      originalName: "shot.png",
+      mime: "image/png",
+      size: png.length,
+      sha256: "0".repeat(64),
+    },
     select: { id: true },
   });
 }

@@ -5,7 +5,10 @@ import { importRing } from "./case-data";
 
 const t = messages.en.cases;
 
-test("an investigator filters the board, opens a case, sees why it is linked, splits it and undoes the split", async ({ signedInAs, db }) => {
+test("an investigator filters the board, opens a case, sees why it is linked, splits it and undoes the split", async ({
+  signedInAs,
+  db,
+}) => {
   const ring = await importRing(db, 4, { scamType: "order_brushing", province: "Qinghai" });
   await importRing(db, 2, { scamType: "order_brushing", province: "Qinghai" }); // same filters, other platform
   const { page } = await signedInAs("investigator");
@@ -20,7 +23,9 @@ test("an investigator filters the board, opens a case, sees why it is linked, sp
   await expect(page.getByText("1 case", { exact: true })).toBeVisible();
 
   await page.getByRole("link", { name: ring.caseNumber }).click();
-  await expect(page.getByRole("heading", { level: 1, name: t.caseTitle.replace("{number}", ring.caseNumber) })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: t.caseTitle.replace("{number}", ring.caseNumber) }),
+  ).toBeVisible();
   const why = page.locator("#why");
   await expect(why).toContainText(`+86 ${ring.phone.slice(0, 3)} ${ring.phone.slice(3, 7)} ${ring.phone.slice(7)}`);
   await expect(why).toContainText(`4 ${t.reports}`);
@@ -47,7 +52,10 @@ test("an investigator filters the board, opens a case, sees why it is linked, sp
   await expect(page.getByTestId("case-report")).toHaveCount(4);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(ring.caseNumber);
 
-  const audit = await db.auditEvent.findMany({ where: { resourceId: ring.caseNumber, action: "victim.view" }, select: { id: true } });
+  const audit = await db.auditEvent.findMany({
+    where: { resourceId: ring.caseNumber, action: "victim.view" },
+    select: { id: true },
+  });
   expect(audit.length).toBeGreaterThan(0);
 });
 
@@ -55,9 +63,15 @@ test("the search box finds a case from an identifier as typed", async ({ signedI
   const ring = await importRing(db, 2);
   const { page } = await signedInAs("investigator", "zh-CN");
   await page.goto("/zh-CN/staff/cases");
-  await page.getByLabel(messages["zh-CN"].cases.search).fill(`${ring.phone.slice(0, 3)} ${ring.phone.slice(3, 7)} ${ring.phone.slice(7)}`);
+  await page
+    .getByLabel(messages["zh-CN"].cases.search)
+    .fill(`${ring.phone.slice(0, 3)} ${ring.phone.slice(3, 7)} ${ring.phone.slice(7)}`);
   await page.getByRole("button", { name: messages["zh-CN"].cases.searchButton }).click();
-  await expect(page.getByRole("region", { name: messages["zh-CN"].cases.searchResults }).getByRole("link", { name: ring.caseNumber })).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: messages["zh-CN"].cases.searchResults })
+      .getByRole("link", { name: ring.caseNumber }),
+  ).toBeVisible();
 });
 
 test("status workflow, assignment and notes are recorded", async ({ signedInAs, db }) => {
@@ -74,7 +88,9 @@ test("status workflow, assignment and notes are recorded", async ({ signedInAs, 
   await page.getByLabel(t.noteBody, { exact: true }).fill("Called the bank; freeze requested.");
   await page.getByRole("button", { name: t.addNote }).click();
   await expect(page.locator("#notes")).toContainText("freeze requested");
-  const actions = (await db.auditEvent.findMany({ where: { resourceId: ring.caseNumber, actorId: user.id }, select: { action: true } })).map((a) => a.action);
+  const actions = (
+    await db.auditEvent.findMany({ where: { resourceId: ring.caseNumber, actorId: user.id }, select: { action: true } })
+  ).map((a) => a.action);
   expect(actions).toEqual(expect.arrayContaining(["case.status", "case.assign", "case.note"]));
 });
 
@@ -84,11 +100,18 @@ test("board and case pages have no serious accessibility violations", async ({ s
   for (const url of ["/en/staff/cases", `/zh-CN/staff/cases/${ring.caseNumber}`]) {
     await page.goto(url);
     const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-    expect(r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    expect(
+      r.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    ).toEqual([]);
   }
 });
 
-test("a case naming many identifiers lists the most-named first and shows all on request", async ({ signedInAs, db }) => {
+test("a case naming many identifiers lists the most-named first and shows all on request", async ({
+  signedInAs,
+  db,
+}) => {
   // 1 shared phone + 3 × 40 QQ ids + 3 partial payee accounts.
   const ring = await importRing(db, 3, { qqPerReport: 40 });
   const { page } = await signedInAs("investigator");

@@ -41,7 +41,12 @@ async function seed(db: Db): Promise<Seed> {
   const scammer = `17${randomInt(100_000_000, 999_999_999)}`;
   const victim = () => `139${randomInt(10_000_000, 99_999_999)}`;
   const report = (id: string, fields: Record<string, unknown>) =>
-    JSON.stringify({ externalId: `DASH-E2E-${run}-${id}`, submittedAt: `${year}-12-31T10:00:00+08:00`, narrative: "dashboard e2e", ...fields });
+    JSON.stringify({
+      externalId: `DASH-E2E-${run}-${id}`,
+      submittedAt: `${year}-12-31T10:00:00+08:00`,
+      narrative: "dashboard e2e",
+      ...fields,
+    });
   const importReports = await importer();
   const s = await importReports(db, [
     report("a", {
@@ -68,7 +73,10 @@ async function seed(db: Db): Promise<Seed> {
     }),
   ]);
   expect(s.imported).toBe(3);
-  const a = await db.report.findUniqueOrThrow({ where: { externalId: `DASH-E2E-${run}-a` }, select: { case: { select: { number: true } } } });
+  const a = await db.report.findUniqueOrThrow({
+    where: { externalId: `DASH-E2E-${run}-a` },
+    select: { case: { select: { number: true } } },
+  });
   return { year, platform, caseNumber: a.case!.number };
 }
 
@@ -123,12 +131,23 @@ test.describe("staff dashboard", () => {
     await expect(totals.getByRole("definition")).toHaveText([cny(138456n, "en"), "3", "3"]);
 
     const platforms = await table(page, "en", d.platforms.title);
-    await expect(platforms.getByRole("row", { name: new RegExp(data.platform) }).getByRole("cell")).toHaveText(["2", cny(133456n, "en")]);
+    await expect(platforms.getByRole("row", { name: new RegExp(data.platform) }).getByRole("cell")).toHaveText([
+      "2",
+      cny(133456n, "en"),
+    ]);
     const months = await table(page, "en", d.months.title);
     // March to August, the months between filled with zeros.
     await expect(months.getByRole("row")).toHaveCount(1 + 6);
-    await expect(months.getByRole("row", { name: `Mar ${data.year}` }).getByRole("cell")).toHaveText(["2", "2", cny(133456n, "en")]);
-    await expect(months.getByRole("row", { name: `Jun ${data.year}` }).getByRole("cell")).toHaveText(["0", "0", cny(0n, "en")]);
+    await expect(months.getByRole("row", { name: `Mar ${data.year}` }).getByRole("cell")).toHaveText([
+      "2",
+      "2",
+      cny(133456n, "en"),
+    ]);
+    await expect(months.getByRole("row", { name: `Jun ${data.year}` }).getByRole("cell")).toHaveText([
+      "0",
+      "0",
+      cny(0n, "en"),
+    ]);
 
     // August only: one report, no platform named.
     await page.getByLabel(d.filters.from).fill(`${data.year}-08-01`);
@@ -148,9 +167,15 @@ test.describe("staff dashboard", () => {
     await page.goto(`/zh-CN/staff/dashboard?from=${data.year}-03-01&to=${data.year}-03-31`);
     await expect(page.getByRole("heading", { level: 1, name: d.title })).toBeVisible();
     const types = await table(page, "zh-CN", d.scamTypes.title);
-    await expect(types.getByRole("row", { name: o.scamType.courier_compensation }).getByRole("cell")).toHaveText(["2", cny(133456n, "zh-CN")]);
+    await expect(types.getByRole("row", { name: o.scamType.courier_compensation }).getByRole("cell")).toHaveText([
+      "2",
+      cny(133456n, "zh-CN"),
+    ]);
     const provinces = await table(page, "zh-CN", d.provinces.title);
-    await expect(provinces.getByRole("row", { name: o.province.Zhejiang }).getByRole("cell")).toHaveText(["2", cny(133456n, "zh-CN")]);
+    await expect(provinces.getByRole("row", { name: o.province.Zhejiang }).getByRole("cell")).toHaveText([
+      "2",
+      cny(133456n, "zh-CN"),
+    ]);
   });
 
   test("without JavaScript the tables carry the figures", async ({ browser, db, ip }) => {

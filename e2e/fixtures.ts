@@ -56,7 +56,9 @@ export async function fillReport(page: Page, locale: Locale, data: ReportData, o
   const o = messages[locale].options;
   await page.getByLabel(t.scamType).selectOption({ label: o.scamType.courier_compensation });
   await page.getByLabel(t.incidentDate).fill("2026-05-25");
-  await page.getByLabel(t.narrative).fill(`A caller said my parcel was crushed and offered double compensation. ${data.marker}`);
+  await page
+    .getByLabel(t.narrative)
+    .fill(`A caller said my parcel was crushed and offered double compensation. ${data.marker}`);
 
   for (const [i, phone] of data.phones.entries()) {
     const group = page.getByRole("group", { name: t.contactN.replace("{n}", String(i + 1)) });
@@ -86,7 +88,11 @@ export async function fillReport(page: Page, locale: Locale, data: ReportData, o
   if (data.evidence) {
     await page.getByLabel(t.evidence).setInputFiles([
       { name: "transfer.png", mimeType: "image/png", buffer: PNG_1PX },
-      { name: "chat.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n") },
+      {
+        name: "chat.pdf",
+        mimeType: "application/pdf",
+        buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
+      },
     ]);
   }
   await page.getByLabel(t.consent).check();

@@ -18,7 +18,12 @@ for (const js of [true, false]) {
             marker: m,
             phones: ["+86 171 2345 6789", "0086-138-0013-8000"],
             payments: [
-              { amount: "4,000.00", payeeValue: "6217 0000 1234 5678 988", payeeName: "Xiao Momin", bank: "Postal Savings Bank of China" },
+              {
+                amount: "4,000.00",
+                payeeValue: "6217 0000 1234 5678 988",
+                payeeName: "Xiao Momin",
+                bank: "Postal Savings Bank of China",
+              },
               { amount: "1500.5", payeeValue: "尾号8988", payeeName: "Xiao Momin" },
             ],
             platform: "Taobao",
@@ -42,7 +47,10 @@ for (const js of [true, false]) {
             locale: true,
             pinHash: true,
             contacts: { select: { kind: true, rawValue: true }, orderBy: { position: "asc" } },
-            payments: { select: { amountMinor: true, payeeValue: true, payeeName: true }, orderBy: { position: "asc" } },
+            payments: {
+              select: { amountMinor: true, payeeValue: true, payeeName: true },
+              orderBy: { position: "asc" },
+            },
             evidence: { select: { mime: true, originalName: true } },
             platforms: { select: { platform: { select: { key: true } } } },
           },

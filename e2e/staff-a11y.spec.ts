@@ -10,7 +10,9 @@ async function seriousViolations(page: Page) {
 }
 
 for (const locale of ["zh-CN", "en"] as const) {
-  test(`sign-in page, also with an error shown, has no serious accessibility violations (${locale})`, async ({ page }) => {
+  test(`sign-in page, also with an error shown, has no serious accessibility violations (${locale})`, async ({
+    page,
+  }) => {
     await page.goto(`/${locale}/login`);
     await expect(page.getByRole("heading", { level: 1, name: messages[locale].auth.title })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);

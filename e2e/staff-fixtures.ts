@@ -28,11 +28,17 @@ export function uniqueSuffix(): string {
 }
 
 /** A user of `role` (a liaison gets a fresh organisation of its own). */
-export async function createUser(db: Db, role: Role, opts: { disabled?: boolean; name?: string } = {}): Promise<TestUser> {
+export async function createUser(
+  db: Db,
+  role: Role,
+  opts: { disabled?: boolean; name?: string } = {},
+): Promise<TestUser> {
   passwordHash ??= hash(TEST_PASSWORD);
   const suffix = uniqueSuffix();
   const org =
-    role === "liaison" ? await db.organisation.create({ data: { name: `E2E Platform ${suffix}`, kind: "platform" } }) : null;
+    role === "liaison"
+      ? await db.organisation.create({ data: { name: `E2E Platform ${suffix}`, kind: "platform" } })
+      : null;
   const user = await db.user.create({
     data: {
       email: `e2e-${role}-${suffix}@example.test`,
@@ -43,7 +49,14 @@ export async function createUser(db: Db, role: Role, opts: { disabled?: boolean;
       disabled: opts.disabled ?? false,
     },
   });
-  return { id: user.id, email: user.email, password: TEST_PASSWORD, role, orgId: org?.id ?? null, orgName: org?.name ?? null };
+  return {
+    id: user.id,
+    email: user.email,
+    password: TEST_PASSWORD,
+    role,
+    orgId: org?.id ?? null,
+    orgName: org?.name ?? null,
+  };
 }
 
 /** Fills and submits the sign-in form (the page must be on it). */

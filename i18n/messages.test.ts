@@ -6,7 +6,9 @@ import zh from "@/messages/zh-CN.json";
 import { contactKinds, payeeKinds, paymentMethods, platformRoles, provinces, scamTypes } from "@/lib/reports/options";
 
 function keys(obj: object, prefix = ""): string[] {
-  return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === "object" ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  return Object.entries(obj).flatMap(([k, v]) =>
+    v && typeof v === "object" ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
 }
 
 describe("messages", () => {

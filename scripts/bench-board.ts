@@ -25,13 +25,14 @@ const root = path.resolve(import.meta.dirname, "..");
 const port = 3290;
 const origin = `http://localhost:${port}`;
 
-
 if (!reuse) {
   await freshDatabase(dbUrl);
   const db = createPrisma(dbUrl, { max: 2 });
   const t = Date.now();
   const s = await importReports(db, syntheticReports(N, 23), { batchSize: 1000 });
-  console.log(`[setup] imported ${s.imported} reports into ${await db.case.count()} cases in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+  console.log(
+    `[setup] imported ${s.imported} reports into ${await db.case.count()} cases in ${((Date.now() - t) / 1000).toFixed(0)} s`,
+  );
   await db.$disconnect();
   await vacuumAnalyze(dbUrl);
 }
@@ -44,9 +45,17 @@ await db.user.upsert({
   create: { email, name: "Bench Investigator", role: "investigator", passwordHash: await hashPassword(password) },
   update: { passwordHash: await hashPassword(password), disabled: false },
 });
-const cases = await db.$queryRawUnsafe<{ number: string }[]>(`SELECT "number" FROM "Case" ORDER BY md5("id"::text) LIMIT 50`);
-const biggest = await db.$queryRawUnsafe<{ number: string; reportCount: number }[]>(`SELECT "number", "reportCount" FROM "Case" ORDER BY "reportCount" DESC LIMIT 5`);
-const phone = (await db.$queryRawUnsafe<{ value: string }[]>(`SELECT "value" FROM "Identifier" WHERE "kind" = 'phone' AND "linkable" ORDER BY md5("id"::text) LIMIT 1`))[0]!.value;
+const cases = await db.$queryRawUnsafe<{ number: string }[]>(
+  `SELECT "number" FROM "Case" ORDER BY md5("id"::text) LIMIT 50`,
+);
+const biggest = await db.$queryRawUnsafe<{ number: string; reportCount: number }[]>(
+  `SELECT "number", "reportCount" FROM "Case" ORDER BY "reportCount" DESC LIMIT 5`,
+);
+const phone = (
+  await db.$queryRawUnsafe<{ value: string }[]>(
+    `SELECT "value" FROM "Identifier" WHERE "kind" = 'phone' AND "linkable" ORDER BY md5("id"::text) LIMIT 1`,
+  )
+)[0]!.value;
 await db.$disconnect();
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-board-"));
@@ -66,7 +75,11 @@ try {
   // Sign in through Auth.js' credentials endpoint.
   const csrfRes = await fetch(`${origin}/api/auth/csrf`);
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const jar = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const jar = (res: Response) =>
+    res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
   const login = await fetch(`${origin}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
@@ -97,13 +110,23 @@ try {
   const timings: Record<string, number[]> = { board: [], case: [], bigCase: [] };
   for (let k = 0; k < 3; k++) await get(boardUrls[k % boardUrls.length]!); // warm-up
   for (let k = 0; k < REQUESTS; k++) timings.board!.push((await get(boardUrls[k % boardUrls.length]!)).ms);
-  for (let k = 0; k < REQUESTS; k++) timings.case!.push((await get(`/en/staff/cases/${cases[k % cases.length]!.number}`)).ms);
-  for (let k = 0; k < Math.min(REQUESTS, 50); k++) timings.bigCase!.push((await get(`/en/staff/cases/${biggest[k % biggest.length]!.number}`)).ms);
+  for (let k = 0; k < REQUESTS; k++)
+    timings.case!.push((await get(`/en/staff/cases/${cases[k % cases.length]!.number}`)).ms);
+  for (let k = 0; k < Math.min(REQUESTS, 50); k++)
+    timings.bigCase!.push((await get(`/en/staff/cases/${biggest[k % biggest.length]!.number}`)).ms);
   console.log(`\nlargest cases: ${biggest.map((b) => `${b.number} (${b.reportCount} reports)`).join(", ")}`);
-  console.log(`\n| page (${N.toLocaleString("en")} reports, PostgreSQL) | requests | p50 | p95 | goal |\n|---|---|---|---|---|`);
+  console.log(
+    `\n| page (${N.toLocaleString("en")} reports, PostgreSQL) | requests | p50 | p95 | goal |\n|---|---|---|---|---|`,
+  );
   for (const [name, xs] of Object.entries(timings)) {
-    const label = { board: "case board (7 filter/sort/page/search variants)", case: "case page, random cases", bigCase: "case page, the 5 largest cases" }[name];
-    console.log(`| ${label} | ${xs.length} | ${pct(xs, 50).toFixed(0)} ms | **${pct(xs, 95).toFixed(0)} ms** | ≤ 200 ms |`);
+    const label = {
+      board: "case board (7 filter/sort/page/search variants)",
+      case: "case page, random cases",
+      bigCase: "case page, the 5 largest cases",
+    }[name];
+    console.log(
+      `| ${label} | ${xs.length} | ${pct(xs, 50).toFixed(0)} ms | **${pct(xs, 95).toFixed(0)} ms** | ≤ 200 ms |`,
+    );
   }
 } finally {
   process.kill(-server.pid!, "SIGTERM");

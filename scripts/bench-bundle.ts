@@ -28,7 +28,11 @@ async function waitFor(url: string, ms = 240_000) {
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-bundle-"));
 const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
 delete env.DATABASE_URL;
-const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/start.ts")], { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/start.ts")], {
+  env,
+  stdio: ["ignore", "inherit", "inherit"],
+  detached: true,
+});
 try {
   await waitFor(`http://localhost:${port}/en`);
   const rows: string[] = [];
@@ -53,8 +57,13 @@ try {
       parts.push(`${(g / 1024).toFixed(1)}`);
     }
     if (process.argv.includes("--chunks")) console.log(page, parts.sort((a, b) => Number(b) - Number(a)).join(" "));
-    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].reduce((n, m) => n + zlib.gzipSync(m[1]!).length, 0);
-    rows.push(`| ${page} | ${srcs.length} | ${(raw / 1024).toFixed(1)} KB | **${(gz / 1024).toFixed(1)} KB** | ${(inline / 1024).toFixed(1)} KB |`);
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].reduce(
+      (n, m) => n + zlib.gzipSync(m[1]!).length,
+      0,
+    );
+    rows.push(
+      `| ${page} | ${srcs.length} | ${(raw / 1024).toFixed(1)} KB | **${(gz / 1024).toFixed(1)} KB** | ${(inline / 1024).toFixed(1)} KB |`,
+    );
   }
   console.log("\n| page | scripts | JS raw | JS gzip | inline data (gzip) |\n|---|---|---|---|---|");
   console.log(rows.join("\n"));

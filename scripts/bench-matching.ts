@@ -27,17 +27,22 @@ const reuse = process.argv.includes("--reuse");
 const importOnly = process.argv.includes("--import-only");
 const root = path.resolve(import.meta.dirname, "..");
 
-
 function recluster(label: string) {
   const t = Date.now();
-  const out = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/recluster.ts"), "--peak-rss"], {
-    env: { ...process.env, DATABASE_URL: dbUrl },
-    encoding: "utf8",
-  });
+  const out = spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/recluster.ts"), "--peak-rss"],
+    {
+      env: { ...process.env, DATABASE_URL: dbUrl },
+      encoding: "utf8",
+    },
+  );
   if (out.status !== 0) throw new Error(out.stderr || out.stdout);
   const secs = (Date.now() - t) / 1000;
   const rss = /peak RSS: (\d+) MB/.exec(out.stdout)?.[1];
-  console.log(`\n[recluster: ${label}] ${secs.toFixed(1)} s wall (process incl. start-up), peak RSS ${rss} MB\n${out.stdout.trim()}`);
+  console.log(
+    `\n[recluster: ${label}] ${secs.toFixed(1)} s wall (process incl. start-up), peak RSS ${rss} MB\n${out.stdout.trim()}`,
+  );
   return { secs, rss: Number(rss) };
 }
 
@@ -58,8 +63,12 @@ if (!reuse) {
   });
   const secs = (Date.now() - started) / 1000;
   const rate = Math.round(s.imported / secs);
-  console.log(`[import] ${s.imported} reports in ${secs.toFixed(1)} s = ${rate} reports/s; cases created ${s.casesCreated}, merged ${s.casesMerged}`);
-  results.push(`| import ${N.toLocaleString("en")} synthetic reports | ${rate} reports/s (${secs.toFixed(0)} s) | ≥ 1,000 reports/s |`);
+  console.log(
+    `[import] ${s.imported} reports in ${secs.toFixed(1)} s = ${rate} reports/s; cases created ${s.casesCreated}, merged ${s.casesMerged}`,
+  );
+  results.push(
+    `| import ${N.toLocaleString("en")} synthetic reports | ${rate} reports/s (${secs.toFixed(0)} s) | ≥ 1,000 reports/s |`,
+  );
   await db.$disconnect();
 }
 
@@ -86,20 +95,37 @@ if (importOnly) {
   const matchMs: number[] = [];
   const txMs: number[] = [];
   for (let k = 0; k < PROBES; k++) {
-    const phone = k % 2 === 0 && known[k] ? known[k]!.value.replace("+86", "") : `16${String(Math.floor(r() * 1e9)).padStart(9, "0")}`;
-    const report = { victim: { phone: "13900000000" }, contacts: [{ kind: "phone", value: phone }, { kind: "qq", value: String(5_000_000_000 + Math.floor(r() * 1e9)) }] };
+    const phone =
+      k % 2 === 0 && known[k]
+        ? known[k]!.value.replace("+86", "")
+        : `16${String(Math.floor(r() * 1e9)).padStart(9, "0")}`;
+    const report = {
+      victim: { phone: "13900000000" },
+      contacts: [
+        { kind: "phone", value: phone },
+        { kind: "qq", value: String(5_000_000_000 + Math.floor(r() * 1e9)) },
+      ],
+    };
     const t0 = performance.now();
     await db.$transaction(async (tx) => {
-      const created = await tx.report.create({ data: { reference: `BENCH-${randomUUID()}`, victimPhone: "13900000000" }, select: { id: true } });
+      const created = await tx.report.create({
+        data: { reference: `BENCH-${randomUUID()}`, victimPhone: "13900000000" },
+        select: { id: true },
+      });
       const m0 = performance.now();
       await matchInsertedReports(tx, [{ reportId: created.id, report }], { cause: "bench" });
       matchMs.push(performance.now() - m0);
     });
     txMs.push(performance.now() - t0);
   }
-  const line = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms, p99 ${pct(xs, 99).toFixed(1)} ms`;
-  console.log(`[incremental] matching step: ${line(matchMs)}\n[incremental] whole transaction (insert + match + commit): ${line(txMs)}`);
-  results.push(`| incremental match at ${N.toLocaleString("en")} reports (${PROBES} single reports) | p95 ${pct(matchMs, 95).toFixed(1)} ms (p50 ${pct(matchMs, 50).toFixed(1)}); whole transaction p95 ${pct(txMs, 95).toFixed(1)} ms | ≤ 25 ms |`);
+  const line = (xs: number[]) =>
+    `p50 ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms, p99 ${pct(xs, 99).toFixed(1)} ms`;
+  console.log(
+    `[incremental] matching step: ${line(matchMs)}\n[incremental] whole transaction (insert + match + commit): ${line(txMs)}`,
+  );
+  results.push(
+    `| incremental match at ${N.toLocaleString("en")} reports (${PROBES} single reports) | p95 ${pct(matchMs, 95).toFixed(1)} ms (p50 ${pct(matchMs, 50).toFixed(1)}); whole transaction p95 ${pct(txMs, 95).toFixed(1)} ms | ≤ 25 ms |`,
+  );
   await db.$executeRawUnsafe(`DELETE FROM "Report" WHERE "reference" LIKE 'BENCH-%'`);
   await db.$disconnect();
 }
@@ -116,6 +142,8 @@ results.push(`| full re-cluster, cases intact | ${warm.secs.toFixed(1)} s, peak 
   await db.$disconnect();
 }
 const cold = recluster("from scratch (no cases)");
-results.push(`| full re-cluster from scratch (every case re-created) | ${cold.secs.toFixed(1)} s, peak RSS ${cold.rss} MB | — |`);
+results.push(
+  `| full re-cluster from scratch (every case re-created) | ${cold.secs.toFixed(1)} s, peak RSS ${cold.rss} MB | — |`,
+);
 
 console.log(`\n| measure | result | goal |\n|---|---|---|\n${results.join("\n")}`);

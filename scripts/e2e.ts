@@ -6,7 +6,12 @@ const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 process.env.CHROMIUM_PATH = ensureBrowser();
-await run(process.execPath, ["--conditions=react-server", path.join(root, "node_modules/@playwright/test/cli.js"), "test", ...process.argv.slice(2)]).catch((e) => {
+await run(process.execPath, [
+  "--conditions=react-server",
+  path.join(root, "node_modules/@playwright/test/cli.js"),
+  "test",
+  ...process.argv.slice(2),
+]).catch((e) => {
   console.error(e instanceof Error ? e.message : e);
   process.exit(1);
 });

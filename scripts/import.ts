@@ -34,7 +34,11 @@ const total = await new Promise<number>((resolve) => {
 await withDatabase("npm run import", async (url) => {
   const db = createPrisma(url, { max: 2 });
   const bar = new cliProgress.SingleBar(
-    { format: "Importing |{bar}| {percentage}% {value}/{total} lines · {imported} new · {duplicates} already there · {malformed} malformed · {eta_formatted} left", hideCursor: true },
+    {
+      format:
+        "Importing |{bar}| {percentage}% {value}/{total} lines · {imported} new · {duplicates} already there · {malformed} malformed · {eta_formatted} left",
+      hideCursor: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0, { imported: 0, duplicates: 0, malformed: 0 });
@@ -42,7 +46,8 @@ await withDatabase("npm run import", async (url) => {
   try {
     const input = readline.createInterface({ input: fs.createReadStream(file, "utf8"), crlfDelay: Infinity });
     const s = await importReports(db, input, {
-      onProgress: (p) => bar.update(p.lines, { imported: p.imported, duplicates: p.duplicates, malformed: p.malformed.length }),
+      onProgress: (p) =>
+        bar.update(p.lines, { imported: p.imported, duplicates: p.duplicates, malformed: p.malformed.length }),
     });
     bar.update(s.lines, { imported: s.imported, duplicates: s.duplicates, malformed: s.malformed.length });
     bar.stop();

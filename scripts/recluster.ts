@@ -19,7 +19,9 @@ await withDatabase("npm run recluster", async (url) => {
       [
         `Re-clustered ${r.reports} reports into ${r.cases} cases in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
         `  cases created: ${r.casesCreated}, merged: ${r.casesMerged}, split: ${r.casesSplit}; reports moved: ${r.reportsMoved}`,
-        `  timings (ms): ${Object.entries(r.timings).map(([k, v]) => `${k} ${v}`).join(", ")}`,
+        `  timings (ms): ${Object.entries(r.timings)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(", ")}`,
       ].join("\n"),
     );
     if (process.argv.includes("--peak-rss")) {

@@ -30,7 +30,9 @@ await withDatabase("npm run seed:demo", async (url) => {
   try {
     const input = readline.createInterface({ input: fs.createReadStream(file, "utf8"), crlfDelay: Infinity });
     const s = await importReports(db, input);
-    console.log(`Demo reports: ${s.imported} imported, ${s.duplicates} already there; ${await db.case.count()} cases in the database.`);
+    console.log(
+      `Demo reports: ${s.imported} imported, ${s.duplicates} already there; ${await db.case.count()} cases in the database.`,
+    );
 
     const password = process.env.DEMO_PASSWORD || generatePassword();
     const passwordHash = await hashPassword(password);
@@ -48,7 +50,13 @@ await withDatabase("npm run seed:demo", async (url) => {
         data: { email: u.email, name: u.name, role: u.role, orgId: u.role === "liaison" ? org.id : null, passwordHash },
         select: { id: true },
       });
-      await recordAudit(db, { actorId: null, action: "user.create", resourceType: "user", resourceId: row.id, detail: { email: u.email, role: u.role, source: "seed:demo" } });
+      await recordAudit(db, {
+        actorId: null,
+        action: "user.create",
+        resourceType: "user",
+        resourceId: row.id,
+        detail: { email: u.email, role: u.role, source: "seed:demo" },
+      });
       created.push(u.email);
     }
     if (created.length) {

@@ -54,7 +54,9 @@ async function main() {
   }
   if (process.env.SKIP_BUILD !== "1" && !buildIsCurrent(root)) {
     console.log("Building the app (production)…");
-    await run(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { env: { ...process.env } });
+    await run(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+      env: { ...process.env },
+    });
     writeStamp(root);
   }
   const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/serve.ts")], {

@@ -15,6 +15,13 @@ const bin = (p: string) => path.join(root, "node_modules", p);
 const steps: [string, () => Promise<void>][] = [
   ["Prisma client", () => run(process.execPath, [bin("prisma/build/index.js"), "generate"])],
   ["Type check", () => run(process.execPath, [bin("typescript/bin/tsc"), "--noEmit", "-p", "."])],
+  [
+    "Lint",
+    async () => {
+      await run(process.execPath, [bin("eslint/bin/eslint.js"), "."]);
+      await run(process.execPath, [bin("prettier/bin/prettier.cjs"), "--check", "."]);
+    },
+  ],
   ["Unit tests", () => run(process.execPath, [bin("vitest/vitest.mjs"), "run", "--project", "unit"])],
   ["Integration tests", () => run(process.execPath, [bin("vitest/vitest.mjs"), "run", "--project", "integration"])],
   [

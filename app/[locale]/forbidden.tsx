@@ -13,7 +13,9 @@ export default async function Forbidden() {
       <h1 className="text-2xl font-bold">{t("forbidden.title")}</h1>
       <p className="text-slate-700">{t("forbidden.body")}</p>
       <p>
-        <a href={home} className="text-brand-700 underline">{t("forbidden.back")}</a>
+        <a href={home} className="text-brand-700 underline">
+          {t("forbidden.back")}
+        </a>
       </p>
     </main>
   );

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { CaseDetail } from "@/lib/cases/detail";
 import { inputClass } from "@/components/ui/field";
-import { merge, noLinkReports, undo } from "@/app/[locale]/(staff)/staff/cases/[number]/actions";
+import { merge, noLinkReports, undo } from "@/lib/cases/actions";
 import { CaseFormFields, ReasonField, Section, Submit } from "./forms";
 
 /** Matching decisions touching the case, each with an undo; merge and do-not-link forms. */
@@ -15,7 +15,8 @@ export async function CaseDecisions({ c, locale, canDecide }: { c: CaseDetail; l
         {c.decisions.map((d) => (
           <li key={d.id} className="rounded-md border border-slate-200 p-2 text-sm" data-testid="decision">
             <p>
-              <span className="font-medium">{t(`decisionTypes.${d.type}` as never)}</span> · {format.dateTime(d.at, { dateStyle: "medium", timeStyle: "short" })}
+              <span className="font-medium">{t(`decisionTypes.${d.type}` as never)}</span> ·{" "}
+              {format.dateTime(d.at, { dateStyle: "medium", timeStyle: "short" })}
               {d.actor ? ` · ${d.actor}` : ""} · {t("reason")}: {d.reason}
               {d.revokedAt ? <span className="ml-2 rounded bg-slate-200 px-2 text-xs">{t("undone")}</span> : null}
             </p>
@@ -38,7 +39,9 @@ export async function CaseDecisions({ c, locale, canDecide }: { c: CaseDetail; l
           <form action={merge} className="space-y-2 rounded-md bg-slate-50 p-3">
             <h3 className="font-semibold">{t("merge")}</h3>
             <CaseFormFields locale={locale} number={c.number} caseId={c.id} />
-            <label htmlFor="merge-other" className="block text-sm font-medium">{t("mergeWith")} *</label>
+            <label htmlFor="merge-other" className="block text-sm font-medium">
+              {t("mergeWith")} *
+            </label>
             <input id="merge-other" name="other" required placeholder="C-2026-00042" className={inputClass} />
             <ReasonField id="merge-reason" label={t("reason")} hint={t("reasonHint")} />
             <Submit variant="secondary">{t("mergeButton")}</Submit>
@@ -46,13 +49,25 @@ export async function CaseDecisions({ c, locale, canDecide }: { c: CaseDetail; l
           <form action={noLinkReports} className="space-y-2 rounded-md bg-slate-50 p-3">
             <h3 className="font-semibold">{t("noLinkPair")}</h3>
             <CaseFormFields locale={locale} number={c.number} caseId={c.id} />
-            <label htmlFor="nl-a" className="block text-sm font-medium">{t("reportA")} *</label>
+            <label htmlFor="nl-a" className="block text-sm font-medium">
+              {t("reportA")} *
+            </label>
             <select id="nl-a" name="a" required className={inputClass}>
-              {c.reports.map((r) => <option key={r.id} value={r.id}>{r.reference}</option>)}
+              {c.reports.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.reference}
+                </option>
+              ))}
             </select>
-            <label htmlFor="nl-b" className="block text-sm font-medium">{t("reportB")} *</label>
+            <label htmlFor="nl-b" className="block text-sm font-medium">
+              {t("reportB")} *
+            </label>
             <select id="nl-b" name="b" required className={inputClass} defaultValue={c.reports[1]?.id}>
-              {c.reports.map((r) => <option key={r.id} value={r.id}>{r.reference}</option>)}
+              {c.reports.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.reference}
+                </option>
+              ))}
             </select>
             <ReasonField id="nl-reason" label={t("reason")} hint={t("reasonHint")} />
             <Submit variant="secondary">{t("noLinkButton")}</Submit>

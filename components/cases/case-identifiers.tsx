@@ -1,14 +1,28 @@
 import { getTranslations } from "next-intl/server";
 import type { CaseDetail } from "@/lib/cases/detail";
 import type { ChainStep } from "@/lib/cases/explain";
-import { noLinkIdentifier } from "@/app/[locale]/(staff)/staff/cases/[number]/actions";
+import { noLinkIdentifier } from "@/lib/cases/actions";
 import { CaseFormFields, ReasonField, Section, Submit } from "./forms";
 
 /** Rows shown before "show all": a large ring names hundreds, each row with its own form. */
 export const IDENTIFIERS_SHOWN = 100;
 
 /** Identifiers with report counts and warning badges, the "why linked" text, and per-report chains. */
-export async function CaseIdentifiers({ c, locale, canDecide, chain, chainFor, showAll }: { c: CaseDetail; locale: string; canDecide: boolean; chain: ChainStep[] | null; chainFor: string | null; showAll: boolean }) {
+export async function CaseIdentifiers({
+  c,
+  locale,
+  canDecide,
+  chain,
+  chainFor,
+  showAll,
+}: {
+  c: CaseDetail;
+  locale: string;
+  canDecide: boolean;
+  chain: ChainStep[] | null;
+  chainFor: string | null;
+  showAll: boolean;
+}) {
   const t = await getTranslations("cases");
   const linking = c.identifiers.filter((i) => i.linking);
   const rows = showAll ? c.identifiers : c.identifiers.slice(0, IDENTIFIERS_SHOWN);
@@ -30,7 +44,14 @@ export async function CaseIdentifiers({ c, locale, canDecide, chain, chainFor, s
             <p className="text-sm">{t("chainIntro")}</p>
             <ol className="mt-1 flex flex-wrap items-center gap-1 text-sm">
               {chain.map((s, k) => (
-                <li key={k} className={s.type === "report" ? "rounded bg-brand-50 px-2 py-0.5 font-mono" : "rounded bg-amber-50 px-2 py-0.5 font-mono"}>
+                <li
+                  key={k}
+                  className={
+                    s.type === "report"
+                      ? "rounded bg-brand-50 px-2 py-0.5 font-mono"
+                      : "rounded bg-amber-50 px-2 py-0.5 font-mono"
+                  }
+                >
                   {s.type === "report" ? s.reference : `${s.display} (${s.kind})`}
                   {k < chain.length - 1 ? <span aria-hidden="true"> →</span> : null}
                 </li>
@@ -43,11 +64,23 @@ export async function CaseIdentifiers({ c, locale, canDecide, chain, chainFor, s
         <table className="min-w-full text-left text-sm">
           <thead className="bg-slate-100">
             <tr>
-              <th scope="col" className="px-2 py-1">{t("identifierCol")}</th>
-              <th scope="col" className="px-2 py-1">{t("kindCol")}</th>
-              <th scope="col" className="px-2 py-1 text-right">{t("reportsCol")}</th>
-              <th scope="col" className="px-2 py-1">{t("linkingCol")}</th>
-              {canDecide ? <th scope="col" className="px-2 py-1"><span className="sr-only">{t("noLinkIdentifier")}</span></th> : null}
+              <th scope="col" className="px-2 py-1">
+                {t("identifierCol")}
+              </th>
+              <th scope="col" className="px-2 py-1">
+                {t("kindCol")}
+              </th>
+              <th scope="col" className="px-2 py-1 text-right">
+                {t("reportsCol")}
+              </th>
+              <th scope="col" className="px-2 py-1">
+                {t("linkingCol")}
+              </th>
+              {canDecide ? (
+                <th scope="col" className="px-2 py-1">
+                  <span className="sr-only">{t("noLinkIdentifier")}</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -59,10 +92,16 @@ export async function CaseIdentifiers({ c, locale, canDecide, chain, chainFor, s
                 <td className="px-2 py-1">
                   {i.blockedReason ? (
                     <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800">
-                      {i.blockedReason.startsWith("warning-list") ? `${t("warning")}: ${i.blockedReason.slice(13)}` : i.blockedReason === "do-not-link" ? t("doNotLink") : t("unlinkable")}
+                      {i.blockedReason.startsWith("warning-list")
+                        ? `${t("warning")}: ${i.blockedReason.slice(13)}`
+                        : i.blockedReason === "do-not-link"
+                          ? t("doNotLink")
+                          : t("unlinkable")}
                     </span>
                   ) : i.linking ? (
-                    <span className="rounded bg-green-100 px-2 py-0.5 text-xs font-medium text-green-900">{t("linkingYes")}</span>
+                    <span className="rounded bg-green-100 px-2 py-0.5 text-xs font-medium text-green-900">
+                      {t("linkingYes")}
+                    </span>
                   ) : (
                     <span className="text-xs text-slate-600">{t("linkingNo")}</span>
                   )}
@@ -72,7 +111,9 @@ export async function CaseIdentifiers({ c, locale, canDecide, chain, chainFor, s
                     {/* Only a linking identifier has anything to unlink; a big ring names hundreds that do not. */}
                     {i.linking ? (
                       <details>
-                        <summary className="cursor-pointer text-xs text-brand-700 underline">{t("noLinkIdentifier")}</summary>
+                        <summary className="cursor-pointer text-xs text-brand-700 underline">
+                          {t("noLinkIdentifier")}
+                        </summary>
                         <form action={noLinkIdentifier} className="mt-2 space-y-2">
                           <CaseFormFields locale={locale} number={c.number} caseId={c.id} />
                           <input type="hidden" name="identifierId" value={i.id} />
@@ -92,7 +133,10 @@ export async function CaseIdentifiers({ c, locale, canDecide, chain, chainFor, s
         <p className="text-sm" data-testid="identifiers-more">
           {t("identifiersShown", { shown: rows.length, total: c.identifierCount })}{" "}
           {rows.length < c.identifiers.length ? (
-            <a href={`/${locale}/staff/cases/${encodeURIComponent(c.number)}?identifiers=all#identifiers`} className="text-brand-700 underline">
+            <a
+              href={`/${locale}/staff/cases/${encodeURIComponent(c.number)}?identifiers=all#identifiers`}
+              className="text-brand-700 underline"
+            >
               {t("identifiersShowAll", { count: c.identifiers.length })}
             </a>
           ) : null}

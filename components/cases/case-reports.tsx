@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { CaseDetail } from "@/lib/cases/detail";
 import { formatMinor } from "@/lib/reports/values";
-import { detach, split } from "@/app/[locale]/(staff)/staff/cases/[number]/actions";
+import { detach, split } from "@/lib/cases/actions";
 import { CaseFormFields, ReasonField, Section, Submit } from "./forms";
 
 /** Linked reports (victim details only with permission), with split and detach. */
@@ -28,38 +28,68 @@ export async function CaseReports({ c, locale, canDecide }: { c: CaseDetail; loc
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h3 className="font-mono font-semibold">{r.reference}</h3>
               <span className="text-sm text-slate-700">
-                {t(`reportSource.${r.source}` as never)} · {r.incidentDate ? format.dateTime(r.incidentDate, { dateStyle: "medium", timeZone: "UTC" }) : "—"} · {o(`scamType.${r.scamType}` as never)}
+                {t(`reportSource.${r.source}` as never)} ·{" "}
+                {r.incidentDate ? format.dateTime(r.incidentDate, { dateStyle: "medium", timeZone: "UTC" }) : "—"} ·{" "}
+                {o(`scamType.${r.scamType}` as never)}
                 {r.province ? ` · ${o(`province.${r.province}` as never)}` : ""}
               </span>
             </div>
             {r.victim ? (
               <p className="mt-1 text-sm">
-                <span className="font-medium">{t("victim")}:</span> {r.victim.name} · {r.victim.phone} {r.victim.city ? `· ${r.victim.city}` : ""}
+                <span className="font-medium">{t("victim")}:</span> {r.victim.name} · {r.victim.phone}{" "}
+                {r.victim.city ? `· ${r.victim.city}` : ""}
               </p>
             ) : null}
-            {r.victim?.narrative ? <p className="mt-1 text-sm text-slate-800"><span className="font-medium">{t("narrative")}:</span> {r.victim.narrative}</p> : null}
-            <p className="mt-1 text-sm"><span className="font-medium">{t("contacts")}:</span> {r.contacts.map((x) => `${x.value} (${x.kind})`).join(" · ") || "—"}</p>
+            {r.victim?.narrative ? (
+              <p className="mt-1 text-sm text-slate-800">
+                <span className="font-medium">{t("narrative")}:</span> {r.victim.narrative}
+              </p>
+            ) : null}
+            <p className="mt-1 text-sm">
+              <span className="font-medium">{t("contacts")}:</span>{" "}
+              {r.contacts.map((x) => `${x.value} (${x.kind})`).join(" · ") || "—"}
+            </p>
             {r.payments.length ? (
               <p className="mt-1 text-sm">
                 <span className="font-medium">{t("payments")}:</span>{" "}
-                {r.payments.map((p) => `${formatMinor(p.amountMinor, p.currency, locale)} → ${p.payeeValue}${p.payeeName ? ` (${p.payeeName})` : ""}`).join(" · ")}
+                {r.payments
+                  .map(
+                    (p) =>
+                      `${formatMinor(p.amountMinor, p.currency, locale)} → ${p.payeeValue}${p.payeeName ? ` (${p.payeeName})` : ""}`,
+                  )
+                  .join(" · ")}
               </p>
             ) : null}
-            {r.platforms.length ? <p className="mt-1 text-sm"><span className="font-medium">{t("platforms")}:</span> {r.platforms.map((p) => `${p.name} (${o(`platformRole.${p.role}` as never)})`).join(" · ")}</p> : null}
+            {r.platforms.length ? (
+              <p className="mt-1 text-sm">
+                <span className="font-medium">{t("platforms")}:</span>{" "}
+                {r.platforms.map((p) => `${p.name} (${o(`platformRole.${p.role}` as never)})`).join(" · ")}
+              </p>
+            ) : null}
             {r.evidence.length ? (
               <p className="mt-1 text-sm">
                 <span className="font-medium">{t("evidence")}:</span>{" "}
                 {r.evidence.map((e) => (
-                  <a key={e.id} href={`/api/evidence/${e.id}`} className="mr-2 text-brand-700 underline">{e.originalName} ({t("download")})</a>
+                  <a key={e.id} href={`/api/evidence/${e.id}`} className="mr-2 text-brand-700 underline">
+                    {e.originalName} ({t("download")})
+                  </a>
                 ))}
               </p>
             ) : null}
             <div className="mt-2 flex flex-wrap items-center gap-4 text-sm">
-              <a href={`${base}?why=${r.reference}#why`} className="text-brand-700 underline">{t("showWhy")}</a>
+              <a href={`${base}?why=${r.reference}#why`} className="text-brand-700 underline">
+                {t("showWhy")}
+              </a>
               {canDecide ? (
                 <>
                   <span className="flex items-center gap-2">
-                    <input id={`split-${r.id}`} type="checkbox" name={`split.${r.id}`} form={splitForm} className="h-4 w-4" />
+                    <input
+                      id={`split-${r.id}`}
+                      type="checkbox"
+                      name={`split.${r.id}`}
+                      form={splitForm}
+                      className="h-4 w-4"
+                    />
                     <label htmlFor={`split-${r.id}`}>{t("splitPick")}</label>
                   </span>
                   <details>
@@ -77,7 +107,11 @@ export async function CaseReports({ c, locale, canDecide }: { c: CaseDetail; loc
           </li>
         ))}
       </ul>
-      {c.reportsCursor ? <a href={`${base}?after=${c.reportsCursor}#reports`} className="text-brand-700 underline">{t("moreReports")}</a> : null}
+      {c.reportsCursor ? (
+        <a href={`${base}?after=${c.reportsCursor}#reports`} className="text-brand-700 underline">
+          {t("moreReports")}
+        </a>
+      ) : null}
     </Section>
   );
 }

@@ -13,14 +13,29 @@ export async function CaseVisuals({ c, locale }: { c: CaseDetail; locale: string
   const o = await getTranslations("options.scamType");
   const entries = c.timeline.map((e) => ({
     ...e,
-    label: e.type === "event" ? (et.has(e.label) ? et(e.label) : e.label) : e.type === "incident" ? `${e.reference} · ${o.has(e.label) ? o(e.label) : e.label}` : `${e.reference} → ${e.label}`,
+    label:
+      e.type === "event"
+        ? et.has(e.label)
+          ? et(e.label)
+          : e.label
+        : e.type === "incident"
+          ? `${e.reference} · ${o.has(e.label) ? o(e.label) : e.label}`
+          : `${e.reference} → ${e.label}`,
   }));
   return (
     <>
       <Section id="graph" title={t("graph")}>
         <CaseGraph
           data={{ nodes: c.graph.nodes, edges: c.graph.edges }}
-          labels={{ title: g("title"), report: g("report"), identifier: g("identifier"), blocked: g("blocked"), bridge: g("bridge"), mustLink: g("mustLink"), empty: g("empty") }}
+          labels={{
+            title: g("title"),
+            report: g("report"),
+            identifier: g("identifier"),
+            blocked: g("blocked"),
+            bridge: g("bridge"),
+            mustLink: g("mustLink"),
+            empty: g("empty"),
+          }}
         />
         {c.graph.truncated ? <p className="text-sm text-slate-700">{g("truncated")}</p> : null}
       </Section>
@@ -28,7 +43,14 @@ export async function CaseVisuals({ c, locale }: { c: CaseDetail; locale: string
         <CaseTimeline
           entries={entries}
           locale={locale}
-          labels={{ title: tl("title"), empty: tl("empty"), incident: tl("incident"), payment: tl("payment"), report: tl("report"), event: tl("event") }}
+          labels={{
+            title: tl("title"),
+            empty: tl("empty"),
+            incident: tl("incident"),
+            payment: tl("payment"),
+            report: tl("report"),
+            event: tl("event"),
+          }}
         />
       </Section>
     </>

@@ -3,11 +3,21 @@ import type { CaseDetail } from "@/lib/cases/detail";
 import { transitions } from "@/lib/cases/workflow";
 import type { CaseStatus } from "@/lib/cases/board-filters";
 import { inputClass } from "@/components/ui/field";
-import { assign, changeStatus, note } from "@/app/[locale]/(staff)/staff/cases/[number]/actions";
+import { assign, changeStatus, note } from "@/lib/cases/actions";
 import { CaseFormFields, Section, Submit } from "./forms";
 
 /** Status (only the allowed next steps are offered), assignee and notes. */
-export async function CaseWorkflow({ c, locale, canWrite, staff }: { c: CaseDetail; locale: string; canWrite: boolean; staff: { id: string; label: string }[] }) {
+export async function CaseWorkflow({
+  c,
+  locale,
+  canWrite,
+  staff,
+}: {
+  c: CaseDetail;
+  locale: string;
+  canWrite: boolean;
+  staff: { id: string; label: string }[];
+}) {
   const t = await getTranslations("cases");
   const format = await getFormatter();
   const next = transitions[c.status as CaseStatus] ?? [];
@@ -15,18 +25,26 @@ export async function CaseWorkflow({ c, locale, canWrite, staff }: { c: CaseDeta
     <>
       <Section id="workflow" title={t("workflow")}>
         <p>
-          <span className="font-medium">{t("status")}:</span> <span data-testid="case-status">{t(`statuses.${c.status}` as never)}</span>
+          <span className="font-medium">{t("status")}:</span>{" "}
+          <span data-testid="case-status">{t(`statuses.${c.status}` as never)}</span>
           {" · "}
-          <span className="font-medium">{t("assignee")}:</span> <span data-testid="case-assignee">{c.assignee?.label ?? t("unassigned")}</span>
+          <span className="font-medium">{t("assignee")}:</span>{" "}
+          <span data-testid="case-assignee">{c.assignee?.label ?? t("unassigned")}</span>
         </p>
         {canWrite ? (
           <div className="flex flex-wrap gap-6">
             <form action={changeStatus} className="flex items-end gap-2">
               <CaseFormFields locale={locale} number={c.number} caseId={c.id} />
               <div>
-                <label htmlFor="status" className="block text-sm font-medium">{t("changeStatus")}</label>
+                <label htmlFor="status" className="block text-sm font-medium">
+                  {t("changeStatus")}
+                </label>
                 <select id="status" name="status" className={inputClass}>
-                  {next.map((s) => <option key={s} value={s}>{t(`statuses.${s}`)}</option>)}
+                  {next.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`statuses.${s}`)}
+                    </option>
+                  ))}
                 </select>
               </div>
               <Submit>{t("save")}</Submit>
@@ -34,10 +52,16 @@ export async function CaseWorkflow({ c, locale, canWrite, staff }: { c: CaseDeta
             <form action={assign} className="flex items-end gap-2">
               <CaseFormFields locale={locale} number={c.number} caseId={c.id} />
               <div>
-                <label htmlFor="assigneeId" className="block text-sm font-medium">{t("assignee")}</label>
+                <label htmlFor="assigneeId" className="block text-sm font-medium">
+                  {t("assignee")}
+                </label>
                 <select id="assigneeId" name="assigneeId" defaultValue={c.assignee?.id ?? ""} className={inputClass}>
                   <option value="">{t("unassigned")}</option>
-                  {staff.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
+                  {staff.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.label}
+                    </option>
+                  ))}
                 </select>
               </div>
               <Submit>{t("assign")}</Submit>
@@ -51,14 +75,18 @@ export async function CaseWorkflow({ c, locale, canWrite, staff }: { c: CaseDeta
           {c.notes.map((n) => (
             <li key={n.id} className="rounded-md bg-slate-50 p-2 text-sm">
               <p className="whitespace-pre-wrap">{n.body}</p>
-              <p className="text-xs text-slate-600">{n.author ?? "—"} · {format.dateTime(n.at, { dateStyle: "medium", timeStyle: "short" })}</p>
+              <p className="text-xs text-slate-600">
+                {n.author ?? "—"} · {format.dateTime(n.at, { dateStyle: "medium", timeStyle: "short" })}
+              </p>
             </li>
           ))}
         </ul>
         {canWrite ? (
           <form action={note} className="space-y-2">
             <CaseFormFields locale={locale} number={c.number} caseId={c.id} />
-            <label htmlFor="note-body" className="block text-sm font-medium">{t("noteBody")}</label>
+            <label htmlFor="note-body" className="block text-sm font-medium">
+              {t("noteBody")}
+            </label>
             <textarea id="note-body" name="body" required maxLength={5000} rows={3} className={inputClass} />
             <Submit>{t("addNote")}</Submit>
           </form>

@@ -1,7 +1,7 @@
 "use client";
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
-import { submitReportAction } from "@/app/[locale]/(public)/report/actions";
+import { submitReportAction } from "@/lib/reports/actions";
 import { Button, Field, inputClass } from "@/components/ui/field";
 import { emptyReportValues } from "@/lib/reports/form-data";
 import { MIN_ROWS, type ReportFormState } from "@/lib/reports/form-state";
@@ -93,7 +93,13 @@ function FormBody({
 
   const formError = state.formError;
   return (
-    <form action={formAction} onSubmit={(e) => void onSubmit(e)} noValidate className="space-y-8" aria-describedby="report-intro">
+    <form
+      action={formAction}
+      onSubmit={(e) => void onSubmit(e)}
+      noValidate
+      className="space-y-8"
+      aria-describedby="report-intro"
+    >
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="locale" value={locale} />
       {formError ? (
@@ -102,12 +108,19 @@ function FormBody({
         </div>
       ) : null}
       {errorCount > 0 ? (
-        <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded-md border border-red-700 bg-red-50 p-4 text-red-900">
+        <div
+          ref={summaryRef}
+          tabIndex={-1}
+          role="alert"
+          className="rounded-md border border-red-700 bg-red-50 p-4 text-red-900"
+        >
           <p className="font-semibold">{t("errorSummary", { count: errorCount })}</p>
           <ul className="mt-2 list-disc pl-5">
             {Object.keys(errors).map((path) => (
               <li key={path}>
-                <a className="underline" href={`#f-${path.replaceAll(".", "-")}`}>{errorFor(path)}</a>
+                <a className="underline" href={`#f-${path.replaceAll(".", "-")}`}>
+                  {errorFor(path)}
+                </a>
               </li>
             ))}
           </ul>
@@ -115,19 +128,61 @@ function FormBody({
       ) : null}
 
       <Section title={t("sections.what")}>
-        <Field id="f-scamType" label={t("scamType")} required requiredLabel={t("required")} error={errorFor("scamType")}>
+        <Field
+          id="f-scamType"
+          label={t("scamType")}
+          required
+          requiredLabel={t("required")}
+          error={errorFor("scamType")}
+        >
           {(a) => (
             <select {...a} name="scamType" defaultValue={v.scamType} className={inputClass}>
               <option value="">{t("chooseOne")}</option>
-              {scamTypes.map((k) => <option key={k} value={k}>{o(`scamType.${k}`)}</option>)}
+              {scamTypes.map((k) => (
+                <option key={k} value={k}>
+                  {o(`scamType.${k}`)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
-        <Field id="f-incidentDate" label={t("incidentDate")} required requiredLabel={t("required")} error={errorFor("incidentDate")}>
-          {(a) => <input {...a} type="date" name="incidentDate" defaultValue={v.incidentDate} max={today} min="2000-01-01" className={inputClass} />}
+        <Field
+          id="f-incidentDate"
+          label={t("incidentDate")}
+          required
+          requiredLabel={t("required")}
+          error={errorFor("incidentDate")}
+        >
+          {(a) => (
+            <input
+              {...a}
+              type="date"
+              name="incidentDate"
+              defaultValue={v.incidentDate}
+              max={today}
+              min="2000-01-01"
+              className={inputClass}
+            />
+          )}
         </Field>
-        <Field id="f-narrative" label={t("narrative")} hint={t("narrativeHint")} required requiredLabel={t("required")} error={errorFor("narrative")}>
-          {(a) => <textarea {...a} name="narrative" defaultValue={v.narrative} rows={6} maxLength={5000} className={inputClass} />}
+        <Field
+          id="f-narrative"
+          label={t("narrative")}
+          hint={t("narrativeHint")}
+          required
+          requiredLabel={t("required")}
+          error={errorFor("narrative")}
+        >
+          {(a) => (
+            <textarea
+              {...a}
+              name="narrative"
+              defaultValue={v.narrative}
+              rows={6}
+              maxLength={5000}
+              className={inputClass}
+            />
+          )}
         </Field>
       </Section>
 
@@ -145,30 +200,83 @@ function FormBody({
 
       <Section title={t("sections.you")}>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="f-victimName" label={t("victimName")} required requiredLabel={t("required")} error={errorFor("victimName")}>
-            {(a) => <input {...a} name="victimName" defaultValue={v.victimName} autoComplete="name" className={inputClass} />}
+          <Field
+            id="f-victimName"
+            label={t("victimName")}
+            required
+            requiredLabel={t("required")}
+            error={errorFor("victimName")}
+          >
+            {(a) => (
+              <input {...a} name="victimName" defaultValue={v.victimName} autoComplete="name" className={inputClass} />
+            )}
           </Field>
-          <Field id="f-victimPhone" label={t("victimPhone")} hint={t("victimPhoneHint")} required requiredLabel={t("required")} error={errorFor("victimPhone")}>
-            {(a) => <input {...a} type="tel" name="victimPhone" defaultValue={v.victimPhone} autoComplete="tel" className={inputClass} />}
+          <Field
+            id="f-victimPhone"
+            label={t("victimPhone")}
+            hint={t("victimPhoneHint")}
+            required
+            requiredLabel={t("required")}
+            error={errorFor("victimPhone")}
+          >
+            {(a) => (
+              <input
+                {...a}
+                type="tel"
+                name="victimPhone"
+                defaultValue={v.victimPhone}
+                autoComplete="tel"
+                className={inputClass}
+              />
+            )}
           </Field>
-          <Field id="f-victimProvince" label={t("victimProvince")} required requiredLabel={t("required")} error={errorFor("victimProvince")}>
+          <Field
+            id="f-victimProvince"
+            label={t("victimProvince")}
+            required
+            requiredLabel={t("required")}
+            error={errorFor("victimProvince")}
+          >
             {(a) => (
               <select {...a} name="victimProvince" defaultValue={v.victimProvince} className={inputClass}>
                 <option value="">{t("chooseOne")}</option>
-                {provinces.map((p) => <option key={p} value={p}>{o(`province.${p}`)}</option>)}
+                {provinces.map((p) => (
+                  <option key={p} value={p}>
+                    {o(`province.${p}`)}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
           <Field id="f-victimCity" label={t("victimCity")} error={errorFor("victimCity")}>
-            {(a) => <input {...a} name="victimCity" defaultValue={v.victimCity} autoComplete="address-level2" className={inputClass} />}
+            {(a) => (
+              <input
+                {...a}
+                name="victimCity"
+                defaultValue={v.victimCity}
+                autoComplete="address-level2"
+                className={inputClass}
+              />
+            )}
           </Field>
         </div>
       </Section>
 
       <Section title={t("sections.evidence")}>
-        {state.filesDropped ? <p className="rounded-md bg-amber-50 p-3 text-amber-900">{t("evidenceReattach")}</p> : null}
+        {state.filesDropped ? (
+          <p className="rounded-md bg-amber-50 p-3 text-amber-900">{t("evidenceReattach")}</p>
+        ) : null}
         <Field id="f-evidence" label={t("evidence")} hint={t("evidenceHint", limits)} error={errorFor("evidence")}>
-          {(a) => <input {...a} type="file" name="evidence" multiple accept="image/*,application/pdf" className="block w-full text-base" />}
+          {(a) => (
+            <input
+              {...a}
+              type="file"
+              name="evidence"
+              multiple
+              accept="image/*,application/pdf"
+              className="block w-full text-base"
+            />
+          )}
         </Field>
       </Section>
 
@@ -188,7 +296,11 @@ function FormBody({
             {t("consent")} <span className="text-red-800">*</span>
           </label>
         </div>
-        {errors.consent ? <p id="f-consent-error" className="text-sm font-medium text-red-800">{errorFor("consent")}</p> : null}
+        {errors.consent ? (
+          <p id="f-consent-error" className="text-sm font-medium text-red-800">
+            {errorFor("consent")}
+          </p>
+        ) : null}
       </Section>
 
       <div className="sr-only-honeypot" aria-hidden="true">

@@ -13,8 +13,18 @@ interface SectionProps {
   errorFor: ErrorFor;
 }
 
-function RowButtons({ list, pos, count, removeLabel, onRemove }: {
-  list: string; pos: number; count: number; removeLabel: string; onRemove: (pos: number) => void;
+function RowButtons({
+  list,
+  pos,
+  count,
+  removeLabel,
+  onRemove,
+}: {
+  list: string;
+  pos: number;
+  count: number;
+  removeLabel: string;
+  onRemove: (pos: number) => void;
 }) {
   const t = useTranslations("report");
   if (count <= 1) return null;
@@ -62,22 +72,41 @@ export function ContactsSection({ initialRows, values, errorFor }: SectionProps)
       {rows.ids.map((id, i) => {
         const v = values.contacts[id];
         return (
-          <fieldset key={id} className="grid gap-3 rounded-md border border-slate-300 p-3 sm:grid-cols-[12rem_1fr_auto]">
+          <fieldset
+            key={id}
+            className="grid gap-3 rounded-md border border-slate-300 p-3 sm:grid-cols-[12rem_1fr_auto]"
+          >
             <legend className="px-1 text-sm font-medium text-slate-700">{t("contactN", { n: i + 1 })}</legend>
             <Field id={`f-contacts-${i}-kind`} label={t("contactKind")} error={errorFor(`contacts.${i}.kind`)}>
               {(a) => (
                 <select {...a} name={`contacts.${i}.kind`} defaultValue={v?.kind || "phone"} className={inputClass}>
                   {contactKinds.map((k) => (
-                    <option key={k} value={k}>{o(`contactKind.${k}`)}</option>
+                    <option key={k} value={k}>
+                      {o(`contactKind.${k}`)}
+                    </option>
                   ))}
                 </select>
               )}
             </Field>
             <Field id={`f-contacts-${i}-value`} label={t("contactValue")} error={errorFor(`contacts.${i}.value`)}>
-              {(a) => <input {...a} name={`contacts.${i}.value`} defaultValue={v?.value ?? ""} className={inputClass} maxLength={200} />}
+              {(a) => (
+                <input
+                  {...a}
+                  name={`contacts.${i}.value`}
+                  defaultValue={v?.value ?? ""}
+                  className={inputClass}
+                  maxLength={200}
+                />
+              )}
             </Field>
             <div className="self-end">
-              <RowButtons list="contacts" pos={i} count={rows.ids.length} removeLabel={t("removeContact", { n: i + 1 })} onRemove={rows.remove} />
+              <RowButtons
+                list="contacts"
+                pos={i}
+                count={rows.ids.length}
+                removeLabel={t("removeContact", { n: i + 1 })}
+                onRemove={rows.remove}
+              />
             </div>
           </fieldset>
         );
@@ -101,39 +130,107 @@ export function PaymentsSection({ initialRows, values, errorFor }: SectionProps)
           <fieldset key={id} className="grid gap-3 rounded-md border border-slate-300 p-3 sm:grid-cols-2">
             <legend className="px-1 text-sm font-medium text-slate-700">{t("paymentN", { n: i + 1 })}</legend>
             <Field id={fid("amount")} label={t("amount")} error={errorFor(f("amount"))}>
-              {(a) => <input {...a} name={f("amount")} defaultValue={v?.amount ?? ""} inputMode="decimal" className={inputClass} />}
+              {(a) => (
+                <input
+                  {...a}
+                  name={f("amount")}
+                  defaultValue={v?.amount ?? ""}
+                  inputMode="decimal"
+                  className={inputClass}
+                />
+              )}
             </Field>
             <Field id={fid("currency")} label={t("currency")} error={errorFor(f("currency"))}>
-              {(a) => <input {...a} name={f("currency")} defaultValue={v?.currency || "CNY"} className={inputClass} maxLength={3} autoCapitalize="characters" />}
+              {(a) => (
+                <input
+                  {...a}
+                  name={f("currency")}
+                  defaultValue={v?.currency || "CNY"}
+                  className={inputClass}
+                  maxLength={3}
+                  autoCapitalize="characters"
+                />
+              )}
             </Field>
             <Field id={fid("paidAt")} label={t("paidAt")} error={errorFor(f("paidAt"))}>
-              {(a) => <input {...a} type="datetime-local" name={f("paidAt")} defaultValue={v?.paidAt ?? ""} className={inputClass} />}
+              {(a) => (
+                <input
+                  {...a}
+                  type="datetime-local"
+                  name={f("paidAt")}
+                  defaultValue={v?.paidAt ?? ""}
+                  className={inputClass}
+                />
+              )}
             </Field>
             <Field id={fid("method")} label={t("method")} error={errorFor(f("method"))}>
               {(a) => (
                 <select {...a} name={f("method")} defaultValue={v?.method || "bank_transfer"} className={inputClass}>
-                  {paymentMethods.map((k) => <option key={k} value={k}>{o(`method.${k}`)}</option>)}
+                  {paymentMethods.map((k) => (
+                    <option key={k} value={k}>
+                      {o(`method.${k}`)}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
             <Field id={fid("payeeKind")} label={t("payeeKind")} error={errorFor(f("payeeKind"))}>
               {(a) => (
-                <select {...a} name={f("payeeKind")} defaultValue={v?.payeeKind || "bank_account"} className={inputClass}>
-                  {payeeKinds.map((k) => <option key={k} value={k}>{o(`payeeKind.${k}`)}</option>)}
+                <select
+                  {...a}
+                  name={f("payeeKind")}
+                  defaultValue={v?.payeeKind || "bank_account"}
+                  className={inputClass}
+                >
+                  {payeeKinds.map((k) => (
+                    <option key={k} value={k}>
+                      {o(`payeeKind.${k}`)}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
             <Field id={fid("payeeValue")} label={t("payeeValue")} error={errorFor(f("payeeValue"))}>
-              {(a) => <input {...a} name={f("payeeValue")} defaultValue={v?.payeeValue ?? ""} className={inputClass} maxLength={200} />}
+              {(a) => (
+                <input
+                  {...a}
+                  name={f("payeeValue")}
+                  defaultValue={v?.payeeValue ?? ""}
+                  className={inputClass}
+                  maxLength={200}
+                />
+              )}
             </Field>
             <Field id={fid("payeeName")} label={t("payeeName")} error={errorFor(f("payeeName"))}>
-              {(a) => <input {...a} name={f("payeeName")} defaultValue={v?.payeeName ?? ""} className={inputClass} maxLength={200} />}
+              {(a) => (
+                <input
+                  {...a}
+                  name={f("payeeName")}
+                  defaultValue={v?.payeeName ?? ""}
+                  className={inputClass}
+                  maxLength={200}
+                />
+              )}
             </Field>
             <Field id={fid("payeeBank")} label={t("payeeBank")} error={errorFor(f("payeeBank"))}>
-              {(a) => <input {...a} name={f("payeeBank")} defaultValue={v?.payeeBank ?? ""} className={inputClass} maxLength={200} />}
+              {(a) => (
+                <input
+                  {...a}
+                  name={f("payeeBank")}
+                  defaultValue={v?.payeeBank ?? ""}
+                  className={inputClass}
+                  maxLength={200}
+                />
+              )}
             </Field>
             <div className="sm:col-span-2">
-              <RowButtons list="payments" pos={i} count={rows.ids.length} removeLabel={t("removePayment", { n: i + 1 })} onRemove={rows.remove} />
+              <RowButtons
+                list="payments"
+                pos={i}
+                count={rows.ids.length}
+                removeLabel={t("removePayment", { n: i + 1 })}
+                onRemove={rows.remove}
+              />
             </div>
           </fieldset>
         );
@@ -152,20 +249,46 @@ export function PlatformsSection({ initialRows, values, errorFor }: SectionProps
       {rows.ids.map((id, i) => {
         const v = values.platforms[id];
         return (
-          <fieldset key={id} className="grid gap-3 rounded-md border border-slate-300 p-3 sm:grid-cols-[1fr_16rem_auto]">
+          <fieldset
+            key={id}
+            className="grid gap-3 rounded-md border border-slate-300 p-3 sm:grid-cols-[1fr_16rem_auto]"
+          >
             <legend className="px-1 text-sm font-medium text-slate-700">{t("platformN", { n: i + 1 })}</legend>
             <Field id={`f-platforms-${i}-name`} label={t("platformName")} error={errorFor(`platforms.${i}.name`)}>
-              {(a) => <input {...a} name={`platforms.${i}.name`} defaultValue={v?.name ?? ""} className={inputClass} maxLength={200} />}
+              {(a) => (
+                <input
+                  {...a}
+                  name={`platforms.${i}.name`}
+                  defaultValue={v?.name ?? ""}
+                  className={inputClass}
+                  maxLength={200}
+                />
+              )}
             </Field>
             <Field id={`f-platforms-${i}-role`} label={t("platformRole")} error={errorFor(`platforms.${i}.role`)}>
               {(a) => (
-                <select {...a} name={`platforms.${i}.role`} defaultValue={v?.role || "order_leaked"} className={inputClass}>
-                  {platformRoles.map((k) => <option key={k} value={k}>{o(`platformRole.${k}`)}</option>)}
+                <select
+                  {...a}
+                  name={`platforms.${i}.role`}
+                  defaultValue={v?.role || "order_leaked"}
+                  className={inputClass}
+                >
+                  {platformRoles.map((k) => (
+                    <option key={k} value={k}>
+                      {o(`platformRole.${k}`)}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
             <div className="self-end">
-              <RowButtons list="platforms" pos={i} count={rows.ids.length} removeLabel={t("removePlatform", { n: i + 1 })} onRemove={rows.remove} />
+              <RowButtons
+                list="platforms"
+                pos={i}
+                count={rows.ids.length}
+                removeLabel={t("removePlatform", { n: i + 1 })}
+                onRemove={rows.remove}
+              />
             </div>
           </fieldset>
         );

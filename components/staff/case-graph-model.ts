@@ -118,12 +118,24 @@ export function graphStyle(): StylesheetJson {
         "text-background-padding": "1px",
       },
     },
-    { selector: "node.report", style: { shape: "round-rectangle", width: 28, height: 18, "background-color": colours.report } },
-    { selector: "node.identifier", style: { shape: "ellipse", width: 20, height: 20, "background-color": colours.identifier } },
+    {
+      selector: "node.report",
+      style: { shape: "round-rectangle", width: 28, height: 18, "background-color": colours.report },
+    },
+    {
+      selector: "node.identifier",
+      style: { shape: "ellipse", width: 20, height: 20, "background-color": colours.identifier },
+    },
     { selector: "node.linking", style: { "border-width": 3, "border-color": colours.linkingBorder } },
     {
       selector: "node.blocked",
-      style: { "background-color": colours.blockedFill, "border-width": 2, "border-style": "dashed", "border-color": colours.blockedBorder, color: colours.blockedBorder },
+      style: {
+        "background-color": colours.blockedFill,
+        "border-width": 2,
+        "border-style": "dashed",
+        "border-color": colours.blockedBorder,
+        color: colours.blockedBorder,
+      },
     },
     { selector: "edge", style: { width: 1.5, "line-color": colours.names, "curve-style": "bezier" } },
     { selector: "edge.bridge", style: { width: 2.5, "line-color": colours.bridge, "line-style": "dotted" } },

@@ -59,7 +59,15 @@ describe("case graph elements", () => {
 
   it("styles every class it emits", () => {
     const selectors = graphStyle().map((s) => ("selector" in s ? s.selector : ""));
-    for (const c of ["node.report", "node.identifier", "node.blocked", "node.linking", "edge.bridge", "edge.mustLink", "edge.blocked"]) {
+    for (const c of [
+      "node.report",
+      "node.identifier",
+      "node.blocked",
+      "node.linking",
+      "edge.bridge",
+      "edge.mustLink",
+      "edge.blocked",
+    ]) {
       expect(selectors).toContain(c);
     }
   });

@@ -82,18 +82,60 @@ export function CaseGraph({ data, labels }: { data: CaseGraphData; labels: CaseG
 
   if (elements.length === 0) return <p className="text-slate-700">{labels.empty}</p>;
 
-  const summary = labels.summary ?? `${labels.title}: ${counts.reports} ${labels.report}, ${counts.identifiers} ${labels.identifier}`;
+  const summary =
+    labels.summary ?? `${labels.title}: ${counts.reports} ${labels.report}, ${counts.identifiers} ${labels.identifier}`;
   const legend: { key: string; label: string; swatch: ReactNode }[] = [
-    { key: "report", label: labels.report, swatch: <rect x="2" y="5" width="20" height="14" rx="4" fill={colours.report} /> },
+    {
+      key: "report",
+      label: labels.report,
+      swatch: <rect x="2" y="5" width="20" height="14" rx="4" fill={colours.report} />,
+    },
     { key: "identifier", label: labels.identifier, swatch: <circle cx="12" cy="12" r="8" fill={colours.identifier} /> },
     {
       key: "blocked",
       label: labels.blocked,
-      swatch: <circle cx="12" cy="12" r="8" fill={colours.blockedFill} stroke={colours.blockedBorder} strokeWidth="2" strokeDasharray="3 2" />,
+      swatch: (
+        <circle
+          cx="12"
+          cy="12"
+          r="8"
+          fill={colours.blockedFill}
+          stroke={colours.blockedBorder}
+          strokeWidth="2"
+          strokeDasharray="3 2"
+        />
+      ),
     },
-    ...(labels.names ? [{ key: "names", label: labels.names, swatch: <line x1="1" y1="12" x2="23" y2="12" stroke={colours.names} strokeWidth="2" /> }] : []),
-    { key: "bridge", label: labels.bridge, swatch: <line x1="1" y1="12" x2="23" y2="12" stroke={colours.bridge} strokeWidth="3" strokeDasharray="1 3" strokeLinecap="round" /> },
-    { key: "mustLink", label: labels.mustLink, swatch: <line x1="1" y1="12" x2="23" y2="12" stroke={colours.mustLink} strokeWidth="3" /> },
+    ...(labels.names
+      ? [
+          {
+            key: "names",
+            label: labels.names,
+            swatch: <line x1="1" y1="12" x2="23" y2="12" stroke={colours.names} strokeWidth="2" />,
+          },
+        ]
+      : []),
+    {
+      key: "bridge",
+      label: labels.bridge,
+      swatch: (
+        <line
+          x1="1"
+          y1="12"
+          x2="23"
+          y2="12"
+          stroke={colours.bridge}
+          strokeWidth="3"
+          strokeDasharray="1 3"
+          strokeLinecap="round"
+        />
+      ),
+    },
+    {
+      key: "mustLink",
+      label: labels.mustLink,
+      swatch: <line x1="1" y1="12" x2="23" y2="12" stroke={colours.mustLink} strokeWidth="3" />,
+    },
   ];
 
   return (

@@ -37,7 +37,13 @@ export function dayIn(ms: number, timeZone: string): string {
 /** Midnight of a calendar day in a time zone, as epoch ms (China has no DST; other zones are close enough for ordering). */
 function midnightIn(day: string, timeZone: string): number {
   const utc = Date.parse(`${day}T00:00:00Z`);
-  const shown = new Intl.DateTimeFormat("en-US", { timeZone, hour: "2-digit", hourCycle: "h23", minute: "2-digit", day: "2-digit" }).formatToParts(utc);
+  const shown = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hour: "2-digit",
+    hourCycle: "h23",
+    minute: "2-digit",
+    day: "2-digit",
+  }).formatToParts(utc);
   const get = (t: string) => Number(shown.find((p) => p.type === t)?.value ?? 0);
   // Offset of the zone at that instant, from what the clock there shows.
   let offsetMin = get("hour") * 60 + get("minute");

@@ -33,7 +33,11 @@ describe("groupTimeline", () => {
   });
 
   it("keeps the given order for entries at the same moment and drops unparseable ones", () => {
-    const days = groupTimeline([e("2026-05-25T08:00:00Z", "event", "a"), e("not a date", "event", "bad"), e("2026-05-25T08:00:00Z", "event", "b")]);
+    const days = groupTimeline([
+      e("2026-05-25T08:00:00Z", "event", "a"),
+      e("not a date", "event", "bad"),
+      e("2026-05-25T08:00:00Z", "event", "b"),
+    ]);
     expect(days.flatMap((d) => d.entries.map((x) => x.label))).toEqual(["a", "b"]);
     expect(groupTimeline([])).toEqual([]);
   });

@@ -54,7 +54,10 @@ export function CaseTimeline({
           <ol className="mt-1 space-y-1 border-l-2 border-slate-200 pl-4">
             {d.entries.map((e, i) => (
               <li key={`${e.dateTime}-${i}`} className="relative text-sm">
-                <span aria-hidden="true" className={`absolute -left-[1.3rem] top-1.5 h-2.5 w-2.5 rounded-full ${dot[e.type]}`} />
+                <span
+                  aria-hidden="true"
+                  className={`absolute -left-[1.3rem] top-1.5 h-2.5 w-2.5 rounded-full ${dot[e.type]}`}
+                />
                 {e.dateOnly ? null : (
                   <>
                     <time dateTime={e.dateTime} className="tabular-nums text-slate-700">
@@ -64,8 +67,12 @@ export function CaseTimeline({
                 )}
                 <span className="font-medium">{labels[e.type]}</span>
                 {e.label ? <span className="break-words">{` · ${e.label}`}</span> : null}
-                {e.amountMinor ? <span className="whitespace-nowrap font-medium tabular-nums">{` · ${amount(e.amountMinor, e.currency ?? "CNY", locale)}`}</span> : null}
-                {e.reference && !e.label.includes(e.reference) ? <span className="font-mono text-xs text-slate-700">{` · ${e.reference}`}</span> : null}
+                {e.amountMinor ? (
+                  <span className="whitespace-nowrap font-medium tabular-nums">{` · ${amount(e.amountMinor, e.currency ?? "CNY", locale)}`}</span>
+                ) : null}
+                {e.reference && !e.label.includes(e.reference) ? (
+                  <span className="font-mono text-xs text-slate-700">{` · ${e.reference}`}</span>
+                ) : null}
               </li>
             ))}
           </ol>

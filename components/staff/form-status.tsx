@@ -9,7 +9,10 @@ export function FormStatus({ state, success }: { state: StaffActionState<unknown
     // Field errors are shown beside their fields; "invalid" then only needs a summary.
     return (
       <div role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 text-red-900">
-        {te(state.code === "invalid" && state.fieldErrors ? "checkFields" : state.code, { ...state.params, errorId: state.errorId ?? "" })}
+        {te(state.code === "invalid" && state.fieldErrors ? "checkFields" : state.code, {
+          ...state.params,
+          errorId: state.errorId ?? "",
+        })}
       </div>
     );
   }

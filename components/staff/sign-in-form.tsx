@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { signInAction } from "@/app/[locale]/(staff)/login/actions";
+import { signInAction } from "@/lib/auth/actions";
 import { signInSchema } from "@/lib/auth/schemas";
 import { Button, Field, inputClass } from "@/components/ui/field";
 import { FormStatus } from "./form-status";
@@ -17,10 +17,29 @@ export function SignInForm({ locale, next }: { locale: string; next?: string }) 
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <FormStatus state={state} />
       <Field id="login-email" label={t("email")} error={err("email")}>
-        {(a) => <input {...a} name="email" type="email" autoComplete="username" defaultValue={value("email")} className={inputClass} required />}
+        {(a) => (
+          <input
+            {...a}
+            name="email"
+            type="email"
+            autoComplete="username"
+            defaultValue={value("email")}
+            className={inputClass}
+            required
+          />
+        )}
       </Field>
       <Field id="login-password" label={t("password")} error={err("password")}>
-        {(a) => <input {...a} name="password" type="password" autoComplete="current-password" className={inputClass} required />}
+        {(a) => (
+          <input
+            {...a}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            className={inputClass}
+            required
+          />
+        )}
       </Field>
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? t("signingIn") : t("signIn")}

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
-import { signOutAction } from "@/app/[locale]/(staff)/login/actions";
+import { signOutAction } from "@/lib/auth/actions";
 import { can } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/session";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
@@ -30,13 +30,17 @@ export async function StaffShell({ user, children }: { user?: CurrentUser | null
   }
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2"
+      >
         {c("skipToContent")}
       </a>
       <header className="bg-slate-900 text-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
           <p className="font-semibold">
-            {c("appName")} <span className="ml-1 rounded bg-slate-700 px-2 py-0.5 text-xs font-medium">{t("badge")}</span>
+            {c("appName")}{" "}
+            <span className="ml-1 rounded bg-slate-700 px-2 py-0.5 text-xs font-medium">{t("badge")}</span>
           </p>
           <div className="flex items-center gap-4">
             <LocaleSwitch label={c("language")} current={locale} />
@@ -53,7 +57,10 @@ export async function StaffShell({ user, children }: { user?: CurrentUser | null
                   </p>
                   <form action={signOutAction} className="mt-3">
                     <input type="hidden" name="locale" value={locale} />
-                    <button type="submit" className="w-full rounded-md bg-slate-800 px-3 py-2 font-medium text-white hover:bg-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600">
+                    <button
+                      type="submit"
+                      className="w-full rounded-md bg-slate-800 px-3 py-2 font-medium text-white hover:bg-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
+                    >
                       {t("signOut")}
                     </button>
                   </form>

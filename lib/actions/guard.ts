@@ -32,5 +32,7 @@ export async function guard<T>(
 // redirect()/notFound() work by throwing; they must pass through.
 function isNextControlFlow(e: unknown): boolean {
   const digest = (e as { digest?: unknown })?.digest;
-  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"));
+  return (
+    typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"))
+  );
 }

@@ -55,7 +55,8 @@ export function staffAction<S extends z.ZodType, D>(config: StaffActionConfig<S,
       async (): Promise<StaffActionState<D>> => {
         const user = await requireUser(config.permission);
         const parsed = config.schema.safeParse(raw);
-        if (!parsed.success) return { seq, status: "error", code: "invalid", fieldErrors: fieldErrorsOf(parsed.error), values };
+        if (!parsed.success)
+          return { seq, status: "error", code: "invalid", fieldErrors: fieldErrorsOf(parsed.error), values };
         const ip = clientIpFrom(await headers());
         const data = await config.handler(parsed.data, { user, ip, db: await db() });
         for (const [path, type] of config.revalidate ?? []) revalidatePath(path, type);

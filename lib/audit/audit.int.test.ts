@@ -6,7 +6,9 @@ import type { Actor } from "@/lib/auth/permissions";
 import { exportAudit, listAudit, recordAudit } from "./index";
 
 async function actorOf(role: "admin" | "investigator"): Promise<Actor & { email: string }> {
-  const u = await (await db()).user.create({ data: { email: `audit-${randomUUID()}@example.test`, role, passwordHash: "x" } });
+  const u = await (
+    await db()
+  ).user.create({ data: { email: `audit-${randomUUID()}@example.test`, role, passwordHash: "x" } });
   return { id: u.id, role: u.role, orgId: null, email: u.email };
 }
 
@@ -26,7 +28,14 @@ describe("audit log", () => {
     const admin = await actorOf("admin");
     const resourceId = `case-${randomUUID()}`;
     for (let i = 0; i < 5; i++) {
-      await recordAudit(client, { actorId: admin.id, action: i % 2 ? "case.merge" : "victim.view", resourceType: "case", resourceId, ip: "192.0.2.1", detail: { i } });
+      await recordAudit(client, {
+        actorId: admin.id,
+        action: i % 2 ? "case.merge" : "victim.view",
+        resourceType: "case",
+        resourceId,
+        ip: "192.0.2.1",
+        detail: { i },
+      });
     }
     const first = await listAudit(client, admin, { filters: { resourceId }, limit: 2 });
     expect(first.rows.map((r) => (r.detail as { i: number }).i)).toEqual([4, 3]);
@@ -58,18 +67,37 @@ describe("audit log", () => {
     const client = await db();
     const admin = await actorOf("admin");
     const resourceId = `user-${randomUUID()}`;
-    for (let i = 0; i < 3; i++) await recordAudit(client, { actorId: admin.id, action: "user.create", resourceType: "user", resourceId, detail: { n: `a,"${i}"` } });
+    for (let i = 0; i < 3; i++)
+      await recordAudit(client, {
+        actorId: admin.id,
+        action: "user.create",
+        resourceType: "user",
+        resourceId,
+        detail: { n: `a,"${i}"` },
+      });
 
-    const csv = await collect(await exportAudit(client, admin, { format: "csv", filters: { resourceId }, ip: "198.51.100.2", batch: 2 }));
+    const csv = await collect(
+      await exportAudit(client, admin, { format: "csv", filters: { resourceId }, ip: "198.51.100.2", batch: 2 }),
+    );
     const lines = csv.split("\r\n").filter(Boolean);
     expect(lines[0]).toBe("\uFEFFid,at,actorId,actorEmail,action,resourceType,resourceId,ip,detail");
     expect(lines).toHaveLength(4);
     expect(lines[1]).toContain(`"{""n"":""a,\\""2\\""""}"`);
 
-    const jsonl = await collect(await exportAudit(client, admin, { format: "jsonl", filters: { resourceId }, batch: 1 }));
-    expect(jsonl.trim().split("\n").map((l) => JSON.parse(l).detail.n)).toEqual(['a,"2"', 'a,"1"', 'a,"0"']);
+    const jsonl = await collect(
+      await exportAudit(client, admin, { format: "jsonl", filters: { resourceId }, batch: 1 }),
+    );
+    expect(
+      jsonl
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l).detail.n),
+    ).toEqual(['a,"2"', 'a,"1"', 'a,"0"']);
 
-    const exports = await client.auditEvent.findMany({ where: { actorId: admin.id, action: "audit.export" }, orderBy: { id: "asc" } });
+    const exports = await client.auditEvent.findMany({
+      where: { actorId: admin.id, action: "audit.export" },
+      orderBy: { id: "asc" },
+    });
     expect(exports.map((e) => e.detail)).toEqual([
       { format: "csv", filters: { resourceId } },
       { format: "jsonl", filters: { resourceId } },
@@ -86,9 +114,16 @@ describe("audit log", () => {
 describe("the database itself", () => {
   it("ignores any UPDATE or DELETE of audit rows, even in raw SQL", async () => {
     const client = await db();
-    const row = await client.auditEvent.create({ data: { action: "test.append-only", resourceType: "test", resourceId: "x" }, select: { id: true } });
-    expect(await client.$executeRawUnsafe(`UPDATE "AuditEvent" SET "action" = 'tampered' WHERE "id" = $1`, row.id)).toBe(0);
+    const row = await client.auditEvent.create({
+      data: { action: "test.append-only", resourceType: "test", resourceId: "x" },
+      select: { id: true },
+    });
+    expect(
+      await client.$executeRawUnsafe(`UPDATE "AuditEvent" SET "action" = 'tampered' WHERE "id" = $1`, row.id),
+    ).toBe(0);
     expect(await client.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "id" = $1`, row.id)).toBe(0);
-    expect((await client.auditEvent.findUniqueOrThrow({ where: { id: row.id }, select: { action: true } })).action).toBe("test.append-only");
+    expect(
+      (await client.auditEvent.findUniqueOrThrow({ where: { id: row.id }, select: { action: true } })).action,
+    ).toBe("test.append-only");
   });
 });

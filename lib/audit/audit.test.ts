@@ -19,7 +19,8 @@ function sources(dir: string, out: string[] = []): string[] {
 describe("the audit log is append-only", () => {
   it("no application code updates or deletes audit events", () => {
     const offenders: string[] = [];
-    const mutation = /auditEvent\s*\.\s*(update|updateMany|upsert|delete|deleteMany)\b|(UPDATE|DELETE\s+FROM|TRUNCATE)\s+(TABLE\s+)?"?AuditEvent"?/i;
+    const mutation =
+      /auditEvent\s*\.\s*(update|updateMany|upsert|delete|deleteMany)\b|(UPDATE|DELETE\s+FROM|TRUNCATE)\s+(TABLE\s+)?"?AuditEvent"?/i;
     for (const file of sources(root)) {
       if (file.includes(`${path.sep}prisma${path.sep}migrations${path.sep}`)) continue;
       const text = fs.readFileSync(file, "utf8");
@@ -39,7 +40,7 @@ describe("export lines", () => {
     resourceType: "user",
     resourceId: "u2",
     ip: "203.0.113.5",
-    detail: { email: "=HYPERLINK(\"x\")", note: "a,b" },
+    detail: { email: '=HYPERLINK("x")', note: "a,b" },
   };
 
   it("CSV quotes, escapes and defuses spreadsheet formulas", () => {
@@ -59,7 +60,14 @@ describe("export lines", () => {
 describe("filters", () => {
   it("parse from a query, dropping bad values, and round-trip", () => {
     const f = parseAuditFilters(new URLSearchParams("actor=LI@Example.cn&action=user.&from=2026-11-01&to=nope&x=1"));
-    expect(f).toEqual({ actor: "li@example.cn", action: "user.", resourceType: undefined, resourceId: undefined, from: "2026-11-01", to: undefined });
+    expect(f).toEqual({
+      actor: "li@example.cn",
+      action: "user.",
+      resourceType: undefined,
+      resourceId: undefined,
+      from: "2026-11-01",
+      to: undefined,
+    });
     expect(auditFiltersToQuery(f).toString()).toBe("actor=li%40example.cn&action=user.&from=2026-11-01");
     expect(parseAuditFilters({ action: ["a", "b"] }).action).toBe("a");
   });

@@ -33,7 +33,9 @@ export const auditFiltersSchema = z.object({
 export type AuditFilters = Partial<z.output<typeof auditFiltersSchema>>;
 
 /** From URLSearchParams or a Next.js searchParams object; unknown keys ignored, bad values dropped. */
-export function parseAuditFilters(input: URLSearchParams | Record<string, string | string[] | undefined>): AuditFilters {
+export function parseAuditFilters(
+  input: URLSearchParams | Record<string, string | string[] | undefined>,
+): AuditFilters {
   const get = (k: string) => {
     const v = input instanceof URLSearchParams ? input.get(k) : input[k];
     return Array.isArray(v) ? v[0] : (v ?? undefined);

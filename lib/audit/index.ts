@@ -70,10 +70,27 @@ export async function listAudit(
 
 export type AuditExportFormat = "csv" | "jsonl";
 
-const CSV_COLUMNS = ["id", "at", "actorId", "actorEmail", "action", "resourceType", "resourceId", "ip", "detail"] as const;
+const CSV_COLUMNS = [
+  "id",
+  "at",
+  "actorId",
+  "actorEmail",
+  "action",
+  "resourceType",
+  "resourceId",
+  "ip",
+  "detail",
+] as const;
 
 function csvCell(value: unknown): string {
-  let s = value == null ? "" : value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
+  let s =
+    value == null
+      ? ""
+      : value instanceof Date
+        ? value.toISOString()
+        : typeof value === "object"
+          ? JSON.stringify(value)
+          : String(value);
   // A spreadsheet must not run a cell as a formula.
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;

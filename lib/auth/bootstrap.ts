@@ -11,9 +11,7 @@ import { generatePassword, hashPassword, normaliseEmail } from "./password";
 
 export const DEFAULT_ADMIN_EMAIL = "admin@localhost";
 
-export type BootstrapResult =
-  | { created: false }
-  | { created: true; email: string; generatedPassword: string | null };
+export type BootstrapResult = { created: false } | { created: true; email: string; generatedPassword: string | null };
 
 export interface BootstrapOptions {
   email?: string;

@@ -13,7 +13,12 @@ async function makeUser(opts: { disabled?: boolean } = {}) {
   hashed ??= hashPassword(PASSWORD);
   const client = await db();
   return client.user.create({
-    data: { email: `login-${randomUUID()}@example.test`, role: "investigator", passwordHash: await hashed, disabled: opts.disabled ?? false },
+    data: {
+      email: `login-${randomUUID()}@example.test`,
+      role: "investigator",
+      passwordHash: await hashed,
+      disabled: opts.disabled ?? false,
+    },
   });
 }
 
@@ -38,7 +43,9 @@ describe("verifyLogin", () => {
     const addr = ip();
     const r = await verifyLogin(await db(), { email: `  ${user.email.toUpperCase()} `, password: PASSWORD, ip: addr });
     expect(r).toEqual({ ok: true, user: { id: user.id, email: user.email, name: "", sessionVersion: 1 } });
-    const audit = await (await db()).auditEvent.findFirst({ where: { action: "auth.login.success", actorId: user.id } });
+    const audit = await (
+      await db()
+    ).auditEvent.findFirst({ where: { action: "auth.login.success", actorId: user.id } });
     expect(audit).toMatchObject({ resourceType: "user", resourceId: user.id, ip: addr });
   });
 
@@ -47,13 +54,29 @@ describe("verifyLogin", () => {
     const disabled = await makeUser({ disabled: true });
     const client = await db();
     const unknown = `nobody-${randomUUID()}@example.test`;
-    expect(await verifyLogin(client, { email: user.email, password: "wrong", ip: ip() })).toEqual({ ok: false, reason: "invalid" });
-    expect(await verifyLogin(client, { email: unknown, password: PASSWORD, ip: ip() })).toEqual({ ok: false, reason: "invalid" });
-    expect(await verifyLogin(client, { email: disabled.email, password: PASSWORD, ip: ip() })).toEqual({ ok: false, reason: "invalid" });
-    const failures = await client.auditEvent.findMany({
-      where: { action: "auth.login.failure", OR: [{ resourceId: { in: [user.id, disabled.id] } }, { detail: { path: ["email"], equals: unknown } }] },
+    expect(await verifyLogin(client, { email: user.email, password: "wrong", ip: ip() })).toEqual({
+      ok: false,
+      reason: "invalid",
     });
-    expect(failures.map((f) => (f.detail as { reason: string }).reason).sort()).toEqual(["disabled", "unknown-email", "wrong-password"]);
+    expect(await verifyLogin(client, { email: unknown, password: PASSWORD, ip: ip() })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(await verifyLogin(client, { email: disabled.email, password: PASSWORD, ip: ip() })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    const failures = await client.auditEvent.findMany({
+      where: {
+        action: "auth.login.failure",
+        OR: [{ resourceId: { in: [user.id, disabled.id] } }, { detail: { path: ["email"], equals: unknown } }],
+      },
+    });
+    expect(failures.map((f) => (f.detail as { reason: string }).reason).sort()).toEqual([
+      "disabled",
+      "unknown-email",
+      "wrong-password",
+    ]);
     expect(JSON.stringify(failures)).not.toContain(PASSWORD);
   });
 
@@ -61,10 +84,17 @@ describe("verifyLogin", () => {
     const user = await makeUser();
     const client = await db();
     for (let i = 0; i < 3; i++) {
-      expect(await verifyLogin(client, { email: user.email, password: `wrong-${i}`, ip: ip() })).toMatchObject({ reason: "invalid" });
+      expect(await verifyLogin(client, { email: user.email, password: `wrong-${i}`, ip: ip() })).toMatchObject({
+        reason: "invalid",
+      });
     }
-    expect(await verifyLogin(client, { email: user.email, password: PASSWORD, ip: ip() })).toEqual({ ok: false, reason: "throttled" });
-    const throttled = await client.auditEvent.findFirst({ where: { action: "auth.login.throttled", resourceId: user.id } });
+    expect(await verifyLogin(client, { email: user.email, password: PASSWORD, ip: ip() })).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
+    const throttled = await client.auditEvent.findFirst({
+      where: { action: "auth.login.throttled", resourceId: user.id },
+    });
     expect(throttled?.detail).toMatchObject({ by: "account" });
     // Another account is not affected.
     const other = await makeUser();
@@ -76,10 +106,15 @@ describe("verifyLogin", () => {
     const addr = ip();
     for (let i = 0; i < 5; i++) {
       const target = await makeUser();
-      expect(await verifyLogin(client, { email: target.email, password: "wrong", ip: addr })).toMatchObject({ reason: "invalid" });
+      expect(await verifyLogin(client, { email: target.email, password: "wrong", ip: addr })).toMatchObject({
+        reason: "invalid",
+      });
     }
     const fresh = await makeUser();
-    expect(await verifyLogin(client, { email: fresh.email, password: PASSWORD, ip: addr })).toEqual({ ok: false, reason: "throttled" });
+    expect(await verifyLogin(client, { email: fresh.email, password: PASSWORD, ip: addr })).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
     expect(await verifyLogin(client, { email: fresh.email, password: PASSWORD, ip: ip() })).toMatchObject({ ok: true });
   });
 
@@ -88,8 +123,12 @@ describe("verifyLogin", () => {
     const client = await db();
     const key = accountKey(user.email);
     const old = new Date(Date.now() - 16 * 60_000);
-    await client.rateLimitHit.createMany({ data: Array.from({ length: 3 }, () => ({ bucket: LOGIN_ACCOUNT_BUCKET, key, createdAt: old })) });
-    expect(await verifyLogin(client, { email: user.email, password: "wrong", ip: ip() })).toMatchObject({ reason: "invalid" });
+    await client.rateLimitHit.createMany({
+      data: Array.from({ length: 3 }, () => ({ bucket: LOGIN_ACCOUNT_BUCKET, key, createdAt: old })),
+    });
+    expect(await verifyLogin(client, { email: user.email, password: "wrong", ip: ip() })).toMatchObject({
+      reason: "invalid",
+    });
     expect(await verifyLogin(client, { email: user.email, password: PASSWORD, ip: ip() })).toMatchObject({ ok: true });
     expect(await client.rateLimitHit.count({ where: { bucket: LOGIN_ACCOUNT_BUCKET, key } })).toBe(0);
   });

@@ -43,7 +43,8 @@ export async function verifyLogin(db: Db, attempt: LoginAttempt): Promise<LoginR
   }
 
   const plausible = password.length > 0 && password.length <= MAX_PASSWORD_LENGTH;
-  const valid = user && plausible ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
+  const valid =
+    user && plausible ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
 
   if (!user || !valid || user.disabled) {
     await recordLoginFailure(db, email, ip);
@@ -59,6 +60,12 @@ export async function verifyLogin(db: Db, attempt: LoginAttempt): Promise<LoginR
   }
 
   await clearAccountFailures(db, email);
-  await recordAudit(db, { actorId: user.id, action: "auth.login.success", resourceType: "user", resourceId: user.id, ip });
+  await recordAudit(db, {
+    actorId: user.id,
+    action: "auth.login.success",
+    resourceType: "user",
+    resourceId: user.id,
+    ip,
+  });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }

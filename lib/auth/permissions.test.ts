@@ -24,7 +24,12 @@ describe("role → permissions", () => {
         "create:request:any",
       ].sort(),
     );
-    for (const p of ["manage:user:any", "read:audit:any", "export:audit:any", "manage:warning-list:any"] as Permission[]) {
+    for (const p of [
+      "manage:user:any",
+      "read:audit:any",
+      "export:audit:any",
+      "manage:warning-list:any",
+    ] as Permission[]) {
       expect(can(investigator, p)).toBe(false);
     }
   });

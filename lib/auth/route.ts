@@ -30,9 +30,13 @@ export function staffRoute<P = Record<string, string>>(
       if (!res.headers.has("cache-control")) res.headers.set("cache-control", "no-store");
       return res;
     } catch (e) {
-      if (e instanceof AppError) return NextResponse.json({ error: e.code }, { status: e.status, headers: { "cache-control": "no-store" } });
+      if (e instanceof AppError)
+        return NextResponse.json({ error: e.code }, { status: e.status, headers: { "cache-control": "no-store" } });
       const errorId = logError(e, { route: req.nextUrl.pathname });
-      return NextResponse.json({ error: "unexpected", errorId }, { status: 500, headers: { "cache-control": "no-store" } });
+      return NextResponse.json(
+        { error: "unexpected", errorId },
+        { status: 500, headers: { "cache-control": "no-store" } },
+      );
     }
   };
 }

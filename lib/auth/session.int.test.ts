@@ -55,11 +55,19 @@ describe("getCurrentUser / requireUser", () => {
     signInAs(inv);
     expect(await getCurrentUser()).not.toBeNull();
 
-    await setUserDisabled(client, { actor: { id: admin.id, role: "admin", orgId: null } }, { userId: inv.id, disabled: true });
+    await setUserDisabled(
+      client,
+      { actor: { id: admin.id, role: "admin", orgId: null } },
+      { userId: inv.id, disabled: true },
+    );
     expect(await getCurrentUser()).toBeNull();
     await expect(requireUser("read:case:any")).rejects.toBeInstanceOf(UnauthenticatedError);
 
-    await setUserDisabled(client, { actor: { id: admin.id, role: "admin", orgId: null } }, { userId: inv.id, disabled: false });
+    await setUserDisabled(
+      client,
+      { actor: { id: admin.id, role: "admin", orgId: null } },
+      { userId: inv.id, disabled: false },
+    );
     expect(await getCurrentUser()).toBeNull();
     const fresh = await client.user.findUniqueOrThrow({ where: { id: inv.id } });
     signInAs(fresh);
@@ -72,7 +80,11 @@ describe("getCurrentUser / requireUser", () => {
     const client = await db();
     const org = await client.organisation.create({ data: { name: `Session Org ${randomUUID()}`, kind: "bank" } });
     signInAs(inv);
-    await changeUserRole(client, { actor: { id: admin.id, role: "admin", orgId: null } }, { userId: inv.id, role: "liaison", orgId: org.id });
+    await changeUserRole(
+      client,
+      { actor: { id: admin.id, role: "admin", orgId: null } },
+      { userId: inv.id, role: "liaison", orgId: org.id },
+    );
     expect(await getCurrentUser()).toBeNull();
 
     signInAs(await client.user.findUniqueOrThrow({ where: { id: inv.id } }));

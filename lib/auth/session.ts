@@ -47,5 +47,11 @@ export async function loadSessionUser(db: Db, claims: SessionClaims | null): Pro
   });
   if (!user || user.disabled || user.sessionVersion !== claims.sv) return null;
   const base = { id: user.id, role: user.role, orgId: user.orgId };
-  return { ...base, email: user.email, name: user.name, orgName: user.org?.name ?? null, permissions: permissionsOf(base) };
+  return {
+    ...base,
+    email: user.email,
+    name: user.name,
+    orgName: user.org?.name ?? null,
+    permissions: permissionsOf(base),
+  };
 }

@@ -24,7 +24,9 @@ export async function loginThrottled(db: Queryable, email: string, ip: string): 
   const since = windowStart();
   const { LOGIN_MAX_FAILURES_PER_ACCOUNT, LOGIN_MAX_FAILURES_PER_IP } = env();
   const [account, address] = await Promise.all([
-    db.rateLimitHit.count({ where: { bucket: LOGIN_ACCOUNT_BUCKET, key: accountKey(email), createdAt: { gte: since } } }),
+    db.rateLimitHit.count({
+      where: { bucket: LOGIN_ACCOUNT_BUCKET, key: accountKey(email), createdAt: { gte: since } },
+    }),
     db.rateLimitHit.count({ where: { bucket: LOGIN_IP_BUCKET, key: ipKey(ip), createdAt: { gte: since } } }),
   ]);
   if (account >= LOGIN_MAX_FAILURES_PER_ACCOUNT) return "account";

@@ -78,7 +78,12 @@ export async function applyClusters(
     }
     const revived = numbers.filter((n) => n !== "");
     if (revived.length) await tx.caseAlias.deleteMany({ where: { number: { in: revived } } });
-    const seqs = fresh ? await tx.$queryRawUnsafe<{ seq: bigint }[]>(`SELECT nextval('case_number_seq') AS seq FROM generate_series(1, $1::int)`, fresh) : [];
+    const seqs = fresh
+      ? await tx.$queryRawUnsafe<{ seq: bigint }[]>(
+          `SELECT nextval('case_number_seq') AS seq FROM generate_series(1, $1::int)`,
+          fresh,
+        )
+      : [];
     let next = 0;
     for (let k = 0; k < numbers.length; k++) if (numbers[k] === "") numbers[k] = caseNumber(seqs[next++]!.seq);
     const created = await tx.$queryRawUnsafe<{ id: number; number: string }[]>(
@@ -88,7 +93,12 @@ export async function applyClusters(
     const idOfNumber = new Map(created.map((c) => [c.number, c.id]));
     needNew.forEach((i, k) => (target[i] = idOfNumber.get(numbers[k]!)!));
     await tx.caseEvent.createMany({
-      data: needNew.map((i, k) => ({ caseId: target[i]!, type: restored[k] ? "restored" : "created", actorId: opts.actorId ?? null, data: { cause: opts.cause } })),
+      data: needNew.map((i, k) => ({
+        caseId: target[i]!,
+        type: restored[k] ? "restored" : "created",
+        actorId: opts.actorId ?? null,
+        data: { cause: opts.cause },
+      })),
     });
     summary.casesCreated += needNew.length;
   }
@@ -128,12 +138,23 @@ export async function applyClusters(
     const dests = destCount.get(c);
     if (dests && [...dests.keys()].some((d) => d !== c)) {
       summary.casesSplit++;
-      await tx.caseEvent.create({ data: { caseId: c, type: "split", actorId: opts.actorId ?? null, data: { cause: opts.cause, into: [...dests.keys()].filter((d) => d !== c) } } });
+      await tx.caseEvent.create({
+        data: {
+          caseId: c,
+          type: "split",
+          actorId: opts.actorId ?? null,
+          data: { cause: opts.cause, into: [...dests.keys()].filter((d) => d !== c) },
+        },
+      });
     }
   }
 
   const absorbed = [...absorbedInto.keys()];
-  await absorbCases(tx, absorbed.map((c) => ({ from: c, into: target[absorbedInto.get(c)!]!, rootReportId: anchor.get(c) ?? null })), opts);
+  await absorbCases(
+    tx,
+    absorbed.map((c) => ({ from: c, into: target[absorbedInto.get(c)!]!, rootReportId: anchor.get(c) ?? null })),
+    opts,
+  );
   summary.casesMerged += absorbed.length;
 
   // Only cases whose membership changed need their figures recomputed.
@@ -149,7 +170,11 @@ export async function applyClusters(
  * merges dozens of cases costs the same few statements. Reports must already
  * have been moved.
  */
-export async function absorbCases(tx: Tx, moves: { from: number; into: number; rootReportId: number | null }[], opts: ApplyOptions) {
+export async function absorbCases(
+  tx: Tx,
+  moves: { from: number; into: number; rootReportId: number | null }[],
+  opts: ApplyOptions,
+) {
   if (!moves.length) return;
   const from = moves.map((m) => m.from);
   const into = moves.map((m) => m.into);

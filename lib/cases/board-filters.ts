@@ -44,7 +44,8 @@ export function parseBoardFilters(params: Record<string, string | string[] | und
 /** The same filters as a query string, without the cursor (for links and sorting). */
 export function boardQuery(f: Partial<BoardFilters>, extra: Record<string, string | undefined> = {}): string {
   const out = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...f, cursor: undefined, ...extra })) if (v !== undefined && v !== "") out.set(k, String(v));
+  for (const [k, v] of Object.entries({ ...f, cursor: undefined, ...extra }))
+    if (v !== undefined && v !== "") out.set(k, String(v));
   const s = out.toString();
   return s ? `?${s}` : "";
 }

@@ -82,16 +82,30 @@ export async function listCases(db: Db, actor: Actor, f: BoardFilters, pageSize 
     ORDER BY ${order.col} DESC, c."id" DESC
     LIMIT ${arg(pageSize + 1, "int")}`;
   const [rows, count] = await Promise.all([
-    db.$queryRawUnsafe<(Omit<BoardRow, "platforms" | "assignee"> & { platformIds: number[]; assignee: string | null; assigneeEmail: string | null })[]>(sql, ...args),
+    db.$queryRawUnsafe<
+      (Omit<BoardRow, "platforms" | "assignee"> & {
+        platformIds: number[];
+        assignee: string | null;
+        assigneeEmail: string | null;
+      })[]
+    >(sql, ...args),
     db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "Case" c ${filterSql}`, ...filterArgs),
   ]);
   const page = rows.slice(0, pageSize);
   const platformIds = [...new Set(page.flatMap((r) => r.platformIds))];
   const names = platformIds.length
-    ? new Map((await db.platform.findMany({ where: { id: { in: platformIds } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]))
+    ? new Map(
+        (await db.platform.findMany({ where: { id: { in: platformIds } }, select: { id: true, name: true } })).map(
+          (p) => [p.id, p.name],
+        ),
+      )
     : new Map<number, string>();
   const last = page[page.length - 1];
-  const lastValue = last ? (f.sort === "recent" ? last.lastIncident?.toISOString().slice(0, 10) : String(f.sort === "loss" ? last.lossCnyMinor : last.reportCount)) : null;
+  const lastValue = last
+    ? f.sort === "recent"
+      ? last.lastIncident?.toISOString().slice(0, 10)
+      : String(f.sort === "loss" ? last.lossCnyMinor : last.reportCount)
+    : null;
   return {
     rows: page.map(({ platformIds: ids, assigneeEmail, ...r }) => ({
       ...r,

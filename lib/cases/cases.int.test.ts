@@ -43,7 +43,12 @@ async function add(...reports: R[]): Promise<string[]> {
 }
 
 async function caseOf(externalId: string) {
-  const r = await (await db()).report.findUniqueOrThrow({ where: { externalId }, select: { id: true, case: { select: { id: true, number: true } } } });
+  const r = await (
+    await db()
+  ).report.findUniqueOrThrow({
+    where: { externalId },
+    select: { id: true, case: { select: { id: true, number: true } } },
+  });
   return { reportId: r.id, caseId: r.case!.id, number: r.case!.number };
 }
 
@@ -51,28 +56,41 @@ describe("incremental matching", () => {
   it("joins reports sharing a number however it was typed, and merges cases into the oldest", async () => {
     const x = phone();
     const y = phone();
-    const [a] = await add({ contacts: [{ kind: "phone", value: `+86 ${x.slice(0, 3)} ${x.slice(3, 7)} ${x.slice(7)}` }] });
+    const [a] = await add({
+      contacts: [{ kind: "phone", value: `+86 ${x.slice(0, 3)} ${x.slice(3, 7)} ${x.slice(7)}` }],
+    });
     const [b] = await add({ contacts: [{ kind: "phone", value: y }] });
     const ca = await caseOf(a!);
     const cb = await caseOf(b!);
     expect(ca.caseId).not.toBe(cb.caseId);
-    const [c] = await add({ contacts: [{ kind: "phone", value: `0086-${x}` }, { kind: "wechat", value: y }] });
+    const [c] = await add({
+      contacts: [
+        { kind: "phone", value: `0086-${x}` },
+        { kind: "wechat", value: y },
+      ],
+    });
     const cc = await caseOf(c!);
     // The older case keeps its number; the other number still resolves.
     expect(cc.number).toBe(ca.number);
     expect((await caseOf(b!)).number).toBe(ca.number);
     expect(await resolveCaseNumber(await db(), cb.number)).toMatchObject({ caseId: ca.caseId, via: cb.number });
-    const stats = await (await db()).case.findUniqueOrThrow({ where: { id: ca.caseId }, select: { reportCount: true, lossCnyMinor: true } });
+    const stats = await (
+      await db()
+    ).case.findUniqueOrThrow({ where: { id: ca.caseId }, select: { reportCount: true, lossCnyMinor: true } });
     expect(stats.reportCount).toBe(3);
   });
 
   it("links a partial account to the full one only with the same holder, never on the last four alone", async () => {
     const digits = `62170000${randomInt(10_000_000, 99_999_999)}988`;
     const last4 = digits.slice(-4);
-    const [full] = await add({ payees: [{ kind: "bank_account", value: digits.replace(/(\d{4})/g, "$1 "), name: "Xiao Momin" }] });
+    const [full] = await add({
+      payees: [{ kind: "bank_account", value: digits.replace(/(\d{4})/g, "$1 "), name: "Xiao Momin" }],
+    });
     const [partial] = await add({ payees: [{ kind: "bank_account", value: `尾号${last4}`, name: "xiao  MOMIN" }] });
     const [masked] = await add({ payees: [{ kind: "bank_account", value: `****${last4}`, name: "XiaoMomin" }] });
-    const [otherName] = await add({ payees: [{ kind: "bank_account", value: `ending in ${last4}`, name: "Wang Wei" }] });
+    const [otherName] = await add({
+      payees: [{ kind: "bank_account", value: `ending in ${last4}`, name: "Wang Wei" }],
+    });
     const [noName] = await add({ payees: [{ kind: "bank_account", value: `尾号${last4}` }] });
     const main = (await caseOf(full!)).caseId;
     expect((await caseOf(partial!)).caseId).toBe(main);
@@ -83,8 +101,21 @@ describe("incremental matching", () => {
 
   it("never links on warning-listed hotlines, the victim's own number or platforms", async () => {
     const victim = phone();
-    const [a] = await add({ contacts: [{ kind: "phone", value: "95311" }, { kind: "phone", value: "400-820-8888" }, { kind: "phone", value: victim }], victimPhone: victim });
-    const [b] = await add({ contacts: [{ kind: "phone", value: "95311" }, { kind: "phone", value: "4008208888" }], victimPhone: victim });
+    const [a] = await add({
+      contacts: [
+        { kind: "phone", value: "95311" },
+        { kind: "phone", value: "400-820-8888" },
+        { kind: "phone", value: victim },
+      ],
+      victimPhone: victim,
+    });
+    const [b] = await add({
+      contacts: [
+        { kind: "phone", value: "95311" },
+        { kind: "phone", value: "4008208888" },
+      ],
+      victimPhone: victim,
+    });
     expect((await caseOf(a!)).caseId).not.toBe((await caseOf(b!)).caseId);
   });
 
@@ -104,39 +135,57 @@ describe("incremental matching", () => {
       consent: true,
     });
     const results = await Promise.all(
-      Array.from({ length: 8 }, () => submitReport({ values, files: [], token: randomUUID(), locale: "en", ip: `concurrency-${randomUUID()}` })),
+      Array.from({ length: 8 }, () =>
+        submitReport({ values, files: [], token: randomUUID(), locale: "en", ip: `concurrency-${randomUUID()}` }),
+      ),
     );
     const refs = results.map((r) => r.reference);
-    const cases = await (await db()).report.findMany({ where: { reference: { in: refs } }, select: { caseId: true }, distinct: ["caseId"] });
+    const cases = await (
+      await db()
+    ).report.findMany({ where: { reference: { in: refs } }, select: { caseId: true }, distinct: ["caseId"] });
     expect(cases).toHaveLength(1);
     expect(cases[0]!.caseId).not.toBeNull();
   });
 
   // The embedded database runs one transaction at a time, so there is no race to test there.
-  it.skipIf(inject("embedded"))("links a partial and a full account matched at the same moment (they share only a bridge key)", async () => {
-    // Every transaction has its report row, then all match at once: without
-    // the bridge-key locks each would miss the others' uncommitted rows.
-    const client = await db();
-    const digits = `62220000${randomInt(10_000_000, 99_999_999)}321`;
-    const holder = `Holder ${randomUUID().slice(0, 6)}`;
-    const values = [digits, `尾号${digits.slice(-4)}`];
-    let arrived = 0;
-    let release!: () => void;
-    const barrier = new Promise<void>((r) => (release = r));
-    const ids = await Promise.all(
-      values.map((value) =>
-        client.$transaction(async (tx) => {
-          const r = await tx.report.create({ data: { reference: `RACE-${randomUUID()}`, victimPhone: "13905310000" }, select: { id: true } });
-          if (++arrived === values.length) release();
-          await barrier;
-          await matchInsertedReports(tx, [{ reportId: r.id, report: { payments: [{ payee: { kind: "bank_account", value, name: holder } }] } }], { cause: "test" });
-          return r.id;
-        }),
-      ),
-    );
-    const cases = await client.report.findMany({ where: { id: { in: ids } }, select: { caseId: true }, distinct: ["caseId"] });
-    expect(cases).toHaveLength(1);
-  });
+  it.skipIf(inject("embedded"))(
+    "links a partial and a full account matched at the same moment (they share only a bridge key)",
+    async () => {
+      // Every transaction has its report row, then all match at once: without
+      // the bridge-key locks each would miss the others' uncommitted rows.
+      const client = await db();
+      const digits = `62220000${randomInt(10_000_000, 99_999_999)}321`;
+      const holder = `Holder ${randomUUID().slice(0, 6)}`;
+      const values = [digits, `尾号${digits.slice(-4)}`];
+      let arrived = 0;
+      let release!: () => void;
+      const barrier = new Promise<void>((r) => (release = r));
+      const ids = await Promise.all(
+        values.map((value) =>
+          client.$transaction(async (tx) => {
+            const r = await tx.report.create({
+              data: { reference: `RACE-${randomUUID()}`, victimPhone: "13905310000" },
+              select: { id: true },
+            });
+            if (++arrived === values.length) release();
+            await barrier;
+            await matchInsertedReports(
+              tx,
+              [{ reportId: r.id, report: { payments: [{ payee: { kind: "bank_account", value, name: holder } }] } }],
+              { cause: "test" },
+            );
+            return r.id;
+          }),
+        ),
+      );
+      const cases = await client.report.findMany({
+        where: { id: { in: ids } },
+        select: { caseId: true },
+        distinct: ["caseId"],
+      });
+      expect(cases).toHaveLength(1);
+    },
+  );
 });
 
 describe("manual decisions", () => {
@@ -147,7 +196,12 @@ describe("manual decisions", () => {
     const [b] = await add({ contacts: [{ kind: "qq", value: String(randomInt(1e8, 9e8)) }] });
     const ca = await caseOf(a!);
     const cb = await caseOf(b!);
-    const { decisionId } = await decide(await db(), { type: "merge_cases", caseA: ca.caseId, caseB: cb.caseId }, "same payee on the bank statement", actor);
+    const { decisionId } = await decide(
+      await db(),
+      { type: "merge_cases", caseA: ca.caseId, caseB: cb.caseId },
+      "same payee on the bank statement",
+      actor,
+    );
     expect((await caseOf(b!)).number).toBe(ca.number);
     await reclusterAll(await db());
     expect((await caseOf(b!)).number).toBe(ca.number);
@@ -158,10 +212,19 @@ describe("manual decisions", () => {
 
   it("split keeps the groups apart, also through a re-cluster, until revoked", async () => {
     const x = phone();
-    const ids = await add({ contacts: [{ kind: "phone", value: x }] }, { contacts: [{ kind: "phone", value: x }] }, { contacts: [{ kind: "phone", value: x }] });
+    const ids = await add(
+      { contacts: [{ kind: "phone", value: x }] },
+      { contacts: [{ kind: "phone", value: x }] },
+      { contacts: [{ kind: "phone", value: x }] },
+    );
     const first = await caseOf(ids[0]!);
     const moved = (await caseOf(ids[2]!)).reportId;
-    const { decisionId } = await decide(await db(), { type: "split_case", caseId: first.caseId, reportIds: [moved] }, "victim 3 called a different ring", actor);
+    const { decisionId } = await decide(
+      await db(),
+      { type: "split_case", caseId: first.caseId, reportIds: [moved] },
+      "victim 3 called a different ring",
+      actor,
+    );
     const after = await caseOf(ids[2]!);
     expect(after.caseId).not.toBe(first.caseId);
     expect((await caseOf(ids[1]!)).caseId).toBe(first.caseId);
@@ -179,18 +242,41 @@ describe("manual decisions", () => {
   it("detach and do-not-link an identifier, reversibly", async () => {
     const x = phone();
     const y = phone();
-    const ids = await add({ contacts: [{ kind: "phone", value: x }, { kind: "phone", value: y }] }, { contacts: [{ kind: "phone", value: x }] }, { contacts: [{ kind: "phone", value: y }] });
+    const ids = await add(
+      {
+        contacts: [
+          { kind: "phone", value: x },
+          { kind: "phone", value: y },
+        ],
+      },
+      { contacts: [{ kind: "phone", value: x }] },
+      { contacts: [{ kind: "phone", value: y }] },
+    );
     const base = (await caseOf(ids[0]!)).caseId;
     expect((await caseOf(ids[2]!)).caseId).toBe(base);
-    const detached = await decide(await db(), { type: "detach_report", reportId: (await caseOf(ids[0]!)).reportId }, "duplicate of another report", actor);
+    const detached = await decide(
+      await db(),
+      { type: "detach_report", reportId: (await caseOf(ids[0]!)).reportId },
+      "duplicate of another report",
+      actor,
+    );
     // Without report 0, nothing joins x and y any more.
     expect((await caseOf(ids[1]!)).caseId).not.toBe((await caseOf(ids[2]!)).caseId);
     expect((await caseOf(ids[0]!)).caseId).not.toBe((await caseOf(ids[1]!)).caseId);
     await revokeDecision(await db(), detached.decisionId, "undo", actor);
     expect((await caseOf(ids[1]!)).caseId).toBe((await caseOf(ids[2]!)).caseId);
 
-    const xId = (await (await db()).identifier.findFirstOrThrow({ where: { kind: "phone", value: `+86${x}` }, select: { id: true } })).id;
-    const noLink = await decide(await db(), { type: "no_link_identifier", identifierId: xId }, "shared call-centre number", actor);
+    const xId = (
+      await (
+        await db()
+      ).identifier.findFirstOrThrow({ where: { kind: "phone", value: `+86${x}` }, select: { id: true } })
+    ).id;
+    const noLink = await decide(
+      await db(),
+      { type: "no_link_identifier", identifierId: xId },
+      "shared call-centre number",
+      actor,
+    );
     expect((await caseOf(ids[1]!)).caseId).not.toBe((await caseOf(ids[0]!)).caseId);
     expect((await caseOf(ids[2]!)).caseId).toBe((await caseOf(ids[0]!)).caseId);
     const ex = await explainCase(await db(), (await caseOf(ids[0]!)).caseId);
@@ -203,7 +289,11 @@ describe("manual decisions", () => {
     const x = phone();
     const ids = await add({ contacts: [{ kind: "phone", value: x }] }, { contacts: [{ kind: "phone", value: x }] });
     expect((await caseOf(ids[0]!)).caseId).toBe((await caseOf(ids[1]!)).caseId);
-    const { entry } = await addWarningEntry(await db(), { kind: "phone", match: "exact", value: x, label: "Courier outlet" }, null);
+    const { entry } = await addWarningEntry(
+      await db(),
+      { kind: "phone", match: "exact", value: x, label: "Courier outlet" },
+      null,
+    );
     expect(entry.value).toBe(`+86${x}`);
     expect((await caseOf(ids[0]!)).caseId).not.toBe((await caseOf(ids[1]!)).caseId);
     await removeWarningEntry(await db(), entry.id, null);
@@ -217,13 +307,30 @@ describe("explanations", () => {
     const y = phone();
     const ids = await add(
       { submittedAt: "2026-06-01T10:00:00+08:00", contacts: [{ kind: "phone", value: x }] },
-      { submittedAt: "2026-06-02T10:00:00+08:00", contacts: [{ kind: "phone", value: x }, { kind: "url", value: `https://refund-${y}.cn/a?b=1` }] },
-      { submittedAt: "2026-06-03T10:00:00+08:00", contacts: [{ kind: "url", value: `http://WWW.refund-${y}.cn:8080/other` }] },
+      {
+        submittedAt: "2026-06-02T10:00:00+08:00",
+        contacts: [
+          { kind: "phone", value: x },
+          { kind: "url", value: `https://refund-${y}.cn/a?b=1` },
+        ],
+      },
+      {
+        submittedAt: "2026-06-03T10:00:00+08:00",
+        contacts: [{ kind: "url", value: `http://WWW.refund-${y}.cn:8080/other` }],
+      },
     );
     const c = await caseOf(ids[2]!);
     const ex = await explainCase(await db(), c.caseId);
     expect(ex!.reports).toBe(3);
-    expect(ex!.identifiers.filter((i) => i.linking).map((i) => [i.kind, i.reports]).sort()).toEqual([["phone", 2], ["url", 2]]);
+    expect(
+      ex!.identifiers
+        .filter((i) => i.linking)
+        .map((i) => [i.kind, i.reports])
+        .sort(),
+    ).toEqual([
+      ["phone", 2],
+      ["url", 2],
+    ]);
     const chain = await explainReportChain(await db(), c.reportId);
     expect(chain!.map((s) => s.type)).toEqual(["report", "identifier", "report", "identifier", "report"]);
     expect(chain!.at(-1)).toMatchObject({ type: "report", id: c.reportId });
@@ -246,7 +353,11 @@ describe("case numbers", () => {
     const client = await db();
     const n = (await client.$queryRawUnsafe<{ n: bigint }[]>(`SELECT last_value AS n FROM case_number_seq`))[0]!.n;
     if (n < 99_998n) await client.$executeRawUnsafe(`SELECT setval('case_number_seq', 99998)`);
-    const ids = await add({ contacts: [{ kind: "qq", value: String(randomInt(1e9, 2e9)) }] }, { contacts: [{ kind: "qq", value: String(randomInt(1e9, 2e9)) }] }, { contacts: [{ kind: "qq", value: String(randomInt(1e9, 2e9)) }] });
+    const ids = await add(
+      { contacts: [{ kind: "qq", value: String(randomInt(1e9, 2e9)) }] },
+      { contacts: [{ kind: "qq", value: String(randomInt(1e9, 2e9)) }] },
+      { contacts: [{ kind: "qq", value: String(randomInt(1e9, 2e9)) }] },
+    );
     const numbers = await Promise.all(ids.map(async (e) => (await caseOf(e)).number));
     expect(new Set(numbers).size).toBe(3);
     for (const num of numbers) expect(num).toMatch(/^C-\d{4}-\d{5,}$/);

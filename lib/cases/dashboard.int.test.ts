@@ -27,7 +27,12 @@ const sameVictim = phone();
 
 type Line = Record<string, unknown>;
 const line = (id: string, fields: Line): string =>
-  JSON.stringify({ externalId: `DASH-${run}-${id}`, submittedAt: "1971-12-31T10:00:00+08:00", narrative: "dashboard test", ...fields });
+  JSON.stringify({
+    externalId: `DASH-${run}-${id}`,
+    submittedAt: "1971-12-31T10:00:00+08:00",
+    narrative: "dashboard test",
+    ...fields,
+  });
 
 const lines = [
   // March: one victim, two reports. 1,000.50 + 200.00 CNY (50 USD left out); the shop named in two roles.
@@ -35,8 +40,16 @@ const lines = [
     incidentDate: "1971-03-05",
     scamType: "courier_compensation",
     victim: { phone: sameVictim, province: "Hubei" },
-    payments: [{ amount: 1000.5, currency: "CNY" }, { amount: 200, currency: "CNY" }, { amount: 50, currency: "USD" }],
-    platforms: [{ name: shop, role: "order_leaked" }, { name: shop, role: "impersonated" }, { name: pay, role: "payment" }],
+    payments: [
+      { amount: 1000.5, currency: "CNY" },
+      { amount: 200, currency: "CNY" },
+      { amount: 50, currency: "USD" },
+    ],
+    platforms: [
+      { name: shop, role: "order_leaked" },
+      { name: shop, role: "impersonated" },
+      { name: pay, role: "payment" },
+    ],
   }),
   line("B", {
     incidentDate: "1971-03-20",
@@ -63,8 +76,19 @@ const lines = [
     platforms: [{ name: pay, role: "payment" }],
   }),
   // Outside 1971 on both sides.
-  line("F", { incidentDate: "1970-12-31", scamType: "other", victim: { phone: phone(), province: "Hubei" }, payments: [{ amount: 5000, currency: "CNY" }], platforms: [{ name: shop, role: "other" }] }),
-  line("G", { incidentDate: "1972-01-01", scamType: "other", victim: { phone: phone(), province: "Hubei" }, payments: [{ amount: 7000, currency: "CNY" }] }),
+  line("F", {
+    incidentDate: "1970-12-31",
+    scamType: "other",
+    victim: { phone: phone(), province: "Hubei" },
+    payments: [{ amount: 5000, currency: "CNY" }],
+    platforms: [{ name: shop, role: "other" }],
+  }),
+  line("G", {
+    incidentDate: "1972-01-01",
+    scamType: "other",
+    victim: { phone: phone(), province: "Hubei" },
+    payments: [{ amount: 7000, currency: "CNY" }],
+  }),
 ];
 
 const investigator: Actor = { id: "dashboard-test", role: "investigator", orgId: null };
@@ -80,7 +104,11 @@ describe("dashboard aggregates", () => {
   afterAll(async () => (await db()).$disconnect());
 
   it("totals: reports, distinct victims and CNY loss in the range", async () => {
-    expect(await dashboardTotals(await db(), investigator, year)).toEqual({ reports: 5, victims: 4, lossCnyMinor: 100050n + 20000n + 30025n + 9999n + 1000n });
+    expect(await dashboardTotals(await db(), investigator, year)).toEqual({
+      reports: 5,
+      victims: 4,
+      lossCnyMinor: 100050n + 20000n + 30025n + 9999n + 1000n,
+    });
   });
 
   it("by incident month, with empty months filled", async () => {
@@ -130,7 +158,11 @@ describe("dashboard aggregates", () => {
     const upToMarch = await lossByMonth(await db(), investigator, { to: "1971-03-19" });
     expect(upToMarch.at(-1)).toEqual({ month: "1971-03", reports: 1, victims: 1, lossCnyMinor: 100050n + 20000n });
     // A day with nothing.
-    expect(await dashboardTotals(await db(), investigator, { from: "1971-06-01", to: "1971-06-30" })).toEqual({ reports: 0, victims: 0, lossCnyMinor: 0n });
+    expect(await dashboardTotals(await db(), investigator, { from: "1971-06-01", to: "1971-06-30" })).toEqual({
+      reports: 0,
+      victims: 0,
+      lossCnyMinor: 0n,
+    });
   });
 
   it("without a range covers everything, including these reports", async () => {
@@ -155,14 +187,22 @@ describe("dashboard range and months", () => {
     expect(parseDay("26-02-01")).toBeUndefined();
     expect(parseDay(["2026-01-01"])).toBeUndefined();
     expect(parseDay("1899-12-31")).toBeUndefined();
-    expect(parseDashboardRange({ from: "2026-05-31", to: "2026-05-01" })).toEqual({ from: "2026-05-01", to: "2026-05-31" });
+    expect(parseDashboardRange({ from: "2026-05-31", to: "2026-05-01" })).toEqual({
+      from: "2026-05-01",
+      to: "2026-05-31",
+    });
     expect(parseDashboardRange({ from: "", to: "junk" })).toEqual({});
     expect(parseDashboardRange({ to: "2026-05-01" })).toEqual({ to: "2026-05-01" });
   });
 
   it("fills gaps across years, leaves absurd spans alone", () => {
     const m = (month: string) => ({ month, reports: 1, victims: 1, lossCnyMinor: 1n });
-    expect(fillMonths([m("2025-11"), m("2026-02")]).map((x) => x.month)).toEqual(["2025-11", "2025-12", "2026-01", "2026-02"]);
+    expect(fillMonths([m("2025-11"), m("2026-02")]).map((x) => x.month)).toEqual([
+      "2025-11",
+      "2025-12",
+      "2026-01",
+      "2026-02",
+    ]);
     expect(fillMonths([m("1900-01"), m("2026-01")])).toHaveLength(2);
     expect(fillMonths([])).toEqual([]);
   });

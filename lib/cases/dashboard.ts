@@ -76,7 +76,8 @@ export function parseDay(v: unknown): string | undefined {
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
-  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
+  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d)
+    return undefined;
   return m[0];
 }
 
@@ -128,7 +129,12 @@ interface BreakdownOptions {
  * range condition on "Report" r applied (null: no range, so no WHERE and
  * no join that only the range needs).
  */
-async function breakdown(db: Db, unit: (where: string | null) => string, range: DashboardRange, opts: BreakdownOptions): Promise<Row[]> {
+async function breakdown(
+  db: Db,
+  unit: (where: string | null) => string,
+  range: DashboardRange,
+  opts: BreakdownOptions,
+): Promise<Row[]> {
   const where = rangeSql(range);
   const counts = opts.victims
     ? `SELECT x."key", sum(x.n)::int AS reports, count(*)::int AS victims
@@ -159,10 +165,15 @@ const reportsWhere = (w: string | null) => (w ? `WHERE ${w}` : "");
 /** Totals over the range: reports, distinct victims, CNY loss. */
 export async function dashboardTotals(db: Db, actor: Actor, range: DashboardRange = {}): Promise<Figures> {
   assertCan(actor, "read:case:any");
-  const rows = await breakdown(db, (w) => `SELECT ''::text AS "key", r."id", r."victimKey" FROM "Report" r ${reportsWhere(w)}`, range, {
-    order: `c."key"`,
-    victims: true,
-  });
+  const rows = await breakdown(
+    db,
+    (w) => `SELECT ''::text AS "key", r."id", r."victimKey" FROM "Report" r ${reportsWhere(w)}`,
+    range,
+    {
+      order: `c."key"`,
+      victims: true,
+    },
+  );
   return rows[0] ? figures(rows[0]) : { reports: 0, victims: 0, lossCnyMinor: 0n };
 }
 
@@ -182,7 +193,12 @@ export async function lossByMonth(db: Db, actor: Actor, range: DashboardRange = 
 /** Per scam type, largest loss first. */
 export async function lossByScamType(db: Db, actor: Actor, range: DashboardRange = {}): Promise<ScamTypeFigures[]> {
   assertCan(actor, "read:case:any");
-  const rows = await breakdown(db, (w) => `SELECT r."scamType"::text AS "key", r."id" FROM "Report" r ${reportsWhere(w)}`, range, { order: BY_LOSS });
+  const rows = await breakdown(
+    db,
+    (w) => `SELECT r."scamType"::text AS "key", r."id" FROM "Report" r ${reportsWhere(w)}`,
+    range,
+    { order: BY_LOSS },
+  );
   return rows.map((r) => ({ scamType: r.key, ...category(r) }));
 }
 
@@ -191,7 +207,12 @@ export async function lossByScamType(db: Db, actor: Actor, range: DashboardRange
  * names several platforms counts once for each of them (once per platform even
  * when named in several roles), so these losses can add up to more than the total.
  */
-export async function lossByPlatform(db: Db, actor: Actor, range: DashboardRange = {}, limit = 10): Promise<PlatformFigures[]> {
+export async function lossByPlatform(
+  db: Db,
+  actor: Actor,
+  range: DashboardRange = {},
+  limit = 10,
+): Promise<PlatformFigures[]> {
   assertCan(actor, "read:case:any");
   const rows = await breakdown(
     db,
@@ -204,15 +225,29 @@ export async function lossByPlatform(db: Db, actor: Actor, range: DashboardRange
   );
   const ids = rows.map((r) => Number(r.key));
   const names = ids.length
-    ? new Map((await db.platform.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]))
+    ? new Map(
+        (await db.platform.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((p) => [
+          p.id,
+          p.name,
+        ]),
+      )
     : new Map<number, string>();
-  return rows.map((r) => ({ platformId: Number(r.key), name: names.get(Number(r.key)) ?? `#${r.key}`, ...category(r) }));
+  return rows.map((r) => ({
+    platformId: Number(r.key),
+    name: names.get(Number(r.key)) ?? `#${r.key}`,
+    ...category(r),
+  }));
 }
 
 /** Per victim province as stored, largest loss first ("" = not given). */
 export async function lossByProvince(db: Db, actor: Actor, range: DashboardRange = {}): Promise<ProvinceFigures[]> {
   assertCan(actor, "read:case:any");
-  const rows = await breakdown(db, (w) => `SELECT r."victimProvince" AS "key", r."id" FROM "Report" r ${reportsWhere(w)}`, range, { order: BY_LOSS });
+  const rows = await breakdown(
+    db,
+    (w) => `SELECT r."victimProvince" AS "key", r."id" FROM "Report" r ${reportsWhere(w)}`,
+    range,
+    { order: BY_LOSS },
+  );
   return rows.map((r) => ({ province: r.key, ...category(r) }));
 }
 

@@ -28,7 +28,8 @@ export async function loadDecisions(tx: Tx, reportIds: number[] | "all"): Promis
         for (let k = 1; k < g.length; k++) mustLink.push([g[0]!, g[k]!]);
         g.forEach((r) => all.add(r));
       }
-      for (let x = 0; x < groups.length; x++) for (let y = x + 1; y < groups.length; y++) cannotLink.push([groups[x]![0]!, groups[y]![0]!]);
+      for (let x = 0; x < groups.length; x++)
+        for (let y = x + 1; y < groups.length; y++) cannotLink.push([groups[x]![0]!, groups[y]![0]!]);
     }
   }
   return { mustLink, cannotLink, detached, all: [...all] };

@@ -21,7 +21,15 @@ export interface CaseReport {
   /** Null when the viewer may not see victims' personal data. */
   victim: { name: string; phone: string; city: string; narrative: string } | null;
   contacts: { kind: string; value: string }[];
-  payments: { amountMinor: bigint; currency: string; paidAt: Date | null; payeeKind: string; payeeValue: string; payeeName: string; payeeBank: string }[];
+  payments: {
+    amountMinor: bigint;
+    currency: string;
+    paidAt: Date | null;
+    payeeKind: string;
+    payeeValue: string;
+    payeeName: string;
+    payeeBank: string;
+  }[];
   platforms: { name: string; role: string }[];
   evidence: { id: string; originalName: string; mime: string; size: number }[];
 }
@@ -55,10 +63,37 @@ export interface CaseDetail {
   identifiers: CaseIdentifier[];
   /** How many distinct identifiers the case's reports name (the list holds the 500 most named). */
   identifierCount: number;
-  graph: { nodes: { id: string; type: "report" | "identifier"; label: string; kind?: string; blocked?: boolean; linking?: boolean }[]; edges: { source: string; target: string; type: "names" | "bridge" | "mustLink" }[]; truncated: boolean };
-  timeline: { at: string; type: "incident" | "payment" | "report" | "event"; label: string; amountMinor?: string; currency?: string; reference?: string }[];
+  graph: {
+    nodes: {
+      id: string;
+      type: "report" | "identifier";
+      label: string;
+      kind?: string;
+      blocked?: boolean;
+      linking?: boolean;
+    }[];
+    edges: { source: string; target: string; type: "names" | "bridge" | "mustLink" }[];
+    truncated: boolean;
+  };
+  timeline: {
+    at: string;
+    type: "incident" | "payment" | "report" | "event";
+    label: string;
+    amountMinor?: string;
+    currency?: string;
+    reference?: string;
+  }[];
   notes: { id: number; body: string; author: string | null; at: Date }[];
-  decisions: { id: number; type: string; reason: string; at: Date; actor: string | null; revokedAt: Date | null; reportIds: number[]; identifierId: number | null }[];
+  decisions: {
+    id: number;
+    type: string;
+    reason: string;
+    at: Date;
+    actor: string | null;
+    revokedAt: Date | null;
+    reportIds: number[];
+    identifierId: number | null;
+  }[];
   piiVisible: boolean;
 }
 
@@ -68,18 +103,33 @@ export interface CaseDetail {
  * view is written to the audit log. A case is found by its number or by a
  * number it absorbed.
  */
-export async function getCaseDetail(db: Db, actor: Actor, number: string, opts: { ip?: string; afterReport?: number } = {}): Promise<CaseDetail> {
+export async function getCaseDetail(
+  db: Db,
+  actor: Actor,
+  number: string,
+  opts: { ip?: string; afterReport?: number } = {},
+): Promise<CaseDetail> {
   assertCan(actor, "read:case:any");
   const found = await resolveCaseNumber(db, number);
   if (!found) throw new NotFoundError("case");
   const c = await db.case.findUniqueOrThrow({
     where: { id: found.caseId },
     select: {
-      id: true, number: true, status: true, reportCount: true, victimCount: true, firstIncident: true, lastIncident: true,
-      provinces: true, platformIds: true,
+      id: true,
+      number: true,
+      status: true,
+      reportCount: true,
+      victimCount: true,
+      firstIncident: true,
+      lastIncident: true,
+      provinces: true,
+      platformIds: true,
       assignee: { select: { id: true, name: true, email: true } },
       aliases: { select: { number: true }, orderBy: { number: "asc" } },
-      notes: { select: { id: true, body: true, createdAt: true, author: { select: { name: true, email: true } } }, orderBy: { createdAt: "asc" } },
+      notes: {
+        select: { id: true, body: true, createdAt: true, author: { select: { name: true, email: true } } },
+        orderBy: { createdAt: "asc" },
+      },
       events: { select: { type: true, data: true, createdAt: true }, orderBy: { createdAt: "asc" }, take: 200 },
     },
   });
@@ -96,16 +146,48 @@ export async function getCaseDetail(db: Db, actor: Actor, number: string, opts: 
       orderBy: { id: "asc" },
       take: REPORTS_PER_PAGE + 1,
       select: {
-        id: true, reference: true, externalId: true, source: true, submittedAt: true, incidentDate: true, scamType: true,
-        victimProvince: true, victimName: true, victimPhone: true, victimCity: true, narrative: true,
+        id: true,
+        reference: true,
+        externalId: true,
+        source: true,
+        submittedAt: true,
+        incidentDate: true,
+        scamType: true,
+        victimProvince: true,
+        victimName: true,
+        victimPhone: true,
+        victimCity: true,
+        narrative: true,
         contacts: { select: { kind: true, rawValue: true }, orderBy: { position: "asc" } },
-        payments: { select: { amountMinor: true, currency: true, paidAt: true, payeeKind: true, payeeValue: true, payeeName: true, payeeBank: true }, orderBy: { position: "asc" } },
+        payments: {
+          select: {
+            amountMinor: true,
+            currency: true,
+            paidAt: true,
+            payeeKind: true,
+            payeeValue: true,
+            payeeName: true,
+            payeeBank: true,
+          },
+          orderBy: { position: "asc" },
+        },
         platforms: { select: { role: true, platform: { select: { name: true } } } },
         evidence: { select: { id: true, originalName: true, mime: true, size: true } },
       },
     }),
     identifierStats(db, c.id),
-    db.$queryRawUnsafe<{ id: number; type: string; reason: string; createdAt: Date; actor: string | null; revokedAt: Date | null; reportIds: number[]; identifierId: number | null }[]>(
+    db.$queryRawUnsafe<
+      {
+        id: number;
+        type: string;
+        reason: string;
+        createdAt: Date;
+        actor: string | null;
+        revokedAt: Date | null;
+        reportIds: number[];
+        identifierId: number | null;
+      }[]
+    >(
       `SELECT d."id", d."type"::text AS type, d."reason", d."createdAt", COALESCE(NULLIF(u."name", ''), u."email") AS actor, d."revokedAt", d."reportIds", d."identifierId"
        FROM "MatchDecision" d LEFT JOIN "User" u ON u."id" = d."actorId"
        WHERE d."reportIds" && (SELECT array_agg("id") FROM "Report" WHERE "caseId" = $1)
@@ -129,8 +211,26 @@ export async function getCaseDetail(db: Db, actor: Actor, number: string, opts: 
   const graph = await caseGraph(db, c.id, identifiers);
   const timeline: CaseDetail["timeline"] = [
     ...page.flatMap((r) => [
-      { at: (r.incidentDate ?? r.submittedAt).toISOString(), type: "incident" as const, label: r.scamType, reference: r.reference },
-      ...r.payments.flatMap((p) => (p.paidAt ? [{ at: p.paidAt.toISOString(), type: "payment" as const, label: p.payeeValue, amountMinor: p.amountMinor.toString(), currency: p.currency, reference: r.reference }] : [])),
+      {
+        at: (r.incidentDate ?? r.submittedAt).toISOString(),
+        type: "incident" as const,
+        label: r.scamType,
+        reference: r.reference,
+      },
+      ...r.payments.flatMap((p) =>
+        p.paidAt
+          ? [
+              {
+                at: p.paidAt.toISOString(),
+                type: "payment" as const,
+                label: p.payeeValue,
+                amountMinor: p.amountMinor.toString(),
+                currency: p.currency,
+                reference: r.reference,
+              },
+            ]
+          : [],
+      ),
     ]),
     ...c.events.map((e) => ({ at: e.createdAt.toISOString(), type: "event" as const, label: e.type })),
   ].sort((a, b) => a.at.localeCompare(b.at));
@@ -157,7 +257,9 @@ export async function getCaseDetail(db: Db, actor: Actor, number: string, opts: 
       incidentDate: r.incidentDate,
       scamType: r.scamType,
       province: r.victimProvince,
-      victim: piiVisible ? { name: r.victimName, phone: r.victimPhone, city: r.victimCity, narrative: r.narrative } : null,
+      victim: piiVisible
+        ? { name: r.victimName, phone: r.victimPhone, city: r.victimCity, narrative: r.narrative }
+        : null,
       contacts: r.contacts.map((x) => ({ kind: x.kind, value: x.rawValue })),
       payments: r.payments,
       platforms: r.platforms.map((p) => ({ name: p.platform.name, role: p.role })),
@@ -168,15 +270,41 @@ export async function getCaseDetail(db: Db, actor: Actor, number: string, opts: 
     identifierCount,
     graph,
     timeline,
-    notes: c.notes.map((n) => ({ id: n.id, body: n.body, author: n.author ? n.author.name || n.author.email : null, at: n.createdAt })),
-    decisions: decisions.map((d) => ({ id: d.id, type: d.type, reason: d.reason, at: d.createdAt, actor: d.actor, revokedAt: d.revokedAt, reportIds: d.reportIds, identifierId: d.identifierId })),
+    notes: c.notes.map((n) => ({
+      id: n.id,
+      body: n.body,
+      author: n.author ? n.author.name || n.author.email : null,
+      at: n.createdAt,
+    })),
+    decisions: decisions.map((d) => ({
+      id: d.id,
+      type: d.type,
+      reason: d.reason,
+      at: d.createdAt,
+      actor: d.actor,
+      revokedAt: d.revokedAt,
+      reportIds: d.reportIds,
+      identifierId: d.identifierId,
+    })),
     piiVisible,
   };
 }
 
 /** Identifiers of the case with how many of its reports name each, and whether they link. */
 async function identifierStats(db: Db, caseId: number): Promise<{ list: CaseIdentifier[]; total: number }> {
-  const rows = await db.$queryRawUnsafe<{ id: number; kind: string; value: string; display: string; meta: Record<string, string | number | boolean | null>; linkable: boolean; reports: number; bridged: boolean; total: number }[]>(
+  const rows = await db.$queryRawUnsafe<
+    {
+      id: number;
+      kind: string;
+      value: string;
+      display: string;
+      meta: Record<string, string | number | boolean | null>;
+      linkable: boolean;
+      reports: number;
+      bridged: boolean;
+      total: number;
+    }[]
+  >(
     // Bridged is looked up through the case's own reports: as an EXISTS per
     // identifier it was planned as a scan of every bridge row (~50 ms at 100k).
     `WITH rs AS (SELECT "id" FROM "Report" WHERE "caseId" = $1),
@@ -194,8 +322,19 @@ async function identifierStats(db: Db, caseId: number): Promise<{ list: CaseIden
   );
   const check = await blockChecker(db);
   const list = rows.map((r) => {
-    const blockedReason = check(r.id, { kind: r.kind as never, value: r.value, display: r.display, meta: r.meta }, r.linkable);
-    return { id: r.id, kind: r.kind, display: r.display, reports: r.reports, linking: !blockedReason && (r.reports > 1 || r.bridged), blockedReason };
+    const blockedReason = check(
+      r.id,
+      { kind: r.kind as never, value: r.value, display: r.display, meta: r.meta },
+      r.linkable,
+    );
+    return {
+      id: r.id,
+      kind: r.kind,
+      display: r.display,
+      reports: r.reports,
+      linking: !blockedReason && (r.reports > 1 || r.bridged),
+      blockedReason,
+    };
   });
   return { list, total: rows[0]?.total ?? 0 };
 }
@@ -216,10 +355,23 @@ async function caseGraph(db: Db, caseId: number, identifiers: CaseIdentifier[]):
       ...[...reports].map(([id, reference]) => ({ id: `r${id}`, type: "report" as const, label: reference })),
       ...[...used].flatMap((id) => {
         const i = byId.get(id);
-        return i ? [{ id: `i${id}`, type: "identifier" as const, label: i.display, kind: i.kind, blocked: !!i.blockedReason, linking: i.linking }] : [];
+        return i
+          ? [
+              {
+                id: `i${id}`,
+                type: "identifier" as const,
+                label: i.display,
+                kind: i.kind,
+                blocked: !!i.blockedReason,
+                linking: i.linking,
+              },
+            ]
+          : [];
       }),
     ],
-    edges: links.filter((l) => byId.has(l.identifierId)).map((l) => ({ source: `r${l.reportId}`, target: `i${l.identifierId}`, type: "names" as const })),
+    edges: links
+      .filter((l) => byId.has(l.identifierId))
+      .map((l) => ({ source: `r${l.reportId}`, target: `i${l.identifierId}`, type: "names" as const })),
     truncated: total > GRAPH_REPORT_LIMIT,
   };
 }

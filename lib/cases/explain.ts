@@ -24,7 +24,8 @@ export interface CaseExplanation {
   mustLinks: { a: number; b: number }[];
 }
 
-export type ChainStep = { type: "report"; id: number; reference: string } | { type: "identifier"; id: number; kind: string; display: string };
+export type ChainStep =
+  { type: "report"; id: number; reference: string } | { type: "identifier"; id: number; kind: string; display: string };
 
 /** Which identifiers hold a case together and how many reports name each. */
 export async function explainCase(tx: Tx, caseId: number): Promise<CaseExplanation | null> {
@@ -52,7 +53,11 @@ export async function explainCase(tx: Tx, caseId: number): Promise<CaseExplanati
         display: i.display,
         reports: s.reports,
         linking: s.linking,
-        blockedReason: check(i.id, { kind: i.kind, value: i.value, display: i.display, meta: i.meta as never }, i.linkable),
+        blockedReason: check(
+          i.id,
+          { kind: i.kind, value: i.value, display: i.display, meta: i.meta as never },
+          i.linkable,
+        ),
       };
     }),
     bridges: ex.bridges.map(([a, b]) => ({ a: idOf(a), b: idOf(b) })),
@@ -64,15 +69,26 @@ export async function explainCase(tx: Tx, caseId: number): Promise<CaseExplanati
 export async function explainReportChain(tx: Tx, reportId: number): Promise<ChainStep[] | null> {
   const report = await tx.report.findUnique({ where: { id: reportId }, select: { caseId: true } });
   if (!report?.caseId) return null;
-  const members = (await tx.report.findMany({ where: { caseId: report.caseId }, select: { id: true } })).map((r) => r.id);
+  const members = (await tx.report.findMany({ where: { caseId: report.caseId }, select: { id: true } })).map(
+    (r) => r.id,
+  );
   const region = await clusterRegion(tx, members);
   const rank = region.reportOfRank.indexOf(reportId);
   const ex = explainReport(region.result, rank);
   if (!ex) return null;
   const reportIds = ex.path.flatMap((p) => (p.type === "report" ? [region.reportOfRank[p.id]!] : []));
   const identIds = ex.path.flatMap((p) => (p.type === "identifier" ? [region.identifierOfRank[p.id]!] : []));
-  const refs = new Map((await tx.report.findMany({ where: { id: { in: reportIds } }, select: { id: true, reference: true } })).map((r) => [r.id, r.reference]));
-  const idents = new Map((await tx.identifier.findMany({ where: { id: { in: identIds } }, select: { id: true, kind: true, display: true } })).map((i) => [i.id, i]));
+  const refs = new Map(
+    (await tx.report.findMany({ where: { id: { in: reportIds } }, select: { id: true, reference: true } })).map((r) => [
+      r.id,
+      r.reference,
+    ]),
+  );
+  const idents = new Map(
+    (
+      await tx.identifier.findMany({ where: { id: { in: identIds } }, select: { id: true, kind: true, display: true } })
+    ).map((i) => [i.id, i]),
+  );
   return ex.path.map((p): ChainStep => {
     if (p.type === "report") {
       const id = region.reportOfRank[p.id]!;

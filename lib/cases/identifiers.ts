@@ -29,10 +29,13 @@ export async function storeIdentifiers(tx: Tx, batch: ReportIdentifiers[]): Prom
 /** Identifier rows only (they do not need the reports to exist yet). */
 export async function upsertIdentifiers(tx: Tx, batch: ReportIdentifiers[]): Promise<Map<string, number>> {
   const unique = new Map<string, CanonicalIdentifier>();
-  for (const r of batch) for (const id of r.identifiers) if (!unique.has(keyOf(id.kind, id.value))) unique.set(keyOf(id.kind, id.value), id);
+  for (const r of batch)
+    for (const id of r.identifiers) if (!unique.has(keyOf(id.kind, id.value))) unique.set(keyOf(id.kind, id.value), id);
   if (unique.size === 0) return new Map();
   // Sorted so concurrent transactions take the unique-index locks in one order.
-  const ids = [...unique.values()].sort((a, b) => (a.kind === b.kind ? (a.value < b.value ? -1 : 1) : a.kind < b.kind ? -1 : 1));
+  const ids = [...unique.values()].sort((a, b) =>
+    a.kind === b.kind ? (a.value < b.value ? -1 : 1) : a.kind < b.kind ? -1 : 1,
+  );
   // One round trip: insert what is new, then read back every id. The final
   // SELECT cannot see the CTE's own inserts (same snapshot), hence the UNION.
   const rows = await tx.$queryRawUnsafe<{ id: number; kind: string; value: string }[]>(
@@ -89,7 +92,13 @@ export async function linkIdentifiers(tx: Tx, batch: ReportIdentifiers[], idOf: 
         br.key.push(b.key);
         br.role.push(b.role);
         const signature = bridgeSignature(id);
-        sig.set(`${b.key}\u0000${identifierId}\u0000${signature}`, { key: b.key, ident: identifierId, role: b.role, meta: JSON.stringify(id.meta), signature });
+        sig.set(`${b.key}\u0000${identifierId}\u0000${signature}`, {
+          key: b.key,
+          ident: identifierId,
+          role: b.role,
+          meta: JSON.stringify(id.meta),
+          signature,
+        });
       }
     }
   }

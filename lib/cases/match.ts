@@ -1,5 +1,12 @@
 import "server-only";
-import { bridgesOf, canBridge, isLinkable, type CanonicalIdentifier, type IdentifierKind, type MetaValue } from "@/lib/matching";
+import {
+  bridgesOf,
+  canBridge,
+  isLinkable,
+  type CanonicalIdentifier,
+  type IdentifierKind,
+  type MetaValue,
+} from "@/lib/matching";
 import { absorbCases, applyClusters, type ApplyOptions } from "./apply";
 import { caseNumber } from "@/lib/reports/numbers";
 import { clusterRegion, expandRegion } from "./region";
@@ -47,7 +54,12 @@ export async function lockForMatching(tx: Tx, reports: NewReport[], exclusive = 
     await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock($1::bigint)`, MATCH_LOCK);
     return;
   }
-  await lockKeys(tx, reports.flatMap((r) => r.identifiers.flatMap((i) => [`id:${i.kind}:${i.value}`, ...bridgesOf(i).map((b) => b.key)])));
+  await lockKeys(
+    tx,
+    reports.flatMap((r) =>
+      r.identifiers.flatMap((i) => [`id:${i.kind}:${i.value}`, ...bridgesOf(i).map((b) => b.key)]),
+    ),
+  );
 }
 
 /**
@@ -56,14 +68,26 @@ export async function lockForMatching(tx: Tx, reports: NewReport[], exclusive = 
  * that investigators' decisions are in play and the region must be re-clustered.
  */
 export type MatchPlan =
-  | { kind: "fast"; caseOf: Map<number, number>; merged: Set<number>; created: Set<number>; touched: number[]; summary: MatchSummary }
+  | {
+      kind: "fast";
+      caseOf: Map<number, number>;
+      merged: Set<number>;
+      created: Set<number>;
+      touched: number[];
+      summary: MatchSummary;
+    }
   | { kind: "region"; seed: number[]; summary: MatchSummary };
 
 /**
  * Web reports: the report and its identifiers are stored; match it now.
  * Call after lockForMatching and storeIdentifiers, in the same transaction.
  */
-export async function matchNewReports(tx: Tx, reports: NewReport[], idOf: Map<string, number>, opts: ApplyOptions): Promise<MatchSummary> {
+export async function matchNewReports(
+  tx: Tx,
+  reports: NewReport[],
+  idOf: Map<string, number>,
+  opts: ApplyOptions,
+): Promise<MatchSummary> {
   const plan = await planMatch(tx, reports, idOf, opts);
   if (plan.kind === "fast" && plan.caseOf.size) {
     await tx.$executeRawUnsafe(
@@ -72,14 +96,24 @@ export async function matchNewReports(tx: Tx, reports: NewReport[], idOf: Map<st
       [...plan.caseOf.values()],
     );
   }
-  return finishMatch(tx, plan, reports.map((r) => r.reportId), opts);
+  return finishMatch(
+    tx,
+    plan,
+    reports.map((r) => r.reportId),
+    opts,
+  );
 }
 
 /**
  * After the new reports (with the planned case ids) and their identifiers are
  * written: the cases' figures, or the region re-cluster.
  */
-export async function finishMatch(tx: Tx, plan: MatchPlan, newIds: number[], opts: ApplyOptions): Promise<MatchSummary> {
+export async function finishMatch(
+  tx: Tx,
+  plan: MatchPlan,
+  newIds: number[],
+  opts: ApplyOptions,
+): Promise<MatchSummary> {
   if (plan.kind === "region") {
     const check = await blockChecker(tx);
     const region = await expandRegion(tx, plan.seed, check);
@@ -97,8 +131,21 @@ export async function finishMatch(tx: Tx, plan: MatchPlan, newIds: number[], opt
  * Identifier, via upsertIdentifiers) and what is stored. The new reports need
  * not exist yet: imports plan first and then insert reports with their case.
  */
-export async function planMatch(tx: Tx, reports: NewReport[], idOf: Map<string, number>, opts: ApplyOptions): Promise<MatchPlan> {
-  if (!reports.length) return { kind: "fast", caseOf: new Map(), merged: new Set(), created: new Set(), touched: [], summary: emptySummary() };
+export async function planMatch(
+  tx: Tx,
+  reports: NewReport[],
+  idOf: Map<string, number>,
+  opts: ApplyOptions,
+): Promise<MatchPlan> {
+  if (!reports.length)
+    return {
+      kind: "fast",
+      caseOf: new Map(),
+      merged: new Set(),
+      created: new Set(),
+      touched: [],
+      summary: emptySummary(),
+    };
   const check = await blockChecker(tx);
   const newIds = reports.map((r) => r.reportId);
 
@@ -134,7 +181,8 @@ export async function planMatch(tx: Tx, reports: NewReport[], idOf: Map<string, 
   for (const group of byKey.values()) {
     for (let x = 0; x < group.length; x++) {
       for (let y = x + 1; y < group.length; y++) {
-        if (group[x]!.id !== group[y]!.id && canBridge(group[x]!.ident, group[y]!.ident)) union(group[x]!.node, group[y]!.node);
+        if (group[x]!.id !== group[y]!.id && canBridge(group[x]!.ident, group[y]!.ident))
+          union(group[x]!.node, group[y]!.node);
       }
     }
   }
@@ -157,7 +205,16 @@ export async function planMatch(tx: Tx, reports: NewReport[], idOf: Map<string, 
   const keys = [...new Set(newObs.flatMap((o) => bridgesOf(o.ident).map((b) => b.key)))];
   if (keys.length) {
     const cands = await tx.$queryRawUnsafe<
-      { reportId: number; identifierId: number; caseId: number | null; kind: IdentifierKind; value: string; imeta: Record<string, MetaValue>; ometa: Record<string, MetaValue>; linkable: boolean }[]
+      {
+        reportId: number;
+        identifierId: number;
+        caseId: number | null;
+        kind: IdentifierKind;
+        value: string;
+        imeta: Record<string, MetaValue>;
+        ometa: Record<string, MetaValue>;
+        linkable: boolean;
+      }[]
     >(
       `SELECT s."identifierId", s."meta" AS ometa, i."kind"::text AS kind, i."value", i."meta" AS imeta, i."linkable", one."reportId", r."caseId"
        FROM "BridgeSignature" s
@@ -179,18 +236,24 @@ export async function planMatch(tx: Tx, reports: NewReport[], idOf: Map<string, 
     }
   }
   const caseIds = [...new Set([...parent.keys()].filter((n) => n.startsWith("c")).map((n) => Number(n.slice(1))))];
-  const loose = [...parent.keys()].filter((n) => n.startsWith("r")).map((n) => Number(n.slice(1))).filter((id) => !newIds.includes(id));
-  const decided = caseIds.length || loose.length
-    ? await tx.$queryRawUnsafe<{ one: number }[]>(
-        `SELECT 1 AS one FROM "MatchDecision" d JOIN "Report" r ON r."id" = ANY(d."reportIds")
+  const loose = [...parent.keys()]
+    .filter((n) => n.startsWith("r"))
+    .map((n) => Number(n.slice(1)))
+    .filter((id) => !newIds.includes(id));
+  const decided =
+    caseIds.length || loose.length
+      ? await tx.$queryRawUnsafe<{ one: number }[]>(
+          `SELECT 1 AS one FROM "MatchDecision" d JOIN "Report" r ON r."id" = ANY(d."reportIds")
          WHERE d."revokedAt" IS NULL AND d."type" <> 'no_link_identifier' AND (r."caseId" = ANY($1::int[]) OR r."id" = ANY($2::int[])) LIMIT 1`,
-        caseIds,
-        loose,
-      )
-    : [];
+          caseIds,
+          loose,
+        )
+      : [];
   if (decided.length || loose.length) {
     // Decisions (or reports never matched) in play: re-cluster the closed region.
-    const members = caseIds.length ? (await tx.report.findMany({ where: { caseId: { in: caseIds } }, select: { id: true } })).map((r) => r.id) : [];
+    const members = caseIds.length
+      ? (await tx.report.findMany({ where: { caseId: { in: caseIds } }, select: { id: true } })).map((r) => r.id)
+      : [];
     return { kind: "region", seed: [...newIds, ...loose, ...members], summary: emptySummary() };
   }
 

@@ -1,6 +1,12 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/db/generated/client";
-import { clusterReports, deriveIdentifierEdges, type CanonicalIdentifier, type IdentifierKind, type MetaValue } from "@/lib/matching";
+import {
+  clusterReports,
+  deriveIdentifierEdges,
+  type CanonicalIdentifier,
+  type IdentifierKind,
+  type MetaValue,
+} from "@/lib/matching";
 import { applyClusters } from "./apply";
 import { parseIntList } from "./int-list";
 import { loadDecisions } from "./decisions-load";
@@ -63,13 +69,17 @@ export async function reclusterAll(db: PrismaClient, opts: { actorId?: string | 
       for (let k = 0; k < n; k++) rankOfReport[reportOfRank[k]!] = k;
       lap("loadReports");
 
-      const [idents] = await tx.$queryRawUnsafe<{ ids: string | null }[]>(`SELECT string_agg("id"::text, ',' ORDER BY "kind", "value") AS ids FROM "Identifier"`);
+      const [idents] = await tx.$queryRawUnsafe<{ ids: string | null }[]>(
+        `SELECT string_agg("id"::text, ',' ORDER BY "kind", "value") AS ids FROM "Identifier"`,
+      );
       const identifierOfRank = parseIntList(idents?.ids);
       let maxIdent = 0;
       for (const id of identifierOfRank) if (id > maxIdent) maxIdent = id;
       const rankOfIdentifier = new Int32Array(maxIdent + 1).fill(-1);
       identifierOfRank.forEach((id, k) => (rankOfIdentifier[id] = k));
-      const [blockedRows] = await tx.$queryRawUnsafe<{ ids: string | null }[]>(`SELECT string_agg("id"::text, ',') AS ids FROM (${BLOCKED_SQL}) b`);
+      const [blockedRows] = await tx.$queryRawUnsafe<{ ids: string | null }[]>(
+        `SELECT string_agg("id"::text, ',') AS ids FROM (${BLOCKED_SQL}) b`,
+      );
       const blocked = new Set(Array.from(parseIntList(blockedRows?.ids), (id) => rankOfIdentifier[id]!));
       lap("loadIdentifiers");
 
@@ -92,21 +102,32 @@ export async function reclusterAll(db: PrismaClient, opts: { actorId?: string | 
       // Only keys named by two or more identifiers can bridge anything. The
       // signatures hold each identifier's distinct bridging observations (what
       // incremental matching compares too), far fewer rows than ReportBridge.
-      const obs = await tx.$queryRawUnsafe<{ identifierId: number; kind: IdentifierKind; value: string; meta: Record<string, MetaValue> }[]>(
+      const obs = await tx.$queryRawUnsafe<
+        { identifierId: number; kind: IdentifierKind; value: string; meta: Record<string, MetaValue> }[]
+      >(
         `SELECT s."identifierId", i."kind"::text AS kind, i."value", s."meta"
          FROM "BridgeSignature" s
          JOIN "Identifier" i ON i."id" = s."identifierId"
          WHERE s."key" IN (SELECT "key" FROM "BridgeSignature" GROUP BY "key" HAVING count(DISTINCT "identifierId") > 1)
          ORDER BY i."kind", i."value", s."signature", s."key"`,
       );
-      const occurrences: CanonicalIdentifier[] = obs.map((o) => ({ kind: o.kind, value: o.value, display: "", meta: o.meta }));
+      const occurrences: CanonicalIdentifier[] = obs.map((o) => ({
+        kind: o.kind,
+        value: o.value,
+        display: "",
+        meta: o.meta,
+      }));
       const identifierEdges = deriveIdentifierEdges(occurrences).map(([a, b]): [number, number] => [
         rankOfIdentifier[obs[a]!.identifierId]!,
         rankOfIdentifier[obs[b]!.identifierId]!,
       ]);
       const d = await loadDecisions(tx, "all");
       const rank = (pairs: readonly (readonly [number, number])[] | undefined) =>
-        (pairs ?? []).flatMap(([a, b]) => (rankOfReport[a]! >= 0 && rankOfReport[b]! >= 0 ? [[rankOfReport[a]!, rankOfReport[b]!] as [number, number]] : []));
+        (pairs ?? []).flatMap(([a, b]) =>
+          rankOfReport[a]! >= 0 && rankOfReport[b]! >= 0
+            ? [[rankOfReport[a]!, rankOfReport[b]!] as [number, number]]
+            : [],
+        );
       lap("loadBridgesAndDecisions");
 
       const result = clusterReports({
@@ -114,7 +135,11 @@ export async function reclusterAll(db: PrismaClient, opts: { actorId?: string | 
         edges: { reports: Int32Array.from(edgeReports), identifiers: Int32Array.from(edgeIdentifiers) },
         identifierEdges,
         blockedIdentifiers: blocked,
-        decisions: { mustLink: rank(d.mustLink), cannotLink: rank(d.cannotLink), detached: [...(d.detached ?? [])].map((r) => rankOfReport[r]!) },
+        decisions: {
+          mustLink: rank(d.mustLink),
+          cannotLink: rank(d.cannotLink),
+          detached: [...(d.detached ?? [])].map((r) => rankOfReport[r]!),
+        },
       });
       lap("cluster");
 

@@ -1,5 +1,12 @@
 import "server-only";
-import { clusterReports, deriveIdentifierEdges, type CanonicalIdentifier, type ClusterResult, type IdentifierKind, type MetaValue } from "@/lib/matching";
+import {
+  clusterReports,
+  deriveIdentifierEdges,
+  type CanonicalIdentifier,
+  type ClusterResult,
+  type IdentifierKind,
+  type MetaValue,
+} from "@/lib/matching";
 import { loadDecisions } from "./decisions-load";
 import { blockChecker, type BlockCheck } from "./warning-list";
 import type { Tx } from "./types";
@@ -17,7 +24,13 @@ export async function expandRegion(tx: Tx, seed: number[], check?: BlockCheck): 
   let frontier = [...seed];
   while (frontier.length) {
     const mine = await tx.$queryRawUnsafe<
-      { identifierId: number; kind: IdentifierKind; value: string; meta: Record<string, MetaValue>; linkable: boolean }[]
+      {
+        identifierId: number;
+        kind: IdentifierKind;
+        value: string;
+        meta: Record<string, MetaValue>;
+        linkable: boolean;
+      }[]
     >(
       `SELECT ri."identifierId", i."kind"::text AS kind, i."value", i."meta", i."linkable"
        FROM "ReportIdentifier" ri JOIN "Identifier" i ON i."id" = ri."identifierId"
@@ -44,8 +57,12 @@ export async function expandRegion(tx: Tx, seed: number[], check?: BlockCheck): 
       open,
       frontier,
     );
-    const newCases = [...new Set(linked.flatMap((l) => (l.caseId !== null && !caseIds.has(l.caseId) ? [l.caseId] : [])))];
-    const loose = linked.flatMap((l) => (l.caseId === null && l.reportId !== null && !region.has(l.reportId) ? [l.reportId] : []));
+    const newCases = [
+      ...new Set(linked.flatMap((l) => (l.caseId !== null && !caseIds.has(l.caseId) ? [l.caseId] : []))),
+    ];
+    const loose = linked.flatMap((l) =>
+      l.caseId === null && l.reportId !== null && !region.has(l.reportId) ? [l.reportId] : [],
+    );
     newCases.forEach((c) => caseIds.add(c));
     const members = newCases.length
       ? (await tx.report.findMany({ where: { caseId: { in: newCases } }, select: { id: true } })).map((r) => r.id)
@@ -114,7 +131,12 @@ export async function clusterRegion(tx: Tx, reportIds: number[], check?: BlockCh
       blockedRanks.add(rankOfIdentifier.get(o.identifierId)!);
     }
   }
-  const occurrences: CanonicalIdentifier[] = obs.map((o) => ({ kind: o.kind, value: o.value, display: o.display, meta: o.ometa }));
+  const occurrences: CanonicalIdentifier[] = obs.map((o) => ({
+    kind: o.kind,
+    value: o.value,
+    display: o.display,
+    meta: o.ometa,
+  }));
   const identifierEdges = deriveIdentifierEdges(occurrences).map(([a, b]): [number, number] => [
     rankOfIdentifier.get(obs[a]!.identifierId)!,
     rankOfIdentifier.get(obs[b]!.identifierId)!,

@@ -46,7 +46,10 @@ export async function searchCases(db: Db, actor: Actor, q: string): Promise<Sear
     if (c) hits.push({ label: c.via ? `${c.via} → ${c.number}` : c.number, kind: "case", caseNumbers: [c.number] });
   }
   if (/^R-\d{4}-\d+$/i.test(text)) {
-    const r = await db.report.findUnique({ where: { reference: text.toUpperCase() }, select: { reference: true, case: { select: { number: true } } } });
+    const r = await db.report.findUnique({
+      where: { reference: text.toUpperCase() },
+      select: { reference: true, case: { select: { number: true } } },
+    });
     if (r?.case) hits.push({ label: r.reference, kind: "report", caseNumbers: [r.case.number] });
   }
   const ids = readings(text);

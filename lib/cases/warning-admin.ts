@@ -51,7 +51,12 @@ async function reportsCovered(tx: Tx, kind: string, match: string, value: string
   return rows.map((r) => r.reportId);
 }
 
-async function reclusterCovered(tx: Tx, seed: number[], cause: string, actorId: string | null): Promise<MatchSummary | null> {
+async function reclusterCovered(
+  tx: Tx,
+  seed: number[],
+  cause: string,
+  actorId: string | null,
+): Promise<MatchSummary | null> {
   if (!seed.length) return null;
   const region = await expandRegion(tx, seed);
   const { clusters, current } = await clusterRegion(tx, region);
@@ -62,29 +67,41 @@ async function reclusterCovered(tx: Tx, seed: number[], cause: string, actorId: 
 export async function addWarningEntry(db: PrismaClient, input: WarningInput, actorId: string | null) {
   const value = canonicalWarningValue(input.kind, input.match, input.value);
   if (!value) throw new WarningEntryError("invalidIdentifier");
-  return db.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock($1::bigint)`, MATCH_LOCK);
-    const exists = await tx.warningListEntry.findUnique({ where: { kind_match_value: { kind: input.kind, match: input.match, value } }, select: { id: true } });
-    if (exists) throw new WarningEntryError("duplicateEntry");
-    const entry = await tx.warningListEntry.create({
-      data: { kind: input.kind, match: input.match, value, label: input.label.trim(), createdById: actorId },
-      select: { id: true, kind: true, match: true, value: true, label: true },
-    });
-    const seed = await reportsCovered(tx, entry.kind, entry.match, entry.value);
-    const summary = await reclusterCovered(tx, seed, `warning-list:add:${entry.id}`, actorId);
-    return { entry, reports: seed.length, summary };
-  }, { timeout: 120_000 });
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock($1::bigint)`, MATCH_LOCK);
+      const exists = await tx.warningListEntry.findUnique({
+        where: { kind_match_value: { kind: input.kind, match: input.match, value } },
+        select: { id: true },
+      });
+      if (exists) throw new WarningEntryError("duplicateEntry");
+      const entry = await tx.warningListEntry.create({
+        data: { kind: input.kind, match: input.match, value, label: input.label.trim(), createdById: actorId },
+        select: { id: true, kind: true, match: true, value: true, label: true },
+      });
+      const seed = await reportsCovered(tx, entry.kind, entry.match, entry.value);
+      const summary = await reclusterCovered(tx, seed, `warning-list:add:${entry.id}`, actorId);
+      return { entry, reports: seed.length, summary };
+    },
+    { timeout: 120_000 },
+  );
 }
 
 /** Removes an entry; reports it kept apart may join again. */
 export async function removeWarningEntry(db: PrismaClient, id: number, actorId: string | null) {
-  return db.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock($1::bigint)`, MATCH_LOCK);
-    const entry = await tx.warningListEntry.findUnique({ where: { id }, select: { id: true, kind: true, match: true, value: true, label: true } });
-    if (!entry) throw new NotFoundError("warning entry");
-    await tx.warningListEntry.delete({ where: { id } });
-    const seed = await reportsCovered(tx, entry.kind, entry.match, entry.value);
-    const summary = await reclusterCovered(tx, seed, `warning-list:remove:${entry.id}`, actorId);
-    return { entry, reports: seed.length, summary };
-  }, { timeout: 120_000 });
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock($1::bigint)`, MATCH_LOCK);
+      const entry = await tx.warningListEntry.findUnique({
+        where: { id },
+        select: { id: true, kind: true, match: true, value: true, label: true },
+      });
+      if (!entry) throw new NotFoundError("warning entry");
+      await tx.warningListEntry.delete({ where: { id } });
+      const seed = await reportsCovered(tx, entry.kind, entry.match, entry.value);
+      const summary = await reclusterCovered(tx, seed, `warning-list:remove:${entry.id}`, actorId);
+      return { entry, reports: seed.length, summary };
+    },
+    { timeout: 120_000 },
+  );
 }

@@ -32,7 +32,10 @@ interface Ctx {
 }
 
 async function caseRow(db: Db, caseId: number) {
-  const c = await db.case.findUnique({ where: { id: caseId }, select: { id: true, number: true, status: true, assigneeId: true } });
+  const c = await db.case.findUnique({
+    where: { id: caseId },
+    select: { id: true, number: true, status: true, assigneeId: true },
+  });
   if (!c) throw new NotFoundError("case");
   return c;
 }
@@ -45,8 +48,17 @@ export async function setStatus(db: Db, { actor, ip }: Ctx, caseId: number, stat
     if (!c) throw new NotFoundError("case");
     if (!transitions[c.status].includes(status)) throw new WorkflowError("invalidTransition");
     await tx.case.update({ where: { id: caseId }, data: { status } });
-    await tx.caseEvent.create({ data: { caseId, type: "status", actorId: actor.id, data: { from: c.status, to: status } } });
-    await recordAudit(tx, { actorId: actor.id, action: "case.status", resourceType: "case", resourceId: c.number, ip, detail: { from: c.status, to: status } });
+    await tx.caseEvent.create({
+      data: { caseId, type: "status", actorId: actor.id, data: { from: c.status, to: status } },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "case.status",
+      resourceType: "case",
+      resourceId: c.number,
+      ip,
+      detail: { from: c.status, to: status },
+    });
   });
 }
 
@@ -54,14 +66,27 @@ export async function assignCase(db: Db, { actor, ip }: Ctx, caseId: number, ass
   assertCan(actor, "write:case:any");
   const c = await caseRow(db, caseId);
   if (assigneeId) {
-    const u = await db.user.findUnique({ where: { id: assigneeId }, select: { role: true, disabled: true, orgId: true } });
+    const u = await db.user.findUnique({
+      where: { id: assigneeId },
+      select: { role: true, disabled: true, orgId: true },
+    });
     // Only staff who can work cases may hold one.
-    if (!u || u.disabled || !can({ role: u.role, orgId: u.orgId }, "write:case:any")) throw new WorkflowError("invalidAssignee");
+    if (!u || u.disabled || !can({ role: u.role, orgId: u.orgId }, "write:case:any"))
+      throw new WorkflowError("invalidAssignee");
   }
   await db.$transaction(async (tx) => {
     await tx.case.update({ where: { id: caseId }, data: { assigneeId } });
-    await tx.caseEvent.create({ data: { caseId, type: "assigned", actorId: actor.id, data: { from: c.assigneeId, to: assigneeId } } });
-    await recordAudit(tx, { actorId: actor.id, action: "case.assign", resourceType: "case", resourceId: c.number, ip, detail: { from: c.assigneeId, to: assigneeId } });
+    await tx.caseEvent.create({
+      data: { caseId, type: "assigned", actorId: actor.id, data: { from: c.assigneeId, to: assigneeId } },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "case.assign",
+      resourceType: "case",
+      resourceId: c.number,
+      ip,
+      detail: { from: c.assigneeId, to: assigneeId },
+    });
   });
 }
 
@@ -69,8 +94,18 @@ export async function addNote(db: Db, { actor, ip }: Ctx, caseId: number, body: 
   assertCan(actor, "write:case:any");
   const c = await caseRow(db, caseId);
   await db.$transaction(async (tx) => {
-    const note = await tx.caseNote.create({ data: { caseId, authorId: actor.id, body: body.trim() }, select: { id: true } });
-    await recordAudit(tx, { actorId: actor.id, action: "case.note", resourceType: "case", resourceId: c.number, ip, detail: { noteId: note.id } });
+    const note = await tx.caseNote.create({
+      data: { caseId, authorId: actor.id, body: body.trim() },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "case.note",
+      resourceType: "case",
+      resourceId: c.number,
+      ip,
+      detail: { noteId: note.id },
+    });
   });
 }
 
@@ -88,14 +123,28 @@ export async function assignableStaff(db: Db, actor: Actor) {
 export async function decideForCase(db: Db, { actor, ip }: Ctx, input: DecisionInput, reason: string) {
   assertCan(actor, "decide:matching:any");
   const r = await decide(db, input, reason, { id: actor.id });
-  await recordAudit(db, { actorId: actor.id, action: `case.${input.type}`, resourceType: "decision", resourceId: String(r.decisionId), ip, detail: { ...input, reason } });
+  await recordAudit(db, {
+    actorId: actor.id,
+    action: `case.${input.type}`,
+    resourceType: "decision",
+    resourceId: String(r.decisionId),
+    ip,
+    detail: { ...input, reason },
+  });
   return r;
 }
 
 export async function undoDecision(db: Db, { actor, ip }: Ctx, decisionId: number, reason: string) {
   assertCan(actor, "decide:matching:any");
   const r = await revokeDecision(db, decisionId, reason, { id: actor.id });
-  await recordAudit(db, { actorId: actor.id, action: "case.decision.revoke", resourceType: "decision", resourceId: String(decisionId), ip, detail: { reason } });
+  await recordAudit(db, {
+    actorId: actor.id,
+    action: "case.decision.revoke",
+    resourceType: "decision",
+    resourceId: String(decisionId),
+    ip,
+    detail: { reason },
+  });
   return r;
 }
 

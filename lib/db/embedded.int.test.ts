@@ -53,7 +53,10 @@ it("keeps data across restarts and takes over a stale lock", async () => {
   await first.stop();
 
   // A crashed owner leaves its lock behind; a dead pid must not block us.
-  fs.writeFileSync(path.join(dir, "embedded.lock"), JSON.stringify({ pid: 2 ** 22 + 12345, port: 1, startedAt: "", owner: "crashed" }));
+  fs.writeFileSync(
+    path.join(dir, "embedded.lock"),
+    JSON.stringify({ pid: 2 ** 22 + 12345, port: 1, startedAt: "", owner: "crashed" }),
+  );
   expect(await findRunningEmbedded(dir)).toBeNull();
   const second = await startEmbeddedServer({ dir, owner: "test" });
   try {

@@ -12,7 +12,11 @@ const bool = z
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   /** postgres://… for a real server; unset means the embedded PGlite under DATA_DIR. */
-  DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  DATABASE_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   DATA_DIR: z.string().default("data"),
   /** Evidence files; outside public/ and never served without authorisation. */
   EVIDENCE_DIR: z.string().optional(),
@@ -28,7 +32,11 @@ const schema = z.object({
   APP_SECRET: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Signs staff session cookies; derived from APP_SECRET when unset (lib/auth/secret.ts). */
-  AUTH_SECRET: z.string().min(32).optional().or(z.literal("").transform(() => undefined)),
+  AUTH_SECRET: z
+    .string()
+    .min(32)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** First start on an empty database: the admin account to create. */
   ADMIN_EMAIL: z
     .string()
@@ -38,13 +46,22 @@ const schema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   /** Its password (12+ characters); when unset one is generated and printed once. */
-  ADMIN_PASSWORD: z.string().min(12).max(200).optional().or(z.literal("").transform(() => undefined)),
+  ADMIN_PASSWORD: z
+    .string()
+    .min(12)
+    .max(200)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** Failed sign-ins per account, and per client address, within the window before sign-in is refused. */
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(20),
   LOGIN_THROTTLE_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   /** Staff sessions end this many hours after sign-in. */
-  SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  SESSION_MAX_AGE_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -5,7 +5,10 @@
  */
 export function clientIpFrom(headers: Headers): string {
   const xff = headers.get("x-forwarded-for") ?? "";
-  const parts = xff.split(",").map((s) => s.trim()).filter(Boolean);
+  const parts = xff
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const ip = parts[parts.length - 1] ?? "unknown";
   return ip.replace(/^::ffff:/, "");
 }

@@ -11,11 +11,16 @@ export interface Assignment {
  * so memory stays flat however many reports there are). Web reports have no
  * externalId; with `includeWeb` they are listed under their reference.
  */
-export async function* caseAssignments(db: PrismaClient, opts: { includeWeb?: boolean; pageSize?: number } = {}): AsyncGenerator<Assignment> {
+export async function* caseAssignments(
+  db: PrismaClient,
+  opts: { includeWeb?: boolean; pageSize?: number } = {},
+): AsyncGenerator<Assignment> {
   const size = opts.pageSize ?? 10_000;
   let after = 0;
   for (;;) {
-    const rows = await db.$queryRawUnsafe<{ id: number; externalId: string | null; reference: string; number: string | null }[]>(
+    const rows = await db.$queryRawUnsafe<
+      { id: number; externalId: string | null; reference: string; number: string | null }[]
+    >(
       `SELECT r."id", r."externalId", r."reference", c."number"
        FROM "Report" r LEFT JOIN "Case" c ON c."id" = r."caseId"
        WHERE r."id" > $1 AND ($2::boolean OR r."externalId" IS NOT NULL)

@@ -15,13 +15,16 @@ async function* linesOf(file: string) {
 
 async function assignments() {
   const out = new Map<string, string>();
-  for await (const a of caseAssignments(await db())) if (a.externalId.startsWith("EXT-")) out.set(a.externalId, a.caseId!);
+  for await (const a of caseAssignments(await db()))
+    if (a.externalId.startsWith("EXT-")) out.set(a.externalId, a.caseId!);
   return out;
 }
 
 describe("importing the shared sample", () => {
   beforeAll(async () => {
-    const summary = await importReports(await db(), linesOf(path.join(fixtures, "sample-reports.jsonl")), { batchSize: 250 });
+    const summary = await importReports(await db(), linesOf(path.join(fixtures, "sample-reports.jsonl")), {
+      batchSize: 250,
+    });
     expect(summary.malformed).toEqual([]);
   }, 300_000);
 

@@ -45,7 +45,11 @@ export function amountToMinor(v: number | undefined): bigint {
  * externalId, so a re-run after a failure (or of the same file) only adds
  * what is missing. Malformed lines are reported with their number and skipped.
  */
-export async function importReports(db: PrismaClient, lines: AsyncIterable<string> | Iterable<string>, opts: ImportOptions = {}): Promise<ImportSummary> {
+export async function importReports(
+  db: PrismaClient,
+  lines: AsyncIterable<string> | Iterable<string>,
+  opts: ImportOptions = {},
+): Promise<ImportSummary> {
   const size = opts.batchSize ?? 500;
   let summary: ImportSummary = { ...emptySummary(), lines: 0, imported: 0, duplicates: 0, malformed: [] };
   let batch: InterchangeReport[] = [];
@@ -59,7 +63,12 @@ export async function importReports(db: PrismaClient, lines: AsyncIterable<strin
     batch = [];
     if (inFlight) await inFlight;
     inFlight = importBatch(db, current).then((r) => {
-      summary = { ...summary, ...addSummary(summary, r.match), imported: summary.imported + r.imported, duplicates: summary.duplicates + received - r.imported };
+      summary = {
+        ...summary,
+        ...addSummary(summary, r.match),
+        imported: summary.imported + r.imported,
+        duplicates: summary.duplicates + received - r.imported,
+      };
       opts.onProgress?.(summary);
     });
   };
@@ -87,10 +96,15 @@ interface PreparedReport {
 /** The CPU part of a batch: drop repeated externalIds, normalise identifiers. */
 function prepareBatch(reports: InterchangeReport[]): PreparedReport[] {
   const seen = new Set<string>();
-  return reports.filter((r) => (seen.has(r.externalId) ? false : (seen.add(r.externalId), true))).map((report) => ({ report, identifiers: identifiersOf(report) }));
+  return reports
+    .filter((r) => (seen.has(r.externalId) ? false : (seen.add(r.externalId), true)))
+    .map((report) => ({ report, identifiers: identifiersOf(report) }));
 }
 
-async function importBatch(db: PrismaClient, prepared: PreparedReport[]): Promise<{ imported: number; match: MatchSummary }> {
+async function importBatch(
+  db: PrismaClient,
+  prepared: PreparedReport[],
+): Promise<{ imported: number; match: MatchSummary }> {
   const unique = prepared.map((p) => p.report);
   const identifiersByExt = new Map(prepared.map((p) => [p.report.externalId, p.identifiers]));
   return db.$transaction(
@@ -99,9 +113,12 @@ async function importBatch(db: PrismaClient, prepared: PreparedReport[]): Promis
       // import or submission can touch these identifiers or externalIds meanwhile.
       await lockForMatching(tx, [], true);
       const present = new Set(
-        (await tx.$queryRawUnsafe<{ externalId: string }[]>(`SELECT "externalId" FROM "Report" WHERE "externalId" = ANY($1::text[])`, unique.map((r) => r.externalId))).map(
-          (r) => r.externalId,
-        ),
+        (
+          await tx.$queryRawUnsafe<{ externalId: string }[]>(
+            `SELECT "externalId" FROM "Report" WHERE "externalId" = ANY($1::text[])`,
+            unique.map((r) => r.externalId),
+          )
+        ).map((r) => r.externalId),
       );
       const fresh = unique.filter((r) => !present.has(r.externalId));
       if (!fresh.length) return { imported: 0, match: emptySummary() };
@@ -109,14 +126,16 @@ async function importBatch(db: PrismaClient, prepared: PreparedReport[]): Promis
       // Ids first, then matching, then the reports with their case already set:
       // no report row is written twice (PostgreSQL would keep the first version
       // as a dead tuple until vacuumed).
-      const ids = (await tx.$queryRawUnsafe<{ id: number }[]>(
-        `SELECT nextval(pg_get_serial_sequence('"Report"', 'id'))::int AS id FROM generate_series(1, $1::int)`,
-        fresh.length,
-      )).map((r) => r.id);
+      const ids = (
+        await tx.$queryRawUnsafe<{ id: number }[]>(
+          `SELECT nextval(pg_get_serial_sequence('"Report"', 'id'))::int AS id FROM generate_series(1, $1::int)`,
+          fresh.length,
+        )
+      ).map((r) => r.id);
       const batch = fresh.map((r, k) => ({ reportId: ids[k]!, identifiers: identifiersByExt.get(r.externalId)! }));
       const idOf = await upsertIdentifiers(tx, batch);
       const plan = await planMatch(tx, batch, idOf, { cause: "import" });
-      const caseIds = ids.map((id) => (plan.kind === "fast" ? plan.caseOf.get(id) ?? null : null));
+      const caseIds = ids.map((id) => (plan.kind === "fast" ? (plan.caseOf.get(id) ?? null) : null));
 
       const now = new Date();
       const submitted = fresh.map((r) => date(r.submittedAt) ?? now);
@@ -136,7 +155,13 @@ async function importBatch(db: PrismaClient, prepared: PreparedReport[]): Promis
         references,
         fresh.map((r) => r.externalId),
         submitted,
-        fresh.map((r) => (r.incidentDate && /^\d{4}-\d{2}-\d{2}/.test(r.incidentDate) && !Number.isNaN(Date.parse(r.incidentDate.slice(0, 10))) ? r.incidentDate.slice(0, 10) : null)),
+        fresh.map((r) =>
+          r.incidentDate &&
+          /^\d{4}-\d{2}-\d{2}/.test(r.incidentDate) &&
+          !Number.isNaN(Date.parse(r.incidentDate.slice(0, 10)))
+            ? r.incidentDate.slice(0, 10)
+            : null,
+        ),
         fresh.map((r) => r.scamType ?? "other"),
         fresh.map((r) => r.narrative ?? ""),
         fresh.map((r) => r.victim?.name ?? ""),
@@ -150,22 +175,46 @@ async function importBatch(db: PrismaClient, prepared: PreparedReport[]): Promis
       const rows = inserted.map((i) => ({ id: i.id, r: byExt.get(i.externalId)! }));
 
       const c = { rep: [] as number[], pos: [] as number[], kind: [] as string[], val: [] as string[] };
-      const p = { rep: [] as number[], pos: [] as number[], amt: [] as string[], cur: [] as string[], at: [] as (Date | null)[], m: [] as string[], pk: [] as string[], pv: [] as string[], pn: [] as string[], pb: [] as string[] };
+      const p = {
+        rep: [] as number[],
+        pos: [] as number[],
+        amt: [] as string[],
+        cur: [] as string[],
+        at: [] as (Date | null)[],
+        m: [] as string[],
+        pk: [] as string[],
+        pv: [] as string[],
+        pn: [] as string[],
+        pb: [] as string[],
+      };
       for (const { id, r } of rows) {
         r.contacts.forEach((ct, k) => {
-          c.rep.push(id); c.pos.push(k); c.kind.push(oneOf(contactKinds, ct.kind, "other")); c.val.push(ct.value.slice(0, 500));
+          c.rep.push(id);
+          c.pos.push(k);
+          c.kind.push(oneOf(contactKinds, ct.kind, "other"));
+          c.val.push(ct.value.slice(0, 500));
         });
         r.payments.forEach((pay, k) => {
-          p.rep.push(id); p.pos.push(k); p.amt.push(amountToMinor(pay.amount).toString()); p.cur.push(pay.currency ?? "CNY");
-          p.at.push(date(pay.paidAt)); p.m.push(oneOf(paymentMethods, pay.method, "other"));
-          p.pk.push(oneOf(payeeKinds, pay.payee?.kind, "other")); p.pv.push(pay.payee?.value ?? ""); p.pn.push(pay.payee?.name ?? ""); p.pb.push(pay.payee?.bank ?? "");
+          p.rep.push(id);
+          p.pos.push(k);
+          p.amt.push(amountToMinor(pay.amount).toString());
+          p.cur.push(pay.currency ?? "CNY");
+          p.at.push(date(pay.paidAt));
+          p.m.push(oneOf(paymentMethods, pay.method, "other"));
+          p.pk.push(oneOf(payeeKinds, pay.payee?.kind, "other"));
+          p.pv.push(pay.payee?.value ?? "");
+          p.pn.push(pay.payee?.name ?? "");
+          p.pb.push(pay.payee?.bank ?? "");
         });
       }
       if (c.rep.length) {
         await tx.$executeRawUnsafe(
           `INSERT INTO "ReportContact" ("reportId", "position", "kind", "rawValue")
            SELECT r, p, k::"ContactKind", v FROM unnest($1::int[], $2::int[], $3::text[], $4::text[]) AS t(r, p, k, v)`,
-          c.rep, c.pos, c.kind, c.val,
+          c.rep,
+          c.pos,
+          c.kind,
+          c.val,
         );
       }
       if (p.rep.length) {
@@ -174,10 +223,22 @@ async function importBatch(db: PrismaClient, prepared: PreparedReport[]): Promis
            SELECT r, pos, a::bigint, cur, at, m::"PaymentMethod", pk::"PayeeKind", pv, pn, pb
            FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
                 AS t(r, pos, a, cur, at, m, pk, pv, pn, pb)`,
-          p.rep, p.pos, p.amt, p.cur, p.at, p.m, p.pk, p.pv, p.pn, p.pb,
+          p.rep,
+          p.pos,
+          p.amt,
+          p.cur,
+          p.at,
+          p.m,
+          p.pk,
+          p.pv,
+          p.pn,
+          p.pb,
         );
       }
-      const platformIds = await upsertPlatforms(tx, rows.flatMap(({ r }) => r.platforms.map((pl) => pl.name)));
+      const platformIds = await upsertPlatforms(
+        tx,
+        rows.flatMap(({ r }) => r.platforms.map((pl) => pl.name)),
+      );
       const pl = { rep: [] as number[], plat: [] as number[], role: [] as string[], raw: [] as string[] };
       for (const { id, r } of rows) {
         const seenRole = new Set<string>();
@@ -186,14 +247,20 @@ async function importBatch(db: PrismaClient, prepared: PreparedReport[]): Promis
           const role = oneOf(platformRoles, x.role, "other");
           if (platformId === undefined || seenRole.has(`${platformId}:${role}`)) continue;
           seenRole.add(`${platformId}:${role}`);
-          pl.rep.push(id); pl.plat.push(platformId); pl.role.push(role); pl.raw.push(x.name);
+          pl.rep.push(id);
+          pl.plat.push(platformId);
+          pl.role.push(role);
+          pl.raw.push(x.name);
         }
       }
       if (pl.rep.length) {
         await tx.$executeRawUnsafe(
           `INSERT INTO "ReportPlatform" ("reportId", "platformId", "role", "rawName")
            SELECT r, p, ro::"PlatformRole", n FROM unnest($1::int[], $2::int[], $3::text[], $4::text[]) AS t(r, p, ro, n)`,
-          pl.rep, pl.plat, pl.role, pl.raw,
+          pl.rep,
+          pl.plat,
+          pl.role,
+          pl.raw,
         );
       }
       await linkIdentifiers(tx, batch, idOf);

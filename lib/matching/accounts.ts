@@ -1,6 +1,6 @@
-import type { CanonicalIdentifier } from './types';
-import { parseAccountPhone } from './phone';
-import { CJK, digitsOf, fold, isJunk, unwrap } from './text';
+import type { CanonicalIdentifier } from "./types";
+import { parseAccountPhone } from "./phone";
+import { CJK, digitsOf, fold, isJunk, unwrap } from "./text";
 
 /**
  * Account-like identifiers: QQ, QQ groups, WeChat ids, e-mail, Alipay, WeChat
@@ -12,11 +12,12 @@ import { CJK, digitsOf, fold, isJunk, unwrap } from './text';
 const QQ_NUMBER = /^[1-9]\d{4,11}$/;
 
 function stripLabel(s: string, label: RegExp): string {
-  return s.replace(label, '').trim();
+  return s.replace(label, "").trim();
 }
 
 const QQ_LABEL = /^(?:qq|ｑｑ|企鹅|扣扣)\s*(?:号码|号|number|no\.?|id|账号)?\s*[:：=#-]?\s*/i;
-const QQ_GROUP_LABEL = /^(?:qq)?\s*(?:群号码|群号|群聊|群|group|grp|qun)\s*(?:号码|号|number|no\.?|id)?\s*[:：=#-]?\s*/i;
+const QQ_GROUP_LABEL =
+  /^(?:qq)?\s*(?:群号码|群号|群聊|群|group|grp|qun)\s*(?:号码|号|number|no\.?|id)?\s*[:：=#-]?\s*/i;
 
 export function normaliseQq(raw: unknown): CanonicalIdentifier | null {
   const s = unwrap(fold(raw));
@@ -26,7 +27,7 @@ export function normaliseQq(raw: unknown): CanonicalIdentifier | null {
   if (!/^[\d\s-]+$/.test(body)) return null;
   const n = digitsOf(body);
   if (!QQ_NUMBER.test(n)) return null;
-  return { kind: 'qq', value: n, display: n, meta: { qq: n } };
+  return { kind: "qq", value: n, display: n, meta: { qq: n } };
 }
 
 export function normaliseQqGroup(raw: unknown): CanonicalIdentifier | null {
@@ -36,7 +37,7 @@ export function normaliseQqGroup(raw: unknown): CanonicalIdentifier | null {
   if (!/^[\d\s-]+$/.test(body)) return null;
   const n = digitsOf(body);
   if (!QQ_NUMBER.test(n)) return null;
-  return { kind: 'qq_group', value: n, display: n, meta: {} };
+  return { kind: "qq_group", value: n, display: n, meta: {} };
 }
 
 const EMAIL = /^[a-z0-9._%+\-!#$&'*/=?^`{|}~]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/;
@@ -47,16 +48,19 @@ const EMAIL = /^[a-z0-9._%+\-!#$&'*/=?^`{|}~]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?
  * and scam mail here is overwhelmingly qq.com / 163.com where dots count.
  */
 export function parseEmail(raw: unknown): string | null {
-  let s = unwrap(fold(raw)).replace(/^(?:mailto|e-?mail|邮箱|电子邮件|邮件)\s*[:：]?\s*/i, '');
-  s = s.replace(/\s*(?:\(at\)|\[at\]|\{at\})\s*/gi, '@').replace(/\s*([@.])\s*/g, '$1').toLowerCase();
-  s = s.replace(/\.+$/, '');
+  let s = unwrap(fold(raw)).replace(/^(?:mailto|e-?mail|邮箱|电子邮件|邮件)\s*[:：]?\s*/i, "");
+  s = s
+    .replace(/\s*(?:\(at\)|\[at\]|\{at\})\s*/gi, "@")
+    .replace(/\s*([@.])\s*/g, "$1")
+    .toLowerCase();
+  s = s.replace(/\.+$/, "");
   return EMAIL.test(s) ? s : null;
 }
 
 export function normaliseEmail(raw: unknown): CanonicalIdentifier | null {
   const e = parseEmail(raw);
   if (!e) return null;
-  return { kind: 'email', value: e, display: e, meta: emailMeta(e) };
+  return { kind: "email", value: e, display: e, meta: emailMeta(e) };
 }
 
 function emailMeta(e: string): Record<string, string | null> {
@@ -72,10 +76,10 @@ const WECHAT_LABEL_GLUED = /^(?:微信号码?|微信号|微信|威信|薇信|v�
 /** WeChat ids: 6-20 letters, digits, "_" or "-", starting with a letter. */
 const WECHAT_ID = /^[a-z][a-z0-9_-]{5,19}$/;
 
-export function normaliseWechat(raw: unknown, kind: 'wechat' | 'wechat_pay' = 'wechat'): CanonicalIdentifier | null {
+export function normaliseWechat(raw: unknown, kind: "wechat" | "wechat_pay" = "wechat"): CanonicalIdentifier | null {
   let s = unwrap(fold(raw));
   if (isJunk(s)) return null;
-  s = s.replace(WECHAT_LABEL_SEP, '').replace(WECHAT_LABEL_GLUED, '').trim();
+  s = s.replace(WECHAT_LABEL_SEP, "").replace(WECHAT_LABEL_GLUED, "").trim();
   if (isJunk(s)) return null;
   const phone = parseAccountPhone(s);
   if (phone) {
@@ -96,16 +100,17 @@ export function normaliseWechat(raw: unknown, kind: 'wechat' | 'wechat_pay' = 'w
 export function normaliseAlipay(raw: unknown): CanonicalIdentifier | null {
   let s = unwrap(fold(raw));
   if (isJunk(s)) return null;
-  s = s.replace(/^(?:支付宝账号|支付宝|alipay(?:\s*account)?|zfb)\s*[:：=#-]?\s*/i, '');
+  s = s.replace(/^(?:支付宝账号|支付宝|alipay(?:\s*account)?|zfb)\s*[:：=#-]?\s*/i, "");
   if (/[*＊]/.test(s)) return null; // masked "138****5678" as shown on receipts
   const phone = parseAccountPhone(s);
-  if (phone) return { kind: 'alipay', value: phone.e164, display: phone.display, meta: { phone: phone.e164 } };
+  if (phone) return { kind: "alipay", value: phone.e164, display: phone.display, meta: { phone: phone.e164 } };
   const email = parseEmail(s);
-  if (email) return { kind: 'alipay', value: email, display: email, meta: emailMeta(email) };
-  const id = s.replace(/\s+/g, '').toLowerCase();
+  if (email) return { kind: "alipay", value: email, display: email, meta: emailMeta(email) };
+  const id = s.replace(/\s+/g, "").toLowerCase();
   // 2088... is Alipay's numeric user id; other names are nicknames, not accounts.
-  if (/^2088\d{12}$/.test(id)) return { kind: 'alipay', value: id, display: id, meta: {} };
-  if (/^[a-z0-9][a-z0-9._-]{4,39}$/.test(id) && /[a-z]/.test(id)) return { kind: 'alipay', value: id, display: id, meta: {} };
+  if (/^2088\d{12}$/.test(id)) return { kind: "alipay", value: id, display: id, meta: {} };
+  if (/^[a-z0-9][a-z0-9._-]{4,39}$/.test(id) && /[a-z]/.test(id))
+    return { kind: "alipay", value: id, display: id, meta: {} };
   return null;
 }
 
@@ -118,15 +123,16 @@ export function normaliseGiftCard(raw: unknown, platform?: unknown): CanonicalId
   const s = unwrap(fold(raw));
   if (isJunk(s)) return null;
   const p = fold(platform);
-  const base = { platform: p === '' ? null : p };
+  const base = { platform: p === "" ? null : p };
   const phone = parseAccountPhone(s);
-  if (phone) return { kind: 'gift_card', value: phone.e164, display: phone.display, meta: { ...base, phone: phone.e164 } };
+  if (phone)
+    return { kind: "gift_card", value: phone.e164, display: phone.display, meta: { ...base, phone: phone.e164 } };
   const email = parseEmail(s);
-  if (email) return { kind: 'gift_card', value: email, display: email, meta: { ...base, ...emailMeta(email) } };
+  if (email) return { kind: "gift_card", value: email, display: email, meta: { ...base, ...emailMeta(email) } };
   if (/[*＊]/.test(s)) return null;
-  const code = s.toUpperCase().replace(/[\s\-_.:]+/g, '');
+  const code = s.toUpperCase().replace(/[\s\-_.:]+/g, "");
   if (!/^[A-Z0-9]{6,40}$/.test(code)) return null;
-  return { kind: 'gift_card', value: code, display: code, meta: base };
+  return { kind: "gift_card", value: code, display: code, meta: base };
 }
 
 // Legal-form words removed so "X Co., Ltd." and "X Company Limited" match.
@@ -136,12 +142,12 @@ const LEGAL_FORM =
 export function merchantKey(raw: unknown): string | null {
   const s = fold(raw).toLowerCase();
   if (isJunk(s)) return null;
-  const key = s.replace(LEGAL_FORM, ' ').replace(/[^\p{L}\p{N}]+/gu, '');
+  const key = s.replace(LEGAL_FORM, " ").replace(/[^\p{L}\p{N}]+/gu, "");
   return key.length >= 2 ? key : null;
 }
 
 export function normaliseMerchant(raw: unknown): CanonicalIdentifier | null {
   const key = merchantKey(raw);
   if (!key) return null;
-  return { kind: 'merchant', value: key, display: fold(raw).replace(/\s+/g, ' '), meta: { cjk: CJK.test(key) } };
+  return { kind: "merchant", value: key, display: fold(raw).replace(/\s+/g, " "), meta: { cjk: CJK.test(key) } };
 }

@@ -1,6 +1,6 @@
-import type { CanonicalIdentifier } from './types';
-import { bankFromBin, bankFromName, luhnValid } from './banks';
-import { CJK, digitsOf, fold, groupDigits, isJunk } from './text';
+import type { CanonicalIdentifier } from "./types";
+import { bankFromBin, bankFromName, luhnValid } from "./banks";
+import { CJK, digitsOf, fold, groupDigits, isJunk } from "./text";
 
 /**
  * Bank accounts. A full account is keyed by its digits. What victims see on an
@@ -28,21 +28,21 @@ export function holderKey(raw: unknown): string | null {
   if (isJunk(s)) return null;
   const key = s
     .toUpperCase()
-    .replace(/[＊×●•]/g, '*')
-    .replace(/[\s·・.,'’"\-_()（）]+/g, '');
-  if (key === '' || /^\*+$/.test(key)) return null;
+    .replace(/[＊×●•]/g, "*")
+    .replace(/[\s·・.,'’"\-_()（）]+/g, "");
+  if (key === "" || /^\*+$/.test(key)) return null;
   return key;
 }
 
 function holderDisplay(raw: unknown): string | null {
-  const s = fold(raw).replace(/\s+/g, ' ').trim();
-  if (s === '' || holderKey(s) === null) return null;
-  return CJK.test(s) ? s.replace(/\s+/g, '') : s.toUpperCase();
+  const s = fold(raw).replace(/\s+/g, " ").trim();
+  if (s === "" || holderKey(s) === null) return null;
+  return CJK.test(s) ? s.replace(/\s+/g, "") : s.toUpperCase();
 }
 
 /** Longest digit run, allowing single spaces, dashes or dots between groups. */
 function longestDigitRun(s: string): string {
-  let best = '';
+  let best = "";
   for (const m of s.matchAll(/\d(?:[ \-.]?\d)*/g)) {
     const d = digitsOf(m[0]);
     if (d.length > best.length) best = d;
@@ -88,14 +88,14 @@ export function normaliseBankAccount(input: BankAccountInput): CanonicalIdentifi
     const binBank = bankFromBin(run);
     const bank = binBank ?? stated;
     return {
-      kind: 'bank_account',
+      kind: "bank_account",
       value: run,
       display: groupDigits(run),
       meta: {
         luhn: luhnValid(run),
         bank: bank?.code ?? null,
         bankName: bank?.name ?? null,
-        bankSource: binBank ? 'bin' : stated ? 'stated' : null,
+        bankSource: binBank ? "bin" : stated ? "stated" : null,
         statedBank: stated?.code ?? null,
         last4: run.slice(-4),
         holder,
@@ -106,19 +106,24 @@ export function normaliseBankAccount(input: BankAccountInput): CanonicalIdentifi
   return partialAccount(s, holder, input.name, stated?.code ?? null);
 }
 
-function partialAccount(s: string, holder: string | null, rawName: unknown, statedBank: string | null): CanonicalIdentifier | null {
+function partialAccount(
+  s: string,
+  holder: string | null,
+  rawName: unknown,
+  statedBank: string | null,
+): CanonicalIdentifier | null {
   const tail = visibleTail(s);
   if (tail === null) return null;
   const last4 = tail.slice(-4);
   // Digits shown before the mask ("6222****8988") narrow which full accounts it can be.
   const mask = MASK.exec(s);
-  const head = mask && mask.index > 0 ? digitsOf(s.slice(0, mask.index)) : '';
+  const head = mask && mask.index > 0 ? digitsOf(s.slice(0, mask.index)) : "";
   const prefix = head.length >= 4 && head.length < MIN_FULL ? head : null;
   const name = holderDisplay(rawName);
   return {
-    kind: 'bank_account_partial',
-    value: `${last4}|${holder ?? ''}`,
-    display: `****${last4}${name ? ` ${name}` : ''}`,
+    kind: "bank_account_partial",
+    value: `${last4}|${holder ?? ""}`,
+    display: `****${last4}${name ? ` ${name}` : ""}`,
     meta: {
       last4,
       holder,

@@ -1,4 +1,4 @@
-import type { CanonicalIdentifier } from './types';
+import type { CanonicalIdentifier } from "./types";
 
 /**
  * Identifier-to-identifier links ("bridges"). Two kinds:
@@ -15,7 +15,7 @@ import type { CanonicalIdentifier } from './types';
  * identifier; canBridge then confirms each candidate.
  */
 
-export type BridgeRole = 'partial' | 'full' | 'alias';
+export type BridgeRole = "partial" | "full" | "alias";
 
 export interface Bridge {
   key: string;
@@ -25,19 +25,20 @@ export interface Bridge {
 export function bridgesOf(id: CanonicalIdentifier): Bridge[] {
   const out: Bridge[] = [];
   const m = id.meta;
-  if (id.kind === 'bank_account_partial') {
-    if (m.linkable !== false && typeof m.holder === 'string' && m.holder !== '') out.push({ key: `acct:${id.value}`, role: 'partial' });
+  if (id.kind === "bank_account_partial") {
+    if (m.linkable !== false && typeof m.holder === "string" && m.holder !== "")
+      out.push({ key: `acct:${id.value}`, role: "partial" });
     return out;
   }
-  if (id.kind === 'bank_account') {
-    if (typeof m.holder === 'string' && m.holder !== '' && typeof m.last4 === 'string') {
-      out.push({ key: `acct:${m.last4}|${m.holder}`, role: 'full' });
+  if (id.kind === "bank_account") {
+    if (typeof m.holder === "string" && m.holder !== "" && typeof m.last4 === "string") {
+      out.push({ key: `acct:${m.last4}|${m.holder}`, role: "full" });
     }
     return out;
   }
-  if (typeof m.phone === 'string') out.push({ key: `tel:${m.phone}`, role: 'alias' });
-  if (typeof m.email === 'string') out.push({ key: `mail:${m.email}`, role: 'alias' });
-  if (typeof m.qq === 'string') out.push({ key: `qq:${m.qq}`, role: 'alias' });
+  if (typeof m.phone === "string") out.push({ key: `tel:${m.phone}`, role: "alias" });
+  if (typeof m.email === "string") out.push({ key: `mail:${m.email}`, role: "alias" });
+  if (typeof m.qq === "string") out.push({ key: `qq:${m.qq}`, role: "alias" });
   return out;
 }
 
@@ -62,9 +63,9 @@ export function canBridge(a: CanonicalIdentifier, b: CanonicalIdentifier): boole
   for (const x of ba) {
     for (const y of bb) {
       if (x.key !== y.key) continue;
-      if (x.role === 'alias' && y.role === 'alias') return true;
-      if (x.role === 'partial' && y.role === 'full' && partialFits(a, b)) return true;
-      if (x.role === 'full' && y.role === 'partial' && partialFits(b, a)) return true;
+      if (x.role === "alias" && y.role === "alias") return true;
+      if (x.role === "partial" && y.role === "full" && partialFits(a, b)) return true;
+      if (x.role === "full" && y.role === "partial" && partialFits(b, a)) return true;
     }
   }
   return false;
@@ -72,13 +73,13 @@ export function canBridge(a: CanonicalIdentifier, b: CanonicalIdentifier): boole
 
 function partialFits(partial: CanonicalIdentifier, full: CanonicalIdentifier): boolean {
   const prefix = partial.meta.prefix;
-  if (typeof prefix === 'string' && prefix !== '' && !full.value.startsWith(prefix)) return false;
+  if (typeof prefix === "string" && prefix !== "" && !full.value.startsWith(prefix)) return false;
   // Banks as the victims named them, not from our BIN table: the table is
   // partial, and victims' receipts are what investigators will compare.
   // Only a contradiction refuses; an unknown bank on either side does not.
   const pBank = partial.meta.statedBank;
   const fBank = full.meta.statedBank;
-  return !(typeof pBank === 'string' && typeof fBank === 'string' && pBank !== fBank);
+  return !(typeof pBank === "string" && typeof fBank === "string" && pBank !== fBank);
 }
 
 /**
@@ -122,7 +123,8 @@ export function deriveIdentifierEdges(ids: readonly CanonicalIdentifier[]): [num
         const b = identities[y] as string;
         const occA = [...(group.get(a)?.values() ?? [])];
         const occB = [...(group.get(b)?.values() ?? [])];
-        if (occA.some((i) => occB.some((j) => canBridge(ids[i] as CanonicalIdentifier, ids[j] as CanonicalIdentifier)))) add(a, b);
+        if (occA.some((i) => occB.some((j) => canBridge(ids[i] as CanonicalIdentifier, ids[j] as CanonicalIdentifier))))
+          add(a, b);
       }
     }
   }

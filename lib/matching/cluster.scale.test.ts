@@ -1,15 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { clusterReports } from './cluster';
-import { explainCluster, explainReport } from './explain';
-import { prng } from './test-support/respell';
+import { describe, expect, it } from "vitest";
+import { clusterReports } from "./cluster";
+import { explainCluster, explainReport } from "./explain";
+import { prng } from "./test-support/respell";
 
 /**
  * Correctness at scale: rings of ten sharing two identifiers plus one-off
  * identifiers, edges in random order, some cannot-link decisions. Speed is
  * measured by `npm run bench:matching`, not here.
  */
-describe('clustering at scale', () => {
-  it('100,000 reports / 400,000 shuffled edges', { timeout: 120_000 }, () => {
+describe("clustering at scale", () => {
+  it("100,000 reports / 400,000 shuffled edges", { timeout: 120_000 }, () => {
     const N = 100_000;
     const E = 4 * N;
     const rand = prng(7);

@@ -1,4 +1,4 @@
-import { buildMatchGraph, type GraphInput, type MatchGraph } from './graph';
+import { buildMatchGraph, type GraphInput, type MatchGraph } from "./graph";
 
 /**
  * Clustering reports into cases: connected components of the report-identifier
@@ -129,7 +129,8 @@ export function clusterGraph(graph: MatchGraph, options: ClusterOptions = {}): C
     parent[rb] = ra;
     size[ra]! += size[rb] as number;
     if (pb) {
-      if (pa) for (const x of pb) pa.push(x); // no spread: lists can outgrow the argument limit
+      if (pa)
+        for (const x of pb) pa.push(x); // no spread: lists can outgrow the argument limit
       else partners.set(ra, pb);
       partners.delete(rb);
     }

@@ -1,4 +1,4 @@
-import type { ClusterResult } from './cluster';
+import type { ClusterResult } from "./cluster";
 
 /**
  * Why reports are together: for investigators, who must be able to justify a
@@ -66,7 +66,7 @@ export function explainCluster(result: ClusterResult, clusterId: number): Cluste
   return { clusterId, reports: members.map((r) => ids[r] as number), identifiers, bridges, mustLinks };
 }
 
-export type PathNode = { type: 'report'; id: number } | { type: 'identifier'; id: number };
+export type PathNode = { type: "report"; id: number } | { type: "identifier"; id: number };
 
 export interface ReportExplanation {
   clusterId: number;
@@ -97,7 +97,8 @@ export function explainReport(result: ClusterResult, reportId: number): ReportEx
   for (let k = 0; k < graph.bridgeA.length; k++) {
     const a = graph.bridgeA[k] as number;
     const b = graph.bridgeB[k] as number;
-    if (result.identifierClusterIds[a] === clusterId && result.identifierClusterIds[b] === clusterId) link(nR + a, nR + b);
+    if (result.identifierClusterIds[a] === clusterId && result.identifierClusterIds[b] === clusterId)
+      link(nR + a, nR + b);
   }
 
   const inCluster = (node: number): boolean =>
@@ -130,12 +131,14 @@ export function explainReport(result: ClusterResult, reportId: number): ReportEx
       queue.push(next);
     }
   }
-  if (!prev.has(target)) return { clusterId, path: [{ type: 'report', id: reportId }] };
+  if (!prev.has(target)) return { clusterId, path: [{ type: "report", id: reportId }] };
   const path: PathNode[] = [];
   for (let node = target; node !== -1; node = prev.get(node) as number) {
-    path.push(node < nR
-      ? { type: 'report', id: graph.reports.ids[node] as number }
-      : { type: 'identifier', id: graph.identifiers.ids[node - nR] as number });
+    path.push(
+      node < nR
+        ? { type: "report", id: graph.reports.ids[node] as number }
+        : { type: "identifier", id: graph.identifiers.ids[node - nR] as number },
+    );
   }
   return { clusterId, path: path.reverse() };
 }

@@ -12,8 +12,7 @@ export interface ReportIdentifierEdge {
 }
 
 export type EdgeInput =
-  | readonly ReportIdentifierEdge[]
-  | { reports: ArrayLike<number>; identifiers: ArrayLike<number> };
+  readonly ReportIdentifierEdge[] | { reports: ArrayLike<number>; identifiers: ArrayLike<number> };
 
 export interface GraphInput {
   /** Report ids (int32). Duplicates are ignored. */
@@ -109,7 +108,7 @@ export function buildDenseIndex(...sources: ArrayLike<number>[]): DenseIndex {
 function edgeColumns(edges: EdgeInput): { reports: ArrayLike<number>; identifiers: ArrayLike<number> } {
   if (!Array.isArray(edges)) {
     const cols = edges as { reports: ArrayLike<number>; identifiers: ArrayLike<number> };
-    if (cols.reports.length !== cols.identifiers.length) throw new RangeError('edge columns differ in length');
+    if (cols.reports.length !== cols.identifiers.length) throw new RangeError("edge columns differ in length");
     return cols;
   }
   const list = edges as readonly ReportIdentifierEdge[];
@@ -186,7 +185,8 @@ export function buildMatchGraph(input: GraphInput): MatchGraph {
   const identifierAdj = new Int32Array(w);
   const fill = identifierOffsets.slice(0, nI);
   for (let r = 0; r < nR; r++) {
-    for (let p = reportOffsets[r] as number; p < (reportOffsets[r + 1] as number); p++) identifierAdj[fill[adj[p] as number]!++] = r;
+    for (let p = reportOffsets[r] as number; p < (reportOffsets[r + 1] as number); p++)
+      identifierAdj[fill[adj[p] as number]!++] = r;
   }
 
   const pairs: [number, number][] = [];

@@ -1,12 +1,18 @@
-import type { CanonicalIdentifier, PayeeLike, ReportLike } from './types';
+import type { CanonicalIdentifier, PayeeLike, ReportLike } from "./types";
 import {
-  normaliseAlipay, normaliseEmail, normaliseGiftCard, normaliseMerchant, normaliseQq, normaliseQqGroup,
-  normaliseWechat, parseEmail,
-} from './accounts';
-import { normaliseBankAccount } from './bank-account';
-import { normalisePhone, parsePhone } from './phone';
-import { asText, digitsOf, fold, isJunk, splitList, unwrap } from './text';
-import { looksLikeUrl, normaliseUrl } from './url';
+  normaliseAlipay,
+  normaliseEmail,
+  normaliseGiftCard,
+  normaliseMerchant,
+  normaliseQq,
+  normaliseQqGroup,
+  normaliseWechat,
+  parseEmail,
+} from "./accounts";
+import { normaliseBankAccount } from "./bank-account";
+import { normalisePhone, parsePhone } from "./phone";
+import { asText, digitsOf, fold, isJunk, splitList, unwrap } from "./text";
+import { looksLikeUrl, normaliseUrl } from "./url";
 
 /**
  * Entry points: one contact, one payee, one report. Never throw on garbage;
@@ -20,17 +26,17 @@ const BY_CONTACT_KIND: Record<string, Normaliser> = {
   phone: normalisePhone,
   qq: normaliseQq,
   qq_group: normaliseQqGroup,
-  wechat: (raw) => normaliseWechat(raw, 'wechat'),
+  wechat: (raw) => normaliseWechat(raw, "wechat"),
   url: (raw) => normaliseUrl(raw) ?? normaliseEmail(raw),
   email: normaliseEmail,
 };
 
 // An explicit label beats the kind the victim picked: "QQ: 12345" filed under phone is a QQ.
 const LABELS: [RegExp, string][] = [
-  [/^(?:qq)?\s*(?:群号|群)\s*[:：\d]/i, 'qq_group'],
-  [/^(?:qq|企鹅)\s*(?:号码?|号)?\s*(?:[:：]|\s)\s*\d/i, 'qq'],
-  [/^(?:微信号?|wechat|weixin|wx|vx)\s*(?:id|号)?\s*[:：]/i, 'wechat'],
-  [/^(?:https?:\/\/|www\.)/i, 'url'],
+  [/^(?:qq)?\s*(?:群号|群)\s*[:：\d]/i, "qq_group"],
+  [/^(?:qq|企鹅)\s*(?:号码?|号)?\s*(?:[:：]|\s)\s*\d/i, "qq"],
+  [/^(?:微信号?|wechat|weixin|wx|vx)\s*(?:id|号)?\s*[:：]/i, "wechat"],
+  [/^(?:https?:\/\/|www\.)/i, "url"],
 ];
 
 function labelledKind(s: string): string | null {
@@ -51,11 +57,11 @@ export function normaliseContact(kind: unknown, raw: unknown): CanonicalIdentifi
 export function normaliseContactValues(kind: unknown, raw: unknown): CanonicalIdentifier[] {
   const s = fold(raw);
   if (isJunk(s)) return [];
-  const k = typeof kind === 'string' ? kind.trim().toLowerCase() : 'other';
-  if (k !== 'url') {
+  const k = typeof kind === "string" ? kind.trim().toLowerCase() : "other";
+  if (k !== "url") {
     const parts = splitList(s);
     // Numbers need enough digits per part: "0755/8888 8888" is one number.
-    const numeric = k === 'phone' || k === 'qq' || k === 'qq_group';
+    const numeric = k === "phone" || k === "qq" || k === "qq_group";
     if (parts.length > 1 && (!numeric || parts.every((p) => digitsOf(p).length >= 5))) {
       const ids = parts.map((p) => one(k, p));
       if (ids.every((id) => id !== null)) return ids as CanonicalIdentifier[];
@@ -97,8 +103,8 @@ export function sniff(raw: unknown): CanonicalIdentifier | null {
   const token = /^\S+$/.test(body) ? body.toLowerCase() : null;
   if (!token || !/^@?[a-z0-9][a-z0-9._\-+]{3,63}$/.test(token)) return null;
   if (!/\d|_|^@/.test(token)) return null; // plain words are not handles
-  const value = token.replace(/^@/, '');
-  return { kind: 'other', value, display: token, meta: {} };
+  const value = token.replace(/^@/, "");
+  return { kind: "other", value, display: token, meta: {} };
 }
 
 /** Normalises one payee; partial bank accounts come back with meta.linkable. */
@@ -107,25 +113,31 @@ export function normalisePayee(payee: PayeeLike | null | undefined): CanonicalId
 }
 
 export function normalisePayeeValues(payee: PayeeLike | null | undefined): CanonicalIdentifier[] {
-  if (!payee || typeof payee !== 'object') return [];
-  const kind = typeof payee.kind === 'string' ? payee.kind.trim().toLowerCase() : 'other';
+  if (!payee || typeof payee !== "object") return [];
+  const kind = typeof payee.kind === "string" ? payee.kind.trim().toLowerCase() : "other";
   const value = asText(payee.value);
   const name = asText(payee.name);
   const bank = asText(payee.bank);
   const single = (v: string): CanonicalIdentifier | null => {
     switch (kind) {
-      case 'bank_account': return normaliseBankAccount({ value: v, name, bank });
-      case 'alipay': return normaliseAlipay(v);
-      case 'wechat_pay': return normaliseWechat(v, 'wechat_pay');
-      case 'gift_card': return normaliseGiftCard(v, bank || name);
-      case 'merchant': return normaliseMerchant(isJunk(fold(v)) ? name : v);
-      default: return sniffPayee(v, name, bank);
+      case "bank_account":
+        return normaliseBankAccount({ value: v, name, bank });
+      case "alipay":
+        return normaliseAlipay(v);
+      case "wechat_pay":
+        return normaliseWechat(v, "wechat_pay");
+      case "gift_card":
+        return normaliseGiftCard(v, bank || name);
+      case "merchant":
+        return normaliseMerchant(isJunk(fold(v)) ? name : v);
+      default:
+        return sniffPayee(v, name, bank);
     }
   };
-  if (kind !== 'merchant') {
+  if (kind !== "merchant") {
     const parts = splitList(fold(value));
     // Only whole accounts split: in "尾号8988，转了2000元" the second part is an amount.
-    if (parts.length > 1 && parts.every((p) => digitsOf(p).length >= 10 || p.includes('@'))) {
+    if (parts.length > 1 && parts.every((p) => digitsOf(p).length >= 10 || p.includes("@"))) {
       const ids = parts.map(single);
       if (ids.every((id) => id !== null)) return ids as CanonicalIdentifier[];
     }
@@ -154,25 +166,34 @@ export interface ExtractOptions {
  * linking on it would merge a victim's unrelated reports (or, for a number
  * reported as "victim" by one source and "caller" by another, two victims).
  */
-export function extractIdentifiers(report: ReportLike | null | undefined, options: ExtractOptions = {}): CanonicalIdentifier[] {
-  if (!report || typeof report !== 'object') return [];
-  const victimPhone = report.victim && typeof report.victim === 'object' ? parsePhone(report.victim.phone)?.e164 ?? null : null;
+export function extractIdentifiers(
+  report: ReportLike | null | undefined,
+  options: ExtractOptions = {},
+): CanonicalIdentifier[] {
+  if (!report || typeof report !== "object") return [];
+  const victimPhone =
+    report.victim && typeof report.victim === "object" ? (parsePhone(report.victim.phone)?.e164 ?? null) : null;
   const found: CanonicalIdentifier[] = [];
   for (const c of Array.isArray(report.contacts) ? report.contacts : []) {
-    if (c && typeof c === 'object') found.push(...normaliseContactValues(c.kind, c.value));
+    if (c && typeof c === "object") found.push(...normaliseContactValues(c.kind, c.value));
   }
   for (const p of Array.isArray(report.payments) ? report.payments : []) {
-    if (p && typeof p === 'object') found.push(...normalisePayeeValues(p.payee));
+    if (p && typeof p === "object") found.push(...normalisePayeeValues(p.payee));
   }
   const byKey = new Map<string, CanonicalIdentifier>();
   for (const id of found) {
     if (!options.keepUnlinkable && id.meta.linkable === false) continue;
-    if (victimPhone !== null && (id.meta.phone === victimPhone || (id.kind === 'phone' && id.value === victimPhone))) continue;
+    if (victimPhone !== null && (id.meta.phone === victimPhone || (id.kind === "phone" && id.value === victimPhone)))
+      continue;
     const key = `${id.kind}\u0000${id.value}`;
     const seen = byKey.get(key);
     if (!seen) byKey.set(key, id);
     // The same account paid twice, once with the holder's name: keep the name for bridging.
-    else if (seen.meta.holder == null && id.meta.holder != null) byKey.set(key, { ...seen, meta: { ...seen.meta, holder: id.meta.holder, holderDisplay: id.meta.holderDisplay ?? null } });
+    else if (seen.meta.holder == null && id.meta.holder != null)
+      byKey.set(key, {
+        ...seen,
+        meta: { ...seen.meta, holder: id.meta.holder, holderDisplay: id.meta.holderDisplay ?? null },
+      });
   }
   return [...byKey.values()];
 }

@@ -1,6 +1,6 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import type { CanonicalIdentifier } from './types';
-import { digitsOf, fold, isJunk } from './text';
+import { parsePhoneNumberFromString } from "libphonenumber-js";
+import type { CanonicalIdentifier } from "./types";
+import { digitsOf, fold, isJunk } from "./text";
 
 /**
  * Phone numbers. The canonical value is "+86" followed by the national
@@ -15,7 +15,7 @@ import { digitsOf, fold, isJunk } from './text';
  */
 
 export type PhoneType =
-  | 'mobile' | 'landline' | 'service' | 'shared_cost' | 'toll_free' | 'sms_port' | 'international' | 'unknown';
+  "mobile" | "landline" | "service" | "shared_cost" | "toll_free" | "sms_port" | "international" | "unknown";
 
 export interface ParsedPhone {
   e164: string;
@@ -39,7 +39,7 @@ const LANDLINE = /^(?:10|2\d|[3-9]\d{2})\d{7,8}$/;
 export function parsePhone(raw: unknown): ParsedPhone | null {
   let s = fold(raw);
   if (isJunk(s) || MASKED.test(s)) return null; // "138****5678" is not an identifier
-  s = s.replace(SCHEME, '');
+  s = s.replace(SCHEME, "");
   let extension: string | null = null;
   const ext = EXTENSION.exec(s);
   if (ext && ext[1] !== undefined && ext[2] !== undefined && digitsOf(ext[1]).length >= 3) {
@@ -48,22 +48,22 @@ export function parsePhone(raw: unknown): ParsedPhone | null {
   }
   const digits = digitsOf(s);
   if (digits.length < 3 || digits.length > 22) return null;
-  const plus = /^[^\d]*\+/.test(s) && !digits.startsWith('0');
+  const plus = /^[^\d]*\+/.test(s) && !digits.startsWith("0");
 
   let national: string;
   if (plus) {
-    if (digits.startsWith('86')) national = stripTrunk(digits.slice(2));
+    if (digits.startsWith("86")) national = stripTrunk(digits.slice(2));
     else {
       const foreign = international(digits, extension);
       // "+13812345678" is a CN mobile typed with a stray plus, unless it is a real +1 number.
       if (foreign?.valid || !MOBILE.test(digits)) return foreign;
       national = digits;
     }
-  } else if (digits.startsWith('0086')) {
+  } else if (digits.startsWith("0086")) {
     national = stripTrunk(digits.slice(4));
-  } else if (digits.startsWith('00')) {
+  } else if (digits.startsWith("00")) {
     return international(digits.slice(2), extension);
-  } else if (digits.startsWith('86') && digits.length >= 12) {
+  } else if (digits.startsWith("86") && digits.length >= 12) {
     // No CN area code begins with 86, so a leading 86 on a long number is the country code.
     national = stripTrunk(digits.slice(2));
   } else {
@@ -73,29 +73,29 @@ export function parsePhone(raw: unknown): ParsedPhone | null {
 
   const type = classify(national);
   const e164 = `+86${national}`;
-  const lib = type === 'service' || type === 'sms_port' ? undefined : parsePhoneNumberFromString(e164);
+  const lib = type === "service" || type === "sms_port" ? undefined : parsePhoneNumberFromString(e164);
   const valid = lib?.isValid() ?? false;
   let display: string;
   if (valid && lib) display = lib.formatInternational();
-  else if (type === 'service' || type === 'sms_port') display = national;
+  else if (type === "service" || type === "sms_port") display = national;
   else display = `+86 ${national}`;
   if (extension) display += ` ext. ${extension}`;
-  return { e164, national, country: 'CN', type, valid, extension, display };
+  return { e164, national, country: "CN", type, valid, extension, display };
 }
 
 function stripTrunk(d: string): string {
-  return d.startsWith('0') ? d.slice(1) : d;
+  return d.startsWith("0") ? d.slice(1) : d;
 }
 
 function classify(n: string): PhoneType {
-  if (MOBILE.test(n)) return 'mobile';
-  if (/^400\d{7}$/.test(n)) return 'shared_cost';
-  if (/^800\d{7}$/.test(n)) return 'toll_free';
-  if (/^106\d{5,17}$/.test(n)) return 'sms_port';
+  if (MOBILE.test(n)) return "mobile";
+  if (/^400\d{7}$/.test(n)) return "shared_cost";
+  if (/^800\d{7}$/.test(n)) return "toll_free";
+  if (/^106\d{5,17}$/.test(n)) return "sms_port";
   // 3-6 digit hotlines, 95xxx/96xxx national numbers, 10xxx carrier-assigned numbers.
-  if (n.length <= 6 || /^9[56]\d{3,6}$/.test(n) || /^10\d{3,6}$/.test(n) || /^12\d{3}$/.test(n)) return 'service';
-  if (LANDLINE.test(n)) return 'landline';
-  return 'unknown';
+  if (n.length <= 6 || /^9[56]\d{3,6}$/.test(n) || /^10\d{3,6}$/.test(n) || /^12\d{3}$/.test(n)) return "service";
+  if (LANDLINE.test(n)) return "landline";
+  return "unknown";
 }
 
 function international(digits: string, extension: string | null): ParsedPhone | null {
@@ -105,21 +105,29 @@ function international(digits: string, extension: string | null): ParsedPhone | 
       e164: lib.number,
       national: null,
       country: lib.country ?? null,
-      type: 'international',
+      type: "international",
       valid: lib.isValid(),
       extension,
-      display: lib.formatInternational() + (extension ? ` ext. ${extension}` : ''),
+      display: lib.formatInternational() + (extension ? ` ext. ${extension}` : ""),
     };
   }
   if (digits.length < 7 || digits.length > 15) return null;
-  return { e164: `+${digits}`, national: null, country: null, type: 'international', valid: false, extension, display: `+${digits}` };
+  return {
+    e164: `+${digits}`,
+    national: null,
+    country: null,
+    type: "international",
+    valid: false,
+    extension,
+    display: `+${digits}`,
+  };
 }
 
 export function normalisePhone(raw: unknown): CanonicalIdentifier | null {
   const p = parsePhone(raw);
   if (!p) return null;
   return {
-    kind: 'phone',
+    kind: "phone",
     value: p.e164,
     display: p.display,
     meta: { phone: p.e164, type: p.type, valid: p.valid, country: p.country, extension: p.extension },
@@ -135,7 +143,7 @@ export function parseAccountPhone(s: string): ParsedPhone | null {
   if (!/^[+\d\s\-().]+$/.test(s)) return null;
   const p = parsePhone(s);
   if (!p) return null;
-  if (p.type === 'mobile') return p;
-  if (p.type === 'international' && /^\s*(?:\+|00)/.test(s) && p.valid) return p;
+  if (p.type === "mobile") return p;
+  if (p.type === "international" && /^\s*(?:\+|00)/.test(s) && p.valid) return p;
   return null;
 }

@@ -1,8 +1,8 @@
-import type { CanonicalIdentifier, ReportLike } from './types';
-import { deriveIdentifierEdges } from './bridges';
-import { clusterReports, type ClusterResult } from './cluster';
-import { extractIdentifiers } from './normalise';
-import { compileWarningList, isLinkable, SEED_WARNING_LIST, type WarningListEntry } from './warning-list';
+import type { CanonicalIdentifier, ReportLike } from "./types";
+import { deriveIdentifierEdges } from "./bridges";
+import { clusterReports, type ClusterResult } from "./cluster";
+import { extractIdentifiers } from "./normalise";
+import { compileWarningList, isLinkable, SEED_WARNING_LIST, type WarningListEntry } from "./warning-list";
 
 /**
  * Batch matching in memory: reports in, clusters out. The import command and
@@ -81,9 +81,10 @@ export function matchReports(reports: readonly BatchReport[], options: BatchOpti
   warnings.forEach((w, id) => {
     if (w || !isLinkable(identifiers[id] as CanonicalIdentifier)) blocked.add(id);
   });
-  const identifierEdges = deriveIdentifierEdges(occurrences).map(
-    ([a, b]): [number, number] => [occurrenceId[a] as number, occurrenceId[b] as number],
-  );
+  const identifierEdges = deriveIdentifierEdges(occurrences).map(([a, b]): [number, number] => [
+    occurrenceId[a] as number,
+    occurrenceId[b] as number,
+  ]);
 
   const toIds = (pairs: readonly (readonly [string, string])[] | undefined): [number, number][] =>
     (pairs ?? []).flatMap(([a, b]) => {
@@ -104,6 +105,8 @@ export function matchReports(reports: readonly BatchReport[], options: BatchOpti
     },
   });
   const clusterOf = new Map<string, string>();
-  externalIds.forEach((externalId, r) => clusterOf.set(externalId, externalIds[result.clusterIds[r] as number] as string));
+  externalIds.forEach((externalId, r) =>
+    clusterOf.set(externalId, externalIds[result.clusterIds[r] as number] as string),
+  );
   return { externalIds, clusterOf, identifiers, warnings, blocked, reportIdentifiers, result };
 }

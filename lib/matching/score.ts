@@ -52,11 +52,12 @@ export function scorePairs(predicted: ReadonlyMap<string, Key>, truth: ReadonlyM
 export function pairErrors(predicted: ReadonlyMap<string, Key>, truth: ReadonlyMap<string, Key>): PairErrors {
   const { table } = contingency(predicted, truth);
   const byRing = new Map<string, Record<string, number>>();
-  const falseMerges: PairErrors['falseMerges'] = [];
+  const falseMerges: PairErrors["falseMerges"] = [];
   for (const [key, rings] of table) {
     const cluster = key.slice(1);
     for (const [ring, n] of rings) (byRing.get(ring) ?? byRing.set(ring, {}).get(ring)!)[cluster] = n;
-    if (rings.size > 1) falseMerges.push({ cluster, rings: Object.fromEntries(rings), wrongPairs: spread([...rings.values()]) });
+    if (rings.size > 1)
+      falseMerges.push({ cluster, rings: Object.fromEntries(rings), wrongPairs: spread([...rings.values()]) });
   }
   const splits = [...byRing]
     .filter(([, clusters]) => Object.keys(clusters).length > 1)

@@ -6,23 +6,34 @@
  */
 
 export type IdentifierKind =
-  | 'phone'
-  | 'qq'
-  | 'qq_group'
-  | 'wechat'
-  | 'url'
-  | 'email'
-  | 'bank_account'
-  | 'bank_account_partial'
-  | 'alipay'
-  | 'wechat_pay'
-  | 'gift_card'
-  | 'merchant'
-  | 'other';
+  | "phone"
+  | "qq"
+  | "qq_group"
+  | "wechat"
+  | "url"
+  | "email"
+  | "bank_account"
+  | "bank_account_partial"
+  | "alipay"
+  | "wechat_pay"
+  | "gift_card"
+  | "merchant"
+  | "other";
 
 export const IDENTIFIER_KINDS: readonly IdentifierKind[] = [
-  'phone', 'qq', 'qq_group', 'wechat', 'url', 'email', 'bank_account',
-  'bank_account_partial', 'alipay', 'wechat_pay', 'gift_card', 'merchant', 'other',
+  "phone",
+  "qq",
+  "qq_group",
+  "wechat",
+  "url",
+  "email",
+  "bank_account",
+  "bank_account_partial",
+  "alipay",
+  "wechat_pay",
+  "gift_card",
+  "merchant",
+  "other",
 ];
 
 export type MetaValue = string | number | boolean | null;
@@ -36,11 +47,18 @@ export interface CanonicalIdentifier {
   meta: Record<string, MetaValue>;
 }
 
-export type ContactKind = 'phone' | 'qq' | 'qq_group' | 'wechat' | 'url' | 'email' | 'other';
-export const CONTACT_KINDS: readonly ContactKind[] = ['phone', 'qq', 'qq_group', 'wechat', 'url', 'email', 'other'];
+export type ContactKind = "phone" | "qq" | "qq_group" | "wechat" | "url" | "email" | "other";
+export const CONTACT_KINDS: readonly ContactKind[] = ["phone", "qq", "qq_group", "wechat", "url", "email", "other"];
 
-export type PayeeKind = 'bank_account' | 'alipay' | 'wechat_pay' | 'gift_card' | 'merchant' | 'other';
-export const PAYEE_KINDS: readonly PayeeKind[] = ['bank_account', 'alipay', 'wechat_pay', 'gift_card', 'merchant', 'other'];
+export type PayeeKind = "bank_account" | "alipay" | "wechat_pay" | "gift_card" | "merchant" | "other";
+export const PAYEE_KINDS: readonly PayeeKind[] = [
+  "bank_account",
+  "alipay",
+  "wechat_pay",
+  "gift_card",
+  "merchant",
+  "other",
+];
 
 /**
  * What extractIdentifiers needs from a report. Both the interchange format and

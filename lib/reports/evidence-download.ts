@@ -22,6 +22,13 @@ export async function evidenceForDownload(db: Db, actor: Actor, id: string, ip?:
   if (!e) throw new NotFoundError("evidence");
   const bytes = await fs.readFile(path.join(evidenceDir(), path.basename(e.storageKey))).catch(() => null);
   if (!bytes) throw new NotFoundError("evidence");
-  await recordAudit(db, { actorId: actor.id, action: "evidence.download", resourceType: "report", resourceId: e.report.reference, ip, detail: { evidenceId: id, name: e.originalName } });
+  await recordAudit(db, {
+    actorId: actor.id,
+    action: "evidence.download",
+    resourceType: "report",
+    resourceId: e.report.reference,
+    ip,
+    detail: { evidenceId: id, name: e.originalName },
+  });
   return { bytes, name: e.originalName, mime: e.mime };
 }

@@ -60,7 +60,9 @@ export async function checkEvidence(
 }
 
 /** Writes files under random names; the caller deletes them if its transaction fails. */
-export async function storeEvidence(files: CheckedEvidence[]): Promise<{ storageKey: string; file: CheckedEvidence }[]> {
+export async function storeEvidence(
+  files: CheckedEvidence[],
+): Promise<{ storageKey: string; file: CheckedEvidence }[]> {
   const dir = evidenceDir();
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   const stored: { storageKey: string; file: CheckedEvidence }[] = [];

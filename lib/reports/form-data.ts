@@ -80,7 +80,9 @@ export function reportValuesFromFormData(fd: FormData): ReportFormValues {
 export function parseReportFormData(fd: FormData): { values: ReportFormValues; index: RowIndex } {
   const index: RowIndex = { contacts: [], payments: [], platforms: [] };
   const keep = (list: keyof RowIndex, fields: string[]) =>
-    rows(fd, list).filter(([i, r]) => (blank(r, fields) ? false : (index[list].push(i), true))).map(([, r]) => r);
+    rows(fd, list)
+      .filter(([i, r]) => (blank(r, fields) ? false : (index[list].push(i), true)))
+      .map(([, r]) => r);
   const contacts = keep("contacts", ["value"]);
   const payments = keep("payments", ["amount", "paidAt", "payeeValue", "payeeName", "payeeBank"]);
   const platforms = keep("platforms", ["name"]);
@@ -90,15 +92,15 @@ export function parseReportFormData(fd: FormData): { values: ReportFormValues; i
     narrative: str(fd, "narrative"),
     contacts: contacts.map((r) => ({ kind: r.kind ?? "", value: r.value ?? "" })),
     payments: payments.map((r) => ({
-        amount: r.amount ?? "",
-        currency: r.currency ?? "CNY",
-        paidAt: r.paidAt ?? "",
-        method: r.method ?? "",
-        payeeKind: r.payeeKind ?? "",
-        payeeValue: r.payeeValue ?? "",
-        payeeName: r.payeeName ?? "",
-        payeeBank: r.payeeBank ?? "",
-      })),
+      amount: r.amount ?? "",
+      currency: r.currency ?? "CNY",
+      paidAt: r.paidAt ?? "",
+      method: r.method ?? "",
+      payeeKind: r.payeeKind ?? "",
+      payeeValue: r.payeeValue ?? "",
+      payeeName: r.payeeName ?? "",
+      payeeBank: r.payeeBank ?? "",
+    })),
     platforms: platforms.map((r) => ({ name: r.name ?? "", role: r.role ?? "" })),
     victimName: str(fd, "victimName"),
     victimPhone: str(fd, "victimPhone"),

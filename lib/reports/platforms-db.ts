@@ -14,7 +14,9 @@ export async function upsertPlatforms(tx: Tx, names: string[]): Promise<Map<stri
     data: [...byKey].map(([key, name]) => ({ key, name })),
     skipDuplicates: true,
   });
-  const rows = await tx.platform.findMany({ where: { key: { in: [...byKey.keys()] } }, select: { id: true, key: true } });
+  const rows = await tx.platform.findMany({
+    where: { key: { in: [...byKey.keys()] } },
+    select: { id: true, key: true },
+  });
   return new Map(rows.map((r) => [r.key, r.id]));
 }
-

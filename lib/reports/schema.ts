@@ -8,7 +8,11 @@ import * as z from "zod/mini";
 import { contactKinds, limits, payeeKinds, paymentMethods, platformRoles, provinces, scamTypes } from "./options";
 import { toHalfWidth, parseAmountToMinor, isPlausibleVictimPhone } from "./values";
 
-const trimmed = () => z.pipe(z.string(), z.transform((v: string) => v.trim()));
+const trimmed = () =>
+  z.pipe(
+    z.string(),
+    z.transform((v: string) => v.trim()),
+  );
 const text = (max: number) => trimmed().check(z.maxLength(max, "tooLong"));
 const required = (max: number) => trimmed().check(z.minLength(1, "required"), z.maxLength(max, "tooLong"));
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, "invalidChoice");
@@ -18,7 +22,10 @@ const notFuture = (ms: number) => ms <= Date.now() + 36 * 3600_000;
 
 const isoDate = trimmed().check(
   z.minLength(1, "required"),
-  z.refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && v >= "2000-01-01", "invalidDate"),
+  z.refine(
+    (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && v >= "2000-01-01",
+    "invalidDate",
+  ),
   z.refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || notFuture(Date.parse(`${v}T00:00:00Z`)), "futureDate"),
 );
 
@@ -38,7 +45,10 @@ export const paymentSchema = z.object({
     z.refine((v) => v === "" || parseAmountToMinor(v) !== null, "invalidAmount"),
   ),
   currency: z.pipe(
-    z.pipe(z.string(), z.transform((v: string) => toHalfWidth(v).trim().toUpperCase() || "CNY")),
+    z.pipe(
+      z.string(),
+      z.transform((v: string) => toHalfWidth(v).trim().toUpperCase() || "CNY"),
+    ),
     z.string().check(z.regex(/^[A-Z]{3}$/, "invalidCurrency")),
   ),
   paidAt: optionalDateTime,

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { RateLimitedError } from "@/lib/errors";
 import { reportFormSchema, type ReportForm } from "./schema";
-import { EvidenceError, submitReport } from "./service";
+import { type EvidenceError, submitReport } from "./service";
 import { evidenceDir } from "./evidence";
 import { verifyPin } from "./pin";
 
@@ -25,8 +25,26 @@ function form(marker: string): ReportForm {
       { kind: "qq", value: "88412345" },
     ],
     payments: [
-      { amount: "4000", currency: "CNY", paidAt: "2026-05-25T15:10", method: "bank_transfer", payeeKind: "bank_account", payeeValue: "6217 0000 1234 5678 988", payeeName: "Xiao Momin", payeeBank: "PSBC" },
-      { amount: "12.5", currency: "CNY", paidAt: "", method: "bank_transfer", payeeKind: "bank_account", payeeValue: "尾号8988", payeeName: "Xiao Momin", payeeBank: "" },
+      {
+        amount: "4000",
+        currency: "CNY",
+        paidAt: "2026-05-25T15:10",
+        method: "bank_transfer",
+        payeeKind: "bank_account",
+        payeeValue: "6217 0000 1234 5678 988",
+        payeeName: "Xiao Momin",
+        payeeBank: "PSBC",
+      },
+      {
+        amount: "12.5",
+        currency: "CNY",
+        paidAt: "",
+        method: "bank_transfer",
+        payeeKind: "bank_account",
+        payeeValue: "尾号8988",
+        payeeName: "Xiao Momin",
+        payeeBank: "",
+      },
     ],
     platforms: [
       { name: "Taobao", role: "order_leaked" },
@@ -61,7 +79,9 @@ describe("submitReport", () => {
     expect(r.kind).toBe("created");
     if (r.kind !== "created") return;
     expect(r.reference).toMatch(/^R-\d{4}-\d{6}$/);
-    const stored = await (await db()).report.findUniqueOrThrow({
+    const stored = await (
+      await db()
+    ).report.findUniqueOrThrow({
       where: { reference: r.reference },
       select: {
         pinHash: true,
@@ -85,7 +105,9 @@ describe("submitReport", () => {
   it("recognises a resubmitted form, also when both copies race", async () => {
     const token = randomUUID();
     const marker = randomUUID();
-    const results = await Promise.all([0, 1, 2].map(() => submitReport({ values: form(marker), files: [], token, locale: "zh-CN", ip: ip() })));
+    const results = await Promise.all(
+      [0, 1, 2].map(() => submitReport({ values: form(marker), files: [], token, locale: "zh-CN", ip: ip() })),
+    );
     expect(results.filter((r) => r.kind === "created")).toHaveLength(1);
     expect(new Set(results.map((r) => r.reference)).size).toBe(1);
     expect(await (await db()).report.count({ where: { narrative: { contains: marker } } })).toBe(1);
@@ -95,7 +117,9 @@ describe("submitReport", () => {
     const marker = randomUUID();
     const before = evidenceFiles().length;
     const fake = new File([Buffer.from("#!/bin/sh\necho pwned\n")], "photo.jpg", { type: "image/jpeg" });
-    await expect(submitReport({ values: form(marker), files: [png(), fake], token: randomUUID(), locale: "en", ip: ip() })).rejects.toMatchObject({
+    await expect(
+      submitReport({ values: form(marker), files: [png(), fake], token: randomUUID(), locale: "en", ip: ip() }),
+    ).rejects.toMatchObject({
       problem: "fileType",
       fileName: "photo.jpg",
     } satisfies Partial<EvidenceError>);
@@ -105,7 +129,13 @@ describe("submitReport", () => {
 
   it("refuses more files than allowed", async () => {
     await expect(
-      submitReport({ values: form(randomUUID()), files: Array.from({ length: 11 }, (_, i) => png(`${i}.png`)), token: randomUUID(), locale: "en", ip: ip() }),
+      submitReport({
+        values: form(randomUUID()),
+        files: Array.from({ length: 11 }, (_, i) => png(`${i}.png`)),
+        token: randomUUID(),
+        locale: "en",
+        ip: ip(),
+      }),
     ).rejects.toMatchObject({ problem: "tooManyFiles" });
   });
 
@@ -120,12 +150,20 @@ describe("submitReport", () => {
         RETURN NEW;
       END $$ LANGUAGE plpgsql`);
     await client.$executeRawUnsafe(`DROP TRIGGER IF EXISTS fail_evidence ON "Evidence"`);
-    await client.$executeRawUnsafe(`CREATE TRIGGER fail_evidence BEFORE INSERT ON "Evidence" FOR EACH ROW EXECUTE FUNCTION fail_evidence()`);
+    await client.$executeRawUnsafe(
+      `CREATE TRIGGER fail_evidence BEFORE INSERT ON "Evidence" FOR EACH ROW EXECUTE FUNCTION fail_evidence()`,
+    );
     const before = evidenceFiles().length;
     const platformsBefore = await client.platform.count();
     try {
       await expect(
-        submitReport({ values: { ...form(marker), platforms: [{ name: `Brand-new shop ${marker}`, role: "order_leaked" }] }, files: [png("boom.png")], token: randomUUID(), locale: "en", ip: ip() }),
+        submitReport({
+          values: { ...form(marker), platforms: [{ name: `Brand-new shop ${marker}`, role: "order_leaked" }] },
+          files: [png("boom.png")],
+          token: randomUUID(),
+          locale: "en",
+          ip: ip(),
+        }),
       ).rejects.toThrow();
     } finally {
       await client.$executeRawUnsafe(`DROP TRIGGER IF EXISTS fail_evidence ON "Evidence"`);
@@ -143,8 +181,12 @@ describe("submitReport", () => {
     for (let i = 0; i < 2; i++) {
       await submitReport({ values: form(randomUUID()), files: [], token: randomUUID(), locale: "en", ip: addr });
     }
-    await expect(submitReport({ values: form(randomUUID()), files: [], token: randomUUID(), locale: "en", ip: addr })).rejects.toBeInstanceOf(RateLimitedError);
+    await expect(
+      submitReport({ values: form(randomUUID()), files: [], token: randomUUID(), locale: "en", ip: addr }),
+    ).rejects.toBeInstanceOf(RateLimitedError);
     // Another address is unaffected.
-    await expect(submitReport({ values: form(randomUUID()), files: [], token: randomUUID(), locale: "en", ip: ip() })).resolves.toMatchObject({ kind: "created" });
+    await expect(
+      submitReport({ values: form(randomUUID()), files: [], token: randomUUID(), locale: "en", ip: ip() }),
+    ).resolves.toMatchObject({ kind: "created" });
   });
 });

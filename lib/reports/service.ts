@@ -14,7 +14,10 @@ import { matchInsertedReports } from "@/lib/cases";
 import type { ReportLike } from "@/lib/matching";
 
 export class EvidenceError extends AppError {
-  constructor(public problem: EvidenceProblem, public fileName?: string) {
+  constructor(
+    public problem: EvidenceProblem,
+    public fileName?: string,
+  ) {
     super(problem, 400);
   }
 }
@@ -29,8 +32,7 @@ export interface SubmitInput {
 }
 
 export type SubmitResult =
-  | { kind: "created"; reference: string; pin: string }
-  | { kind: "duplicate"; reference: string };
+  { kind: "created"; reference: string; pin: string } | { kind: "duplicate"; reference: string };
 
 async function findByToken(token: string) {
   const client = await db();
@@ -53,7 +55,10 @@ export async function submitReport(input: SubmitInput): Promise<SubmitResult> {
     const reference = await client.$transaction(async (tx) => {
       const [row] = await tx.$queryRaw<{ seq: bigint }[]>`SELECT nextval('report_reference_seq') AS seq`;
       const reference = reportReference(row!.seq);
-      const platformIds = await upsertPlatforms(tx, input.values.platforms.map((p) => p.name));
+      const platformIds = await upsertPlatforms(
+        tx,
+        input.values.platforms.map((p) => p.name),
+      );
       const v = input.values;
       const seen = new Set<string>();
       const created = await tx.report.create({
@@ -133,6 +138,8 @@ export function reportLikeOf(v: ReportForm): ReportLike {
   return {
     victim: { phone: v.victimPhone },
     contacts: v.contacts.map((c) => ({ kind: c.kind, value: c.value })),
-    payments: v.payments.map((p) => ({ payee: { kind: p.payeeKind, value: p.payeeValue, name: p.payeeName, bank: p.payeeBank } })),
+    payments: v.payments.map((p) => ({
+      payee: { kind: p.payeeKind, value: p.payeeValue, name: p.payeeName, bank: p.payeeBank },
+    })),
   };
 }

@@ -3,9 +3,7 @@
 
 /** Full-width ASCII (Ｕ+FF01–FF5E) and the ideographic space to half-width. */
 export function toHalfWidth(s: string): string {
-  return s
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, " ");
+  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
 }
 
 const MAX_MINOR = 10n ** 12n; // 10 billion in major units: well above any plausible single payment

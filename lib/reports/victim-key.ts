@@ -6,6 +6,8 @@ import { toHalfWidth } from "./values";
  * report is its own victim). Kept in Report.victimKey.
  */
 export function victimKey(phone: string | null | undefined, reference: string): string {
-  const digits = toHalfWidth(phone ?? "").replace(/\D/g, "").replace(/^(0086|86)(?=1\d{10}$)/, "");
+  const digits = toHalfWidth(phone ?? "")
+    .replace(/\D/g, "")
+    .replace(/^(0086|86)(?=1\d{10}$)/, "");
   return digits || reference;
 }

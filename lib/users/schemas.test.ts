@@ -5,14 +5,32 @@ import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
 import { fieldErrorsOf } from "@/lib/actions/staff-action-state";
 import { signInSchema } from "@/lib/auth/schemas";
-import { changeRoleSchema, createOrganisationSchema, createUserSchema, resetPasswordSchema, setDisabledSchema } from "./schemas";
+import {
+  changeRoleSchema,
+  createOrganisationSchema,
+  createUserSchema,
+  resetPasswordSchema,
+  setDisabledSchema,
+} from "./schemas";
 
 const errorsOf = (r: { success: boolean; error?: unknown }) => (r.success ? {} : fieldErrorsOf(r.error as never));
 
 describe("createUserSchema", () => {
   it("normalises the email and turns a blank password into 'generate one'", () => {
-    const r = createUserSchema.parse({ email: "  Li.Wei@Police.GOV.cn ", name: " Li Wei ", role: "investigator", orgId: "", password: "" });
-    expect(r).toEqual({ email: "li.wei@police.gov.cn", name: "Li Wei", role: "investigator", orgId: undefined, password: undefined });
+    const r = createUserSchema.parse({
+      email: "  Li.Wei@Police.GOV.cn ",
+      name: " Li Wei ",
+      role: "investigator",
+      orgId: "",
+      password: "",
+    });
+    expect(r).toEqual({
+      email: "li.wei@police.gov.cn",
+      name: "Li Wei",
+      role: "investigator",
+      orgId: undefined,
+      password: undefined,
+    });
   });
 
   it("accepts admin@localhost (the bootstrap account's form)", () => {
@@ -25,24 +43,38 @@ describe("createUserSchema", () => {
       role: "invalidChoice",
       password: "passwordTooShort",
     });
-    expect(errorsOf(createUserSchema.safeParse({ email: "not-an-email", name: "", role: "admin" }))).toEqual({ email: "invalidEmail" });
+    expect(errorsOf(createUserSchema.safeParse({ email: "not-an-email", name: "", role: "admin" }))).toEqual({
+      email: "invalidEmail",
+    });
   });
 
   it("requires an organisation for liaisons only", () => {
-    expect(errorsOf(createUserSchema.safeParse({ email: "a@b.cn", name: "", role: "liaison" }))).toEqual({ orgId: "orgRequired" });
+    expect(errorsOf(createUserSchema.safeParse({ email: "a@b.cn", name: "", role: "liaison" }))).toEqual({
+      orgId: "orgRequired",
+    });
     expect(createUserSchema.safeParse({ email: "a@b.cn", name: "", role: "liaison", orgId: "o1" }).success).toBe(true);
   });
 
   it("passwords have at least 12 characters", () => {
-    expect(createUserSchema.safeParse({ email: "a@b.cn", name: "", role: "admin", password: "a".repeat(11) }).success).toBe(false);
-    expect(createUserSchema.safeParse({ email: "a@b.cn", name: "", role: "admin", password: "a".repeat(12) }).success).toBe(true);
+    expect(
+      createUserSchema.safeParse({ email: "a@b.cn", name: "", role: "admin", password: "a".repeat(11) }).success,
+    ).toBe(false);
+    expect(
+      createUserSchema.safeParse({ email: "a@b.cn", name: "", role: "admin", password: "a".repeat(12) }).success,
+    ).toBe(true);
   });
 });
 
 describe("the other admin forms", () => {
   it("change role", () => {
-    expect(changeRoleSchema.parse({ userId: "u1", role: "admin", orgId: "o1" })).toEqual({ userId: "u1", role: "admin", orgId: "o1" });
-    expect(errorsOf(changeRoleSchema.safeParse({ userId: "u1", role: "liaison", orgId: "" }))).toEqual({ orgId: "orgRequired" });
+    expect(changeRoleSchema.parse({ userId: "u1", role: "admin", orgId: "o1" })).toEqual({
+      userId: "u1",
+      role: "admin",
+      orgId: "o1",
+    });
+    expect(errorsOf(changeRoleSchema.safeParse({ userId: "u1", role: "liaison", orgId: "" }))).toEqual({
+      orgId: "orgRequired",
+    });
   });
 
   it("disable / enable", () => {
@@ -53,16 +85,24 @@ describe("the other admin forms", () => {
 
   it("reset password", () => {
     expect(resetPasswordSchema.parse({ userId: "u1", password: "" })).toEqual({ userId: "u1", password: undefined });
-    expect(errorsOf(resetPasswordSchema.safeParse({ userId: "u1", password: "short" }))).toEqual({ password: "passwordTooShort" });
+    expect(errorsOf(resetPasswordSchema.safeParse({ userId: "u1", password: "short" }))).toEqual({
+      password: "passwordTooShort",
+    });
   });
 
   it("organisation", () => {
     expect(createOrganisationSchema.parse({ name: " ICBC ", kind: "bank" })).toEqual({ name: "ICBC", kind: "bank" });
-    expect(errorsOf(createOrganisationSchema.safeParse({ name: "", kind: "shop" }))).toEqual({ name: "required", kind: "invalidChoice" });
+    expect(errorsOf(createOrganisationSchema.safeParse({ name: "", kind: "shop" }))).toEqual({
+      name: "required",
+      kind: "invalidChoice",
+    });
   });
 
   it("sign-in only needs both fields", () => {
-    expect(errorsOf(signInSchema.safeParse({ email: " ", password: "" }))).toEqual({ email: "required", password: "required" });
+    expect(errorsOf(signInSchema.safeParse({ email: " ", password: "" }))).toEqual({
+      email: "required",
+      password: "required",
+    });
     expect(signInSchema.safeParse({ email: "admin@localhost", password: "x" }).success).toBe(true);
   });
 });
@@ -71,10 +111,21 @@ describe("translations", () => {
   it("every error code the staff schemas and services can produce is translated", () => {
     const root = path.resolve(import.meta.dirname, "../..");
     const files = ["lib/users/schemas.ts", "lib/auth/schemas.ts", "lib/users/service.ts"];
-    const codes = new Set<string>(["invalid", "checkFields", "unauthenticated", "forbidden", "notFound", "unexpected", "loginInvalid", "loginThrottled"]);
+    const codes = new Set<string>([
+      "invalid",
+      "checkFields",
+      "unauthenticated",
+      "forbidden",
+      "notFound",
+      "unexpected",
+      "loginInvalid",
+      "loginThrottled",
+    ]);
     for (const f of files) {
       const source = fs.readFileSync(path.join(root, f), "utf8");
-      for (const m of source.matchAll(/, "([a-zA-Z]+)"\)|(?:message|error): "([a-zA-Z]+)"|UserRuleError\("([a-zA-Z]+)"\)|\| "([a-zA-Z]+)"/g)) {
+      for (const m of source.matchAll(
+        /, "([a-zA-Z]+)"\)|(?:message|error): "([a-zA-Z]+)"|UserRuleError\("([a-zA-Z]+)"\)|\| "([a-zA-Z]+)"/g,
+      )) {
         codes.add((m[1] ?? m[2] ?? m[3] ?? m[4])!);
       }
     }

@@ -20,7 +20,10 @@ const email = (p: string) => `${p}-${randomUUID()}@example.test`;
 
 async function actorOf(role: "admin" | "investigator" | "liaison"): Promise<Actor> {
   const client = await db();
-  const org = role === "liaison" ? await client.organisation.create({ data: { name: `Org ${randomUUID()}`, kind: "platform" } }) : null;
+  const org =
+    role === "liaison"
+      ? await client.organisation.create({ data: { name: `Org ${randomUUID()}`, kind: "platform" } })
+      : null;
   const u = await client.user.create({ data: { email: email(role), role, orgId: org?.id, passwordHash: "x" } });
   return { id: u.id, role: u.role, orgId: u.orgId };
 }
@@ -41,10 +44,18 @@ describe("permission checks inside the service", () => {
       await expect(listUsers(client, ctx)).rejects.toBeInstanceOf(ForbiddenError);
       await expect(listOrganisations(client, ctx)).rejects.toBeInstanceOf(ForbiddenError);
       await expect(getUser(client, ctx, ctx.actor.id)).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(createUser(client, ctx, { email: email("x"), name: "", role: "admin" })).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(createOrganisation(client, ctx, { name: `X ${randomUUID()}`, kind: "bank" })).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(setUserDisabled(client, ctx, { userId: ctx.actor.id, disabled: true })).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(changeUserRole(client, ctx, { userId: ctx.actor.id, role: "admin" })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(createUser(client, ctx, { email: email("x"), name: "", role: "admin" })).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
+      await expect(createOrganisation(client, ctx, { name: `X ${randomUUID()}`, kind: "bank" })).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
+      await expect(setUserDisabled(client, ctx, { userId: ctx.actor.id, disabled: true })).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
+      await expect(changeUserRole(client, ctx, { userId: ctx.actor.id, role: "admin" })).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
       await expect(resetUserPassword(client, ctx, { userId: ctx.actor.id })).rejects.toBeInstanceOf(ForbiddenError);
     }
     expect(await client.user.count({ where: { role: "admin", email: { startsWith: "x-" } } })).toBe(0);
@@ -57,27 +68,61 @@ describe("user management by an admin", () => {
     const admin = await actorOf("admin");
     const ctx = { actor: admin, ip: "203.0.113.7" };
     const org = await createOrganisation(client, ctx, { name: `JD Security ${randomUUID()}`, kind: "platform" });
-    await expect(createOrganisation(client, ctx, { name: org.name, kind: "bank" })).rejects.toMatchObject({ code: "orgNameTaken" });
+    await expect(createOrganisation(client, ctx, { name: org.name, kind: "bank" })).rejects.toMatchObject({
+      code: "orgNameTaken",
+    });
 
     const liaisonEmail = email("liaison");
-    const created = await createUser(client, ctx, { email: liaisonEmail, name: "Zhao", role: "liaison", orgId: org.id });
-    expect(created.user).toMatchObject({ email: liaisonEmail, role: "liaison", orgId: org.id, orgName: org.name, disabled: false });
+    const created = await createUser(client, ctx, {
+      email: liaisonEmail,
+      name: "Zhao",
+      role: "liaison",
+      orgId: org.id,
+    });
+    expect(created.user).toMatchObject({
+      email: liaisonEmail,
+      role: "liaison",
+      orgId: org.id,
+      orgName: org.name,
+      disabled: false,
+    });
     expect(created.generatedPassword).toMatch(/^[\w-]{23}$/);
     const stored = await client.user.findUniqueOrThrow({ where: { id: created.user.id } });
     expect(await verifyPassword(stored.passwordHash, created.generatedPassword!)).toBe(true);
 
-    await expect(createUser(client, ctx, { email: liaisonEmail, name: "", role: "investigator" })).rejects.toMatchObject({ code: "emailTaken" });
-    await expect(createUser(client, ctx, { email: email("l2"), name: "", role: "liaison" })).rejects.toMatchObject({ code: "orgRequired" });
-    await expect(createUser(client, ctx, { email: email("l3"), name: "", role: "liaison", orgId: randomUUID() })).rejects.toBeInstanceOf(UserRuleError);
+    await expect(
+      createUser(client, ctx, { email: liaisonEmail, name: "", role: "investigator" }),
+    ).rejects.toMatchObject({ code: "emailTaken" });
+    await expect(createUser(client, ctx, { email: email("l2"), name: "", role: "liaison" })).rejects.toMatchObject({
+      code: "orgRequired",
+    });
+    await expect(
+      createUser(client, ctx, { email: email("l3"), name: "", role: "liaison", orgId: randomUUID() }),
+    ).rejects.toBeInstanceOf(UserRuleError);
 
     // Staff never keep an organisation, and a typed password is not returned.
-    const inv = await createUser(client, ctx, { email: email("inv"), name: "", role: "investigator", orgId: org.id, password: "typed-password-1234" });
+    const inv = await createUser(client, ctx, {
+      email: email("inv"),
+      name: "",
+      role: "investigator",
+      orgId: org.id,
+      password: "typed-password-1234",
+    });
     expect(inv).toMatchObject({ generatedPassword: null, user: { orgId: null } });
 
     const [orgAudit] = await auditFor(org.id);
-    expect(orgAudit).toMatchObject({ actorId: admin.id, action: "organisation.create", resourceType: "organisation", ip: "203.0.113.7" });
+    expect(orgAudit).toMatchObject({
+      actorId: admin.id,
+      action: "organisation.create",
+      resourceType: "organisation",
+      ip: "203.0.113.7",
+    });
     const [userAudit] = await auditFor(created.user.id);
-    expect(userAudit).toMatchObject({ actorId: admin.id, action: "user.create", detail: { email: liaisonEmail, role: "liaison", orgId: org.id } });
+    expect(userAudit).toMatchObject({
+      actorId: admin.id,
+      action: "user.create",
+      detail: { email: liaisonEmail, role: "liaison", orgId: org.id },
+    });
     expect(JSON.stringify(await auditFor(inv.user.id))).not.toContain("typed-password-1234");
 
     const users = await listUsers(client, ctx);
@@ -99,10 +144,17 @@ describe("user management by an admin", () => {
     expect(await version()).toBe(2);
 
     const org = await createOrganisation(client, ctx, { name: `Bank ${randomUUID()}`, kind: "bank" });
-    await expect(changeUserRole(client, ctx, { userId: user.id, role: "liaison" })).rejects.toMatchObject({ code: "orgRequired" });
-    expect(await changeUserRole(client, ctx, { userId: user.id, role: "liaison", orgId: org.id })).toMatchObject({ role: "liaison", orgId: org.id });
+    await expect(changeUserRole(client, ctx, { userId: user.id, role: "liaison" })).rejects.toMatchObject({
+      code: "orgRequired",
+    });
+    expect(await changeUserRole(client, ctx, { userId: user.id, role: "liaison", orgId: org.id })).toMatchObject({
+      role: "liaison",
+      orgId: org.id,
+    });
     expect(await version()).toBe(3);
-    expect(await changeUserRole(client, ctx, { userId: user.id, role: "investigator", orgId: org.id })).toMatchObject({ orgId: null });
+    expect(await changeUserRole(client, ctx, { userId: user.id, role: "investigator", orgId: org.id })).toMatchObject({
+      orgId: null,
+    });
 
     const reset = await resetUserPassword(client, ctx, { userId: user.id, password: "brand-new-password-1" });
     expect(reset.generatedPassword).toBeNull();
@@ -119,29 +171,46 @@ describe("user management by an admin", () => {
       "user.password.reset",
     ]);
     const roleChange = (await auditFor(user.id))[3]!;
-    expect(roleChange.detail).toMatchObject({ from: { role: "investigator", orgId: null }, to: { role: "liaison", orgId: org.id } });
+    expect(roleChange.detail).toMatchObject({
+      from: { role: "investigator", orgId: null },
+      to: { role: "liaison", orgId: org.id },
+    });
   });
 
   it("admins cannot lock themselves out, and the last active admin stays", async () => {
     const client = await db();
     const admin = await actorOf("admin");
     const ctx = { actor: admin };
-    await expect(setUserDisabled(client, ctx, { userId: admin.id, disabled: true })).rejects.toMatchObject({ code: "cannotChangeSelf" });
-    await expect(changeUserRole(client, ctx, { userId: admin.id, role: "investigator" })).rejects.toMatchObject({ code: "cannotChangeSelf" });
+    await expect(setUserDisabled(client, ctx, { userId: admin.id, disabled: true })).rejects.toMatchObject({
+      code: "cannotChangeSelf",
+    });
+    await expect(changeUserRole(client, ctx, { userId: admin.id, role: "investigator" })).rejects.toMatchObject({
+      code: "cannotChangeSelf",
+    });
 
     // Make `other` the only active admin besides the actor, then try removing both.
     const other = (await createUser(client, ctx, { email: email("other-admin"), name: "", role: "admin" })).user;
-    const otherAdmins = await client.user.findMany({ where: { role: "admin", disabled: false, id: { notIn: [admin.id, other.id] } } });
-    await client.$transaction(otherAdmins.map((a) => client.user.update({ where: { id: a.id }, data: { disabled: true } })));
+    const otherAdmins = await client.user.findMany({
+      where: { role: "admin", disabled: false, id: { notIn: [admin.id, other.id] } },
+    });
+    await client.$transaction(
+      otherAdmins.map((a) => client.user.update({ where: { id: a.id }, data: { disabled: true } })),
+    );
     try {
       // `other` may go: the actor is still an active admin.
       await setUserDisabled(client, ctx, { userId: other.id, disabled: true });
       // Now the actor is the last one; another admin cannot remove them.
       const otherCtx = { actor: { id: other.id, role: "admin" as const, orgId: null } };
-      await expect(setUserDisabled(client, otherCtx, { userId: admin.id, disabled: true })).rejects.toMatchObject({ code: "lastAdmin" });
-      await expect(changeUserRole(client, otherCtx, { userId: admin.id, role: "investigator" })).rejects.toMatchObject({ code: "lastAdmin" });
+      await expect(setUserDisabled(client, otherCtx, { userId: admin.id, disabled: true })).rejects.toMatchObject({
+        code: "lastAdmin",
+      });
+      await expect(changeUserRole(client, otherCtx, { userId: admin.id, role: "investigator" })).rejects.toMatchObject({
+        code: "lastAdmin",
+      });
     } finally {
-      await client.$transaction(otherAdmins.map((a) => client.user.update({ where: { id: a.id }, data: { disabled: false } })));
+      await client.$transaction(
+        otherAdmins.map((a) => client.user.update({ where: { id: a.id }, data: { disabled: false } })),
+      );
     }
   });
 });

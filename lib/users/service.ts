@@ -79,11 +79,18 @@ export async function getUser(db: Db, ctx: ServiceContext, userId: string): Prom
 
 export async function listOrganisations(db: Db, ctx: ServiceContext): Promise<OrganisationSummary[]> {
   assertCan(ctx.actor, PERMISSION);
-  const orgs = await db.organisation.findMany({ orderBy: { name: "asc" }, include: { _count: { select: { users: true } } } });
+  const orgs = await db.organisation.findMany({
+    orderBy: { name: "asc" },
+    include: { _count: { select: { users: true } } },
+  });
   return orgs.map((o) => ({ id: o.id, name: o.name, kind: o.kind, userCount: o._count.users }));
 }
 
-export async function createOrganisation(db: Db, ctx: ServiceContext, input: CreateOrganisationInput): Promise<OrganisationSummary> {
+export async function createOrganisation(
+  db: Db,
+  ctx: ServiceContext,
+  input: CreateOrganisationInput,
+): Promise<OrganisationSummary> {
   assertCan(ctx.actor, PERMISSION);
   try {
     return await db.$transaction(async (tx) => {
@@ -155,7 +162,10 @@ async function wouldLeaveNoAdmin(tx: Tx, userId: string): Promise<boolean> {
 }
 
 async function loadTarget(tx: Tx, userId: string) {
-  const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true, orgId: true, disabled: true } });
+  const user = await tx.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, role: true, orgId: true, disabled: true },
+  });
   if (!user) throw new NotFoundError("user");
   return user;
 }
@@ -203,7 +213,12 @@ export async function changeUserRole(db: Db, ctx: ServiceContext, input: ChangeR
   const user = await db.$transaction(async (tx) => {
     const target = await loadTarget(tx, input.userId);
     if (orgId) await assertOrgExists(tx, orgId);
-    if (target.role === "admin" && input.role !== "admin" && !target.disabled && (await wouldLeaveNoAdmin(tx, target.id))) {
+    if (
+      target.role === "admin" &&
+      input.role !== "admin" &&
+      !target.disabled &&
+      (await wouldLeaveNoAdmin(tx, target.id))
+    ) {
       throw new UserRuleError("lastAdmin");
     }
     const updated = await tx.user.update({
@@ -217,7 +232,11 @@ export async function changeUserRole(db: Db, ctx: ServiceContext, input: ChangeR
       resourceType: "user",
       resourceId: target.id,
       ip: ctx.ip,
-      detail: { email: target.email, from: { role: target.role, orgId: target.orgId }, to: { role: input.role, orgId } },
+      detail: {
+        email: target.email,
+        from: { role: target.role, orgId: target.orgId },
+        to: { role: input.role, orgId },
+      },
     });
     return updated;
   });

@@ -54,7 +54,8 @@ export function ensureBrowser(): string {
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   const sudo = isRoot ? [] : ["sudo", "-n"];
   if (fs.existsSync("/usr/bin/apt-get")) {
-    const apt = (args: string[]) => (sudo.length ? tryRun(sudo[0]!, [...sudo.slice(1), "apt-get", ...args]) : tryRun("apt-get", args));
+    const apt = (args: string[]) =>
+      sudo.length ? tryRun(sudo[0]!, [...sudo.slice(1), "apt-get", ...args]) : tryRun("apt-get", args);
     if (apt(["install", "-y", "chromium"]) || (apt(["update"]) && apt(["install", "-y", "chromium"]))) {
       const after = findBrowser();
       if (after) return after;

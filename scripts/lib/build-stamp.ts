@@ -3,8 +3,18 @@ import path from "node:path";
 import { createHash } from "node:crypto";
 
 const INPUTS = [
-  "app", "components", "lib", "i18n", "messages", "public", "proxy.ts", "next.config.js",
-  "package-lock.json", "tsconfig.json", "postcss.config.mjs", "prisma/schema.prisma",
+  "app",
+  "components",
+  "lib",
+  "i18n",
+  "messages",
+  "public",
+  "proxy.ts",
+  "next.config.js",
+  "package-lock.json",
+  "tsconfig.json",
+  "postcss.config.mjs",
+  "prisma/schema.prisma",
 ];
 
 function walk(p: string, out: string[]) {

@@ -21,28 +21,100 @@ export function rng(seed: number): Rng {
 
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const pad = (n: number, w: number) => String(n).padStart(w, "0");
-const SURNAMES = ["Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu", "Xu", "Sun", "Hu", "Zhu", "Gao"];
-const GIVEN = ["Wei", "Fang", "Min", "Jing", "Li", "Qiang", "Lei", "Jun", "Yang", "Yong", "Yan", "Jie", "Tao", "Ming", "Chao"];
-const PROVINCES = ["Shandong", "Jiangsu", "Hubei", "Guangdong", "Zhejiang", "Henan", "Sichuan", "Hebei", "Hunan", "Anhui"];
-const PLATFORMS = ["Taobao", "Tmall", "JD.com", "Pinduoduo", "Douyin Mall", "YTO Express", "ZTO Express", "SF Express", "China Post EMS"];
-const TYPES = ["fake_customer_service_refund", "courier_compensation", "credit_repair_loan_giftcard", "order_brushing", "other"];
+const SURNAMES = [
+  "Wang",
+  "Li",
+  "Zhang",
+  "Liu",
+  "Chen",
+  "Yang",
+  "Zhao",
+  "Huang",
+  "Zhou",
+  "Wu",
+  "Xu",
+  "Sun",
+  "Hu",
+  "Zhu",
+  "Gao",
+];
+const GIVEN = [
+  "Wei",
+  "Fang",
+  "Min",
+  "Jing",
+  "Li",
+  "Qiang",
+  "Lei",
+  "Jun",
+  "Yang",
+  "Yong",
+  "Yan",
+  "Jie",
+  "Tao",
+  "Ming",
+  "Chao",
+];
+const PROVINCES = [
+  "Shandong",
+  "Jiangsu",
+  "Hubei",
+  "Guangdong",
+  "Zhejiang",
+  "Henan",
+  "Sichuan",
+  "Hebei",
+  "Hunan",
+  "Anhui",
+];
+const PLATFORMS = [
+  "Taobao",
+  "Tmall",
+  "JD.com",
+  "Pinduoduo",
+  "Douyin Mall",
+  "YTO Express",
+  "ZTO Express",
+  "SF Express",
+  "China Post EMS",
+];
+const TYPES = [
+  "fake_customer_service_refund",
+  "courier_compensation",
+  "credit_repair_loan_giftcard",
+  "order_brushing",
+  "other",
+];
 const HOTLINES = ["95311", "95554", "95188", "110", "10086", "400-820-8888", "96110"];
 
 function phoneSpelling(r: Rng, digits: string): string {
-  const a = digits.slice(0, 3), b = digits.slice(3, 7), c = digits.slice(7);
+  const a = digits.slice(0, 3),
+    b = digits.slice(3, 7),
+    c = digits.slice(7);
   switch (Math.floor(r() * 7)) {
-    case 0: return `+86 ${a} ${b} ${c}`;
-    case 1: return `0086-${digits}`;
-    case 2: return `${a}-${b}-${c}`;
-    case 3: return digits.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
-    case 4: return `(+86)${digits}`;
-    case 5: return `tel:${digits}`;
-    default: return digits;
+    case 0:
+      return `+86 ${a} ${b} ${c}`;
+    case 1:
+      return `0086-${digits}`;
+    case 2:
+      return `${a}-${b}-${c}`;
+    case 3:
+      return digits.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+    case 4:
+      return `(+86)${digits}`;
+    case 5:
+      return `tel:${digits}`;
+    default:
+      return digits;
   }
 }
 
 function accountSpelling(r: Rng, digits: string): string {
-  return r() < 0.5 ? digits.replace(/(\d{4})(?=\d)/g, "$1 ") : r() < 0.5 ? digits.replace(/(\d{4})(?=\d)/g, "$1-") : digits;
+  return r() < 0.5
+    ? digits.replace(/(\d{4})(?=\d)/g, "$1 ")
+    : r() < 0.5
+      ? digits.replace(/(\d{4})(?=\d)/g, "$1-")
+      : digits;
 }
 
 interface Ring {
@@ -81,9 +153,15 @@ export function* syntheticReports(n: number, seed = 1): Generator<string> {
       const shared = 1 + Math.floor(r() * 3);
       for (let j = 0; j < shared; j++) {
         const c = Math.floor(r() * 5);
-        if (c === 0 && ring.qq.length) contacts.push({ kind: "qq", value: `${r() < 0.3 ? "QQ:" : ""}${pick(r, ring.qq)}` });
-        else if (c === 1 && ring.wechat.length) contacts.push({ kind: "wechat", value: pick(r, ring.wechat).toUpperCase() });
-        else if (c === 2 && ring.urls.length) contacts.push({ kind: "url", value: `${r() < 0.5 ? "https://www." : "http://"}${pick(r, ring.urls)}/refund?id=${Math.floor(r() * 999)}` });
+        if (c === 0 && ring.qq.length)
+          contacts.push({ kind: "qq", value: `${r() < 0.3 ? "QQ:" : ""}${pick(r, ring.qq)}` });
+        else if (c === 1 && ring.wechat.length)
+          contacts.push({ kind: "wechat", value: pick(r, ring.wechat).toUpperCase() });
+        else if (c === 2 && ring.urls.length)
+          contacts.push({
+            kind: "url",
+            value: `${r() < 0.5 ? "https://www." : "http://"}${pick(r, ring.urls)}/refund?id=${Math.floor(r() * 999)}`,
+          });
         else if (c === 3) {
           const a = pick(r, ring.accounts);
           const partial = r() < 0.3;
@@ -92,7 +170,12 @@ export function* syntheticReports(n: number, seed = 1): Generator<string> {
             currency: "CNY",
             paidAt: "2026-05-25T15:10:00+08:00",
             method: "bank_transfer",
-            payee: { kind: "bank_account", value: partial ? `尾号${a.digits.slice(-4)}` : accountSpelling(r, a.digits), name: a.holder, bank: a.bank },
+            payee: {
+              kind: "bank_account",
+              value: partial ? `尾号${a.digits.slice(-4)}` : accountSpelling(r, a.digits),
+              name: a.holder,
+              bank: a.bank,
+            },
           });
         } else contacts.push({ kind: "phone", value: phoneSpelling(r, pick(r, ring.phones)) });
       }
@@ -105,7 +188,12 @@ export function* syntheticReports(n: number, seed = 1): Generator<string> {
         submittedAt: `2026-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}T1${Math.floor(r() * 9)}:00:00+08:00`,
         incidentDate: "2026-05-25",
         scamType: pick(r, TYPES),
-        victim: { name: `${pick(r, SURNAMES)} ${pick(r, GIVEN)}`, phone: victimPhone, province: pick(r, PROVINCES), city: "" },
+        victim: {
+          name: `${pick(r, SURNAMES)} ${pick(r, GIVEN)}`,
+          phone: victimPhone,
+          province: pick(r, PROVINCES),
+          city: "",
+        },
         narrative: `Synthetic report of ring ${ringNo}.`,
         contacts,
         payments,

@@ -10,7 +10,10 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="text-slate-700">{c("tagline")}</p>
       <div className="grid gap-4 sm:grid-cols-2">
-        <a href={`/${locale}/report`} className="block rounded-lg bg-brand-700 p-5 text-white no-underline shadow hover:bg-brand-800">
+        <a
+          href={`/${locale}/report`}
+          className="block rounded-lg bg-brand-700 p-5 text-white no-underline shadow hover:bg-brand-800"
+        >
           <span className="block text-lg font-semibold">{t("reportCta")}</span>
           <span className="mt-1 block text-sm text-white">{t("reportHint")}</span>
         </a>

@@ -19,7 +19,17 @@ const ROW = 34;
  * role="img" with a summary; the exact figures are in the ChartCard's table.
  * Drawn in the browser only: the server renders a box of the same height.
  */
-export function CategoryBarChart({ data, locale, valueName, summary }: { data: BarDatum[]; locale: string; valueName: string; summary: string }) {
+export function CategoryBarChart({
+  data,
+  locale,
+  valueName,
+  summary,
+}: {
+  data: BarDatum[];
+  locale: string;
+  valueName: string;
+  summary: string;
+}) {
   const mounted = useMounted();
   const height = Math.max(140, data.length * ROW + 48);
   const ticks = compactYuan(locale);
@@ -27,7 +37,12 @@ export function CategoryBarChart({ data, locale, valueName, summary }: { data: B
     <div role="img" aria-label={summary} style={{ height }} className="w-full">
       {mounted ? (
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart layout="vertical" data={data} margin={{ top: 4, right: 24, bottom: 4, left: 4 }} accessibilityLayer={false}>
+          <BarChart
+            layout="vertical"
+            data={data}
+            margin={{ top: 4, right: 24, bottom: 4, left: 4 }}
+            accessibilityLayer={false}
+          >
             <CartesianGrid horizontal={false} stroke="#e2e8f0" />
             <XAxis type="number" tickFormatter={ticks} tick={{ fill: "#334155", fontSize: 12 }} stroke="#64748b" />
             <YAxis

@@ -44,7 +44,9 @@ export function ChartCard({
             <p className="text-sm text-slate-700">{labels.noScript}</p>
           </noscript>
           <details className="group">
-            <summary className="cursor-pointer text-sm font-medium text-brand-700 underline underline-offset-2">{labels.showTable}</summary>
+            <summary className="cursor-pointer text-sm font-medium text-brand-700 underline underline-offset-2">
+              {labels.showTable}
+            </summary>
             <div className="mt-2 overflow-x-auto">
               <table className="min-w-full text-left text-sm">
                 <caption className="sr-only">{title}</caption>

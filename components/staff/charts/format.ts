@@ -16,7 +16,13 @@ export function minorToYuan(minor: bigint | string): number {
 export function compactYuan(locale: string): (v: number) => string {
   let f: Intl.NumberFormat;
   try {
-    f = new Intl.NumberFormat(locale, { style: "currency", currency: "CNY", notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 });
+    f = new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency: "CNY",
+      notation: "compact",
+      minimumFractionDigits: 0,
+      maximumFractionDigits: 1,
+    });
   } catch {
     f = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
   }
@@ -27,5 +33,8 @@ export function compactYuan(locale: string): (v: number) => string {
 export function shorten(label: string, max = 24): string {
   const chars = [...label];
   if (chars.length <= max) return label;
-  return `${chars.slice(0, max - 1).join("").replace(/[\s(（“"'/,，、:：·-]+$/u, "")}…`;
+  return `${chars
+    .slice(0, max - 1)
+    .join("")
+    .replace(/[\s(（“"'/,，、:：·-]+$/u, "")}…`;
 }

@@ -43,7 +43,13 @@ export function MonthChart({
             <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 8 }} accessibilityLayer={false}>
               <CartesianGrid vertical={false} stroke="#e2e8f0" />
               <XAxis dataKey="label" tick={{ fill: "#334155", fontSize: 12 }} stroke="#64748b" minTickGap={16} />
-              <YAxis yAxisId="loss" tickFormatter={ticks} tick={{ fill: "#334155", fontSize: 12 }} stroke="#64748b" width={72} />
+              <YAxis
+                yAxisId="loss"
+                tickFormatter={ticks}
+                tick={{ fill: "#334155", fontSize: 12 }}
+                stroke="#64748b"
+                width={72}
+              />
               <YAxis
                 yAxisId="reports"
                 orientation="right"
@@ -55,11 +61,30 @@ export function MonthChart({
               />
               <Tooltip
                 formatter={(value, name, item) =>
-                  item?.dataKey === "loss" ? [(item.payload as MonthDatum).lossDisplay, name] : [count.format(Number(value)), name]
+                  item?.dataKey === "loss"
+                    ? [(item.payload as MonthDatum).lossDisplay, name]
+                    : [count.format(Number(value)), name]
                 }
               />
-              <Area yAxisId="loss" type="linear" dataKey="loss" name={lossName} stroke="#174c99" fill="#bfd7f5" isAnimationActive={false} />
-              <Line yAxisId="reports" type="linear" dataKey="reports" name={reportsName} stroke="#b45309" strokeWidth={2} dot={data.length < 40} isAnimationActive={false} />
+              <Area
+                yAxisId="loss"
+                type="linear"
+                dataKey="loss"
+                name={lossName}
+                stroke="#174c99"
+                fill="#bfd7f5"
+                isAnimationActive={false}
+              />
+              <Line
+                yAxisId="reports"
+                type="linear"
+                dataKey="reports"
+                name={reportsName}
+                stroke="#b45309"
+                strokeWidth={2}
+                dot={data.length < 40}
+                isAnimationActive={false}
+              />
             </ComposedChart>
           </ResponsiveContainer>
         ) : null}

@@ -24,15 +24,28 @@ export default async function ReportPage({ params }: { params: Promise<{ locale:
   const messages = await getMessages();
   const { MAX_EVIDENCE_FILES, MAX_EVIDENCE_MB } = env();
   // Only what the form needs goes to the browser.
-  const clientMessages = { report: messages.report, receipt: messages.receipt, options: messages.options, errors: messages.errors };
+  const clientMessages = {
+    report: messages.report,
+    receipt: messages.receipt,
+    options: messages.options,
+    errors: messages.errors,
+  };
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p id="report-intro" className="mt-2 text-slate-700">{t("intro")}</p>
+        <p id="report-intro" className="mt-2 text-slate-700">
+          {t("intro")}
+        </p>
       </div>
       <NextIntlClientProvider messages={clientMessages}>
-        <ReportForm token={randomUUID()} locale={locale} maxFiles={MAX_EVIDENCE_FILES} maxMb={MAX_EVIDENCE_MB} today={todayInChina()} />
+        <ReportForm
+          token={randomUUID()}
+          locale={locale}
+          maxFiles={MAX_EVIDENCE_FILES}
+          maxMb={MAX_EVIDENCE_MB}
+          today={todayInChina()}
+        />
       </NextIntlClientProvider>
     </div>
   );

@@ -39,9 +39,13 @@ export default async function LoginPage({
           <p className="mt-1 text-slate-700">{t("intro")}</p>
         </div>
         {sp.signedOut ? (
-          <p role="status" className="rounded-md border border-slate-300 bg-slate-50 p-3 text-slate-800">{t("signedOut")}</p>
+          <p role="status" className="rounded-md border border-slate-300 bg-slate-50 p-3 text-slate-800">
+            {t("signedOut")}
+          </p>
         ) : next ? (
-          <p role="status" className="rounded-md border border-slate-300 bg-slate-50 p-3 text-slate-800">{t("signInToContinue")}</p>
+          <p role="status" className="rounded-md border border-slate-300 bg-slate-50 p-3 text-slate-800">
+            {t("signInToContinue")}
+          </p>
         ) : null}
         <NextIntlClientProvider messages={{ auth: messages.auth, errors: messages.errors }}>
           <SignInForm locale={locale} next={next} />

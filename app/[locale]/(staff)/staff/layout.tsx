@@ -12,7 +12,13 @@ import { can } from "@/lib/auth/permissions";
  * it is not the lock: every page and action below checks its own permission in
  * its data functions (layouts do not re-run on client navigation).
  */
-export default async function StaffLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+export default async function StaffLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const user = await getCurrentUser();

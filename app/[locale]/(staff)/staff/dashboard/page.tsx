@@ -27,7 +27,13 @@ interface Category {
   lossCnyMinor: bigint;
 }
 
-export default async function DashboardPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<SearchParams> }) {
+export default async function DashboardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const path = "/staff/dashboard";
@@ -42,16 +48,18 @@ export default async function DashboardPage({ params, searchParams }: { params: 
   const money = (minor: bigint) => formatMinor(minor, "CNY", locale);
   const count = (n: number) => format.number(n);
   const day = (d: string) => format.dateTime(new Date(`${d}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
-  const monthLabel = (m: string) => format.dateTime(new Date(`${m}-01T00:00:00Z`), { year: "numeric", month: "short", timeZone: "UTC" });
+  const monthLabel = (m: string) =>
+    format.dateTime(new Date(`${m}-01T00:00:00Z`), { year: "numeric", month: "short", timeZone: "UTC" });
   const cardLabels = { showTable: t("showTable"), noScript: t("noScript"), empty: t("empty") };
 
-  const rangeText = range.from && range.to
-    ? t("range.between", { from: day(range.from), to: day(range.to) })
-    : range.from
-      ? t("range.from", { from: day(range.from) })
-      : range.to
-        ? t("range.to", { to: day(range.to) })
-        : t("range.all");
+  const rangeText =
+    range.from && range.to
+      ? t("range.between", { from: day(range.from), to: day(range.to) })
+      : range.from
+        ? t("range.from", { from: day(range.from) })
+        : range.to
+          ? t("range.to", { to: day(range.to) })
+          : t("range.all");
 
   // Months: area + line, table with victims too.
   const months: MonthDatum[] = data.months.map((m) => ({
@@ -62,13 +70,21 @@ export default async function DashboardPage({ params, searchParams }: { params: 
   }));
   const monthTable: ChartTable = {
     columns: [t("months.column"), t("colReports"), t("colVictims"), t("colLoss")],
-    rows: data.months.map((m) => ({ key: m.month, cells: [monthLabel(m.month), count(m.reports), count(m.victims), money(m.lossCnyMinor)] })),
+    rows: data.months.map((m) => ({
+      key: m.month,
+      cells: [monthLabel(m.month), count(m.reports), count(m.victims), money(m.lossCnyMinor)],
+    })),
   };
   const firstMonth = data.months[0];
   const lastMonth = data.months[data.months.length - 1];
   const monthSummary =
     firstMonth && lastMonth
-      ? t("monthSummary", { count: data.months.length, first: monthLabel(firstMonth.month), last: monthLabel(lastMonth.month), total: money(data.totals.lossCnyMinor) })
+      ? t("monthSummary", {
+          count: data.months.length,
+          first: monthLabel(firstMonth.month),
+          last: monthLabel(lastMonth.month),
+          total: money(data.totals.lossCnyMinor),
+        })
       : "";
 
   // Categories: bars by loss, table with reports and loss.
@@ -80,14 +96,24 @@ export default async function DashboardPage({ params, searchParams }: { params: 
   const platforms: Category[] = data.platforms.map((p) => ({ key: String(p.platformId), label: p.name, ...p }));
   const provinces: Category[] = data.provinces.map((p) => ({
     key: p.province || "-",
-    label: !p.province ? t("provinces.unknown") : o.has(`province.${p.province}`) ? o(`province.${p.province}`) : p.province,
+    label: !p.province
+      ? t("provinces.unknown")
+      : o.has(`province.${p.province}`)
+        ? o(`province.${p.province}`)
+        : p.province,
     ...p,
   }));
 
   const categoryCard = (id: string, title: string, column: string, rows: Category[], description?: string) => {
-    const bars: BarDatum[] = rows.map((r) => ({ label: r.label, value: minorToYuan(r.lossCnyMinor), display: money(r.lossCnyMinor) }));
+    const bars: BarDatum[] = rows.map((r) => ({
+      label: r.label,
+      value: minorToYuan(r.lossCnyMinor),
+      display: money(r.lossCnyMinor),
+    }));
     const top = rows[0];
-    const summary = top ? `${title}. ${t("barSummary", { count: rows.length, label: top.label, value: money(top.lossCnyMinor) })}` : "";
+    const summary = top
+      ? `${title}. ${t("barSummary", { count: rows.length, label: top.label, value: money(top.lossCnyMinor) })}`
+      : "";
     return (
       <ChartCard
         id={id}
@@ -110,21 +136,33 @@ export default async function DashboardPage({ params, searchParams }: { params: 
         <p className="mt-1 max-w-3xl text-slate-700">{t("intro")}</p>
       </div>
 
-      <form method="get" aria-label={t("filters.label")} className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-300 bg-white p-4">
+      <form
+        method="get"
+        aria-label={t("filters.label")}
+        className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-300 bg-white p-4"
+      >
         <div className="space-y-1">
-          <label htmlFor="dashboard-from" className="block text-sm font-medium">{t("filters.from")}</label>
+          <label htmlFor="dashboard-from" className="block text-sm font-medium">
+            {t("filters.from")}
+          </label>
           <input id="dashboard-from" name="from" type="date" defaultValue={range.from ?? ""} className={inputClass} />
         </div>
         <div className="space-y-1">
-          <label htmlFor="dashboard-to" className="block text-sm font-medium">{t("filters.to")}</label>
+          <label htmlFor="dashboard-to" className="block text-sm font-medium">
+            {t("filters.to")}
+          </label>
           <input id="dashboard-to" name="to" type="date" defaultValue={range.to ?? ""} className={inputClass} />
         </div>
         <Button type="submit">{t("filters.apply")}</Button>
-        <a href={`/${locale}${path}`} className="py-2 text-brand-700 underline">{t("filters.clear")}</a>
+        <a href={`/${locale}${path}`} className="py-2 text-brand-700 underline">
+          {t("filters.clear")}
+        </a>
       </form>
 
       <section aria-labelledby="dashboard-totals" className="space-y-2">
-        <h2 id="dashboard-totals" className="sr-only">{t("totals.label")}</h2>
+        <h2 id="dashboard-totals" className="sr-only">
+          {t("totals.label")}
+        </h2>
         <p className="text-slate-700">{rangeText}</p>
         <dl className="grid gap-4 sm:grid-cols-3">
           {[
@@ -145,14 +183,28 @@ export default async function DashboardPage({ params, searchParams }: { params: 
         title={t("months.title")}
         description={t("months.description")}
         labels={cardLabels}
-        chart={<MonthChart data={months} locale={locale} lossName={t("lossSeries")} reportsName={t("reportsSeries")} summary={`${t("months.title")}. ${monthSummary}`} />}
+        chart={
+          <MonthChart
+            data={months}
+            locale={locale}
+            lossName={t("lossSeries")}
+            reportsName={t("reportsSeries")}
+            summary={`${t("months.title")}. ${monthSummary}`}
+          />
+        }
         table={monthTable}
       />
       <div className="grid gap-6 lg:grid-cols-2">
         {categoryCard("dashboard-scam-types", t("scamTypes.title"), t("scamTypes.column"), scamTypes)}
         {categoryCard("dashboard-provinces", t("provinces.title"), t("provinces.column"), provinces)}
       </div>
-      {categoryCard("dashboard-platforms", t("platforms.title"), t("platforms.column"), platforms, t("platforms.description"))}
+      {categoryCard(
+        "dashboard-platforms",
+        t("platforms.title"),
+        t("platforms.column"),
+        platforms,
+        t("platforms.description"),
+      )}
     </div>
   );
 }

@@ -16,7 +16,13 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-export default async function AuditPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<SearchParams> }) {
+export default async function AuditPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const path = "/staff/admin/audit";
@@ -48,23 +54,42 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
         <p className="mt-1 text-slate-700">{t("intro")}</p>
       </div>
 
-      <form method="get" className="grid gap-3 rounded-lg border border-slate-300 bg-white p-4 sm:grid-cols-3" role="search" aria-label={t("filters.label")}>
+      <form
+        method="get"
+        className="grid gap-3 rounded-lg border border-slate-300 bg-white p-4 sm:grid-cols-3"
+        role="search"
+        aria-label={t("filters.label")}
+      >
         {fields.map((f) => (
           <div key={f.name} className="space-y-1">
-            <label htmlFor={`audit-${f.name}`} className="block text-sm font-medium">{f.label}</label>
-            <input id={`audit-${f.name}`} name={f.name} type={f.type} defaultValue={filters[f.name] ?? ""} className={inputClass} />
+            <label htmlFor={`audit-${f.name}`} className="block text-sm font-medium">
+              {f.label}
+            </label>
+            <input
+              id={`audit-${f.name}`}
+              name={f.name}
+              type={f.type}
+              defaultValue={filters[f.name] ?? ""}
+              className={inputClass}
+            />
           </div>
         ))}
         <div className="flex flex-wrap items-end gap-3 sm:col-span-3">
           <Button type="submit">{t("filters.apply")}</Button>
-          <a href={`/${locale}${path}`} className="text-brand-700 underline">{t("filters.clear")}</a>
+          <a href={`/${locale}${path}`} className="text-brand-700 underline">
+            {t("filters.clear")}
+          </a>
         </div>
       </form>
 
       {can(user, "export:audit:any") ? (
         <p className="flex flex-wrap gap-4 text-sm">
-          <a href={exportHref("csv")} className="text-brand-700 underline" download>{t("exportCsv")}</a>
-          <a href={exportHref("jsonl")} className="text-brand-700 underline" download>{t("exportJsonl")}</a>
+          <a href={exportHref("csv")} className="text-brand-700 underline" download>
+            {t("exportCsv")}
+          </a>
+          <a href={exportHref("jsonl")} className="text-brand-700 underline" download>
+            {t("exportJsonl")}
+          </a>
         </p>
       ) : null}
 
@@ -76,18 +101,32 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
             <caption className="sr-only">{t("title")}</caption>
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className="px-3 py-2">{t("columns.at")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.actor")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.action")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.resource")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.ip")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.detail")}</th>
+                <th scope="col" className="px-3 py-2">
+                  {t("columns.at")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("columns.actor")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("columns.action")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("columns.resource")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("columns.ip")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("columns.detail")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {page.rows.map((r) => (
                 <tr key={r.id} className="border-t border-slate-200 align-top">
-                  <td className="whitespace-nowrap px-3 py-2">{format.dateTime(r.at, { dateStyle: "short", timeStyle: "medium" })}</td>
+                  <td className="whitespace-nowrap px-3 py-2">
+                    {format.dateTime(r.at, { dateStyle: "short", timeStyle: "medium" })}
+                  </td>
                   <td className="break-all px-3 py-2">{r.actorEmail ?? t("system")}</td>
                   <td className="px-3 py-2 font-mono">{r.action}</td>
                   <td className="break-all px-3 py-2 font-mono">
@@ -105,7 +144,9 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
 
       {nextHref ? (
         <p>
-          <a href={nextHref} className="text-brand-700 underline">{t("older")}</a>
+          <a href={nextHref} className="text-brand-700 underline">
+            {t("older")}
+          </a>
         </p>
       ) : null}
     </div>

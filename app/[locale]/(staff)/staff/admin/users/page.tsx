@@ -34,30 +34,48 @@ export default async function UsersPage({ params }: { params: Promise<{ locale: 
       <h1 className="text-2xl font-bold">{t("usersTitle")}</h1>
 
       <section aria-labelledby="users-heading" className="space-y-3">
-        <h2 id="users-heading" className="text-xl font-semibold">{t("usersList")}</h2>
+        <h2 id="users-heading" className="text-xl font-semibold">
+          {t("usersList")}
+        </h2>
         <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
           <table className="min-w-full text-left text-sm">
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className="px-3 py-2">{t("email")}</th>
-                <th scope="col" className="px-3 py-2">{t("name")}</th>
-                <th scope="col" className="px-3 py-2">{t("role")}</th>
-                <th scope="col" className="px-3 py-2">{t("organisation")}</th>
-                <th scope="col" className="px-3 py-2">{t("status")}</th>
-                <th scope="col" className="px-3 py-2">{t("created")}</th>
+                <th scope="col" className="px-3 py-2">
+                  {t("email")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("name")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("role")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("organisation")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("status")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("created")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {users.map((u) => (
                 <tr key={u.id} className="border-t border-slate-200">
                   <td className="px-3 py-2">
-                    <a href={`/${locale}/staff/admin/users/${u.id}`} className="break-all text-brand-700 underline">{u.email}</a>
+                    <a href={`/${locale}/staff/admin/users/${u.id}`} className="break-all text-brand-700 underline">
+                      {u.email}
+                    </a>
                   </td>
                   <td className="px-3 py-2">{u.name}</td>
                   <td className="px-3 py-2">{ts(`roles.${u.role}`)}</td>
                   <td className="px-3 py-2">{u.orgName ?? "—"}</td>
                   <td className="px-3 py-2">{u.disabled ? t("disabled") : t("active")}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(u.createdAt, { dateStyle: "medium" })}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    {format.dateTime(u.createdAt, { dateStyle: "medium" })}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -66,13 +84,20 @@ export default async function UsersPage({ params }: { params: Promise<{ locale: 
       </section>
 
       <NextIntlClientProvider messages={{ admin: messages.admin, staff: messages.staff, errors: messages.errors }}>
-        <section aria-labelledby="create-user-heading" className="space-y-3 rounded-lg border border-slate-300 bg-white p-5">
-          <h2 id="create-user-heading" className="text-xl font-semibold">{t("createUser")}</h2>
+        <section
+          aria-labelledby="create-user-heading"
+          className="space-y-3 rounded-lg border border-slate-300 bg-white p-5"
+        >
+          <h2 id="create-user-heading" className="text-xl font-semibold">
+            {t("createUser")}
+          </h2>
           <CreateUserForm orgs={orgOptions} />
         </section>
 
         <section aria-labelledby="orgs-heading" className="space-y-3">
-          <h2 id="orgs-heading" className="text-xl font-semibold">{t("orgsTitle")}</h2>
+          <h2 id="orgs-heading" className="text-xl font-semibold">
+            {t("orgsTitle")}
+          </h2>
           <p className="text-slate-700">{t("orgsIntro")}</p>
           {orgs.length > 0 ? (
             <ul className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white">
@@ -89,7 +114,9 @@ export default async function UsersPage({ params }: { params: Promise<{ locale: 
             <p className="text-slate-700">{t("noOrgs")}</p>
           )}
           <div className="space-y-3 rounded-lg border border-slate-300 bg-white p-5">
-            <h3 id="create-org-heading" className="text-lg font-semibold">{t("createOrg")}</h3>
+            <h3 id="create-org-heading" className="text-lg font-semibold">
+              {t("createOrg")}
+            </h3>
             <CreateOrganisationForm />
           </div>
         </section>

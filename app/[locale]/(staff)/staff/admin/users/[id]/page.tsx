@@ -30,7 +30,9 @@ export default async function UserPage({ params }: { params: Promise<{ locale: s
   return (
     <div className="space-y-8">
       <p>
-        <a href={`/${locale}/staff/admin/users`} className="text-brand-700 underline">{t("backToUsers")}</a>
+        <a href={`/${locale}/staff/admin/users`} className="text-brand-700 underline">
+          {t("backToUsers")}
+        </a>
       </p>
       <div>
         <h1 className="break-all text-2xl font-bold">{user.email}</h1>
@@ -50,19 +52,39 @@ export default async function UserPage({ params }: { params: Promise<{ locale: s
           <p className="rounded-md border border-slate-300 bg-white p-3 text-slate-800">{t("selfNote")}</p>
         ) : (
           <>
-            <section aria-labelledby="status-heading" className="space-y-3 rounded-lg border border-slate-300 bg-white p-5">
-              <h2 id="status-heading" className="text-xl font-semibold">{t("accessTitle")}</h2>
+            <section
+              aria-labelledby="status-heading"
+              className="space-y-3 rounded-lg border border-slate-300 bg-white p-5"
+            >
+              <h2 id="status-heading" className="text-xl font-semibold">
+                {t("accessTitle")}
+              </h2>
               <p className="text-sm text-slate-700">{user.disabled ? t("enableHint") : t("disableHint")}</p>
               <DisableUserForm userId={user.id} disabled={user.disabled} />
             </section>
-            <section aria-labelledby="role-heading" className="space-y-3 rounded-lg border border-slate-300 bg-white p-5">
-              <h2 id="role-heading" className="text-xl font-semibold">{t("changeRole")}</h2>
-              <ChangeRoleForm userId={user.id} role={user.role} orgId={user.orgId} orgs={orgs.map((o) => ({ id: o.id, name: o.name }))} />
+            <section
+              aria-labelledby="role-heading"
+              className="space-y-3 rounded-lg border border-slate-300 bg-white p-5"
+            >
+              <h2 id="role-heading" className="text-xl font-semibold">
+                {t("changeRole")}
+              </h2>
+              <ChangeRoleForm
+                userId={user.id}
+                role={user.role}
+                orgId={user.orgId}
+                orgs={orgs.map((o) => ({ id: o.id, name: o.name }))}
+              />
             </section>
           </>
         )}
-        <section aria-labelledby="password-heading" className="space-y-3 rounded-lg border border-slate-300 bg-white p-5">
-          <h2 id="password-heading" className="text-xl font-semibold">{t("resetPassword")}</h2>
+        <section
+          aria-labelledby="password-heading"
+          className="space-y-3 rounded-lg border border-slate-300 bg-white p-5"
+        >
+          <h2 id="password-heading" className="text-xl font-semibold">
+            {t("resetPassword")}
+          </h2>
           <ResetPasswordForm userId={user.id} />
         </section>
       </NextIntlClientProvider>

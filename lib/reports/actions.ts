@@ -54,7 +54,9 @@ export async function submitReportAction(prev: ReportFormState, fd: FormData): P
   }
   const localeField = String(fd.get("locale") ?? "");
   const locale = (routing.locales as readonly string[]).includes(localeField) ? localeField : routing.defaultLocale;
-  const files = fd.getAll("evidence").filter((f): f is File => typeof f === "object" && f !== null && "arrayBuffer" in f);
+  const files = fd
+    .getAll("evidence")
+    .filter((f): f is File => typeof f === "object" && f !== null && "arrayBuffer" in f);
   const hadFiles = files.some((f) => f.size > 0);
   const ip = clientIpFrom(await headers());
 

@@ -7,7 +7,13 @@ import {
   resetPasswordSchema,
   setDisabledSchema,
 } from "@/lib/users/schemas";
-import { changeUserRole, createOrganisation, createUser, resetUserPassword, setUserDisabled } from "@/lib/users/service";
+import {
+  changeUserRole,
+  createOrganisation,
+  createUser,
+  resetUserPassword,
+  setUserDisabled,
+} from "@/lib/users/service";
 
 const USERS: [string, "page" | "layout"] = ["/[locale]/staff/admin/users", "layout"];
 

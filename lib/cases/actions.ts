@@ -17,12 +17,17 @@ const reason = z.string().trim().min(1, "reasonRequired").max(1000, "tooLong");
 const base = z.object({ locale: z.enum(routing.locales), number: z.string().min(1).max(40), caseId: id });
 
 async function back<D>(fd: FormData, result: StaffActionState<D>, anchor: string) {
-  const locale = (routing.locales as readonly string[]).includes(String(fd.get("locale"))) ? String(fd.get("locale")) : routing.defaultLocale;
+  const locale = (routing.locales as readonly string[]).includes(String(fd.get("locale")))
+    ? String(fd.get("locale"))
+    : routing.defaultLocale;
   const asked = String(fd.get("number") ?? "");
   const { db } = await import("@/lib/db");
   const number = (await currentNumber(await db(), asked)) ?? asked;
   // A fresh value each time, so the browser never treats the answer as "same page, new hash".
-  const q = result.status === "ok" ? `done=${Date.now().toString(36)}` : `at=${Date.now().toString(36)}&error=${encodeURIComponent(result.code ?? "invalid")}${result.fieldErrors ? `&field=${encodeURIComponent(Object.values(result.fieldErrors)[0] ?? "")}` : ""}${result.errorId ? `&errorId=${result.errorId}` : ""}`;
+  const q =
+    result.status === "ok"
+      ? `done=${Date.now().toString(36)}`
+      : `at=${Date.now().toString(36)}&error=${encodeURIComponent(result.code ?? "invalid")}${result.fieldErrors ? `&field=${encodeURIComponent(Object.values(result.fieldErrors)[0] ?? "")}` : ""}${result.errorId ? `&errorId=${result.errorId}` : ""}`;
   redirect(`/${locale}/staff/cases/${encodeURIComponent(number)}?${q}#${anchor}`);
 }
 
@@ -63,7 +68,12 @@ const mergeAction = staffAction({
     const other = await resolveCaseNumber(db, i.other);
     const { WorkflowError } = await import("@/lib/cases/workflow");
     if (!other) throw new WorkflowError("caseNotFound");
-    return decideForCase(db, { actor: user, ip }, { type: "merge_cases", caseA: i.caseId, caseB: other.caseId }, i.reason);
+    return decideForCase(
+      db,
+      { actor: user, ip },
+      { type: "merge_cases", caseA: i.caseId, caseB: other.caseId },
+      i.reason,
+    );
   },
 });
 export const merge = form("decisions", mergeAction);
@@ -84,7 +94,8 @@ const detachAction = staffAction({
   name: "caseDetach",
   permission: "decide:matching:any",
   schema: base.extend({ reportId: id, reason }),
-  handler: (i, { user, ip, db }) => decideForCase(db, { actor: user, ip }, { type: "detach_report", reportId: i.reportId }, i.reason),
+  handler: (i, { user, ip, db }) =>
+    decideForCase(db, { actor: user, ip }, { type: "detach_report", reportId: i.reportId }, i.reason),
 });
 export const detach = form("reports", detachAction);
 
@@ -92,7 +103,8 @@ const noLinkPairAction = staffAction({
   name: "caseNoLinkReports",
   permission: "decide:matching:any",
   schema: base.extend({ a: id, b: id, reason }),
-  handler: (i, { user, ip, db }) => decideForCase(db, { actor: user, ip }, { type: "no_link_reports", a: i.a, b: i.b }, i.reason),
+  handler: (i, { user, ip, db }) =>
+    decideForCase(db, { actor: user, ip }, { type: "no_link_reports", a: i.a, b: i.b }, i.reason),
 });
 export const noLinkReports = form("decisions", noLinkPairAction);
 
@@ -100,7 +112,8 @@ const noLinkIdentifierAction = staffAction({
   name: "caseNoLinkIdentifier",
   permission: "decide:matching:any",
   schema: base.extend({ identifierId: id, reason }),
-  handler: (i, { user, ip, db }) => decideForCase(db, { actor: user, ip }, { type: "no_link_identifier", identifierId: i.identifierId }, i.reason),
+  handler: (i, { user, ip, db }) =>
+    decideForCase(db, { actor: user, ip }, { type: "no_link_identifier", identifierId: i.identifierId }, i.reason),
 });
 export const noLinkIdentifier = form("identifiers", noLinkIdentifierAction);
 

@@ -16,7 +16,9 @@ import { clientIpFrom } from "@/lib/http/client-ip";
 import { logError } from "@/lib/log";
 
 function localeOf(value: unknown): string {
-  return typeof value === "string" && (routing.locales as readonly string[]).includes(value) ? value : routing.defaultLocale;
+  return typeof value === "string" && (routing.locales as readonly string[]).includes(value)
+    ? value
+    : routing.defaultLocale;
 }
 
 /**
@@ -30,14 +32,21 @@ export async function signInAction(prev: StaffActionState, fd: FormData): Promis
   const locale = localeOf(raw.locale);
   const values = { email: raw.email ?? "" };
   const parsed = signInSchema.safeParse(raw);
-  if (!parsed.success) return { seq, status: "error", code: "invalid", fieldErrors: fieldErrorsOf(parsed.error), values };
+  if (!parsed.success)
+    return { seq, status: "error", code: "invalid", fieldErrors: fieldErrorsOf(parsed.error), values };
   const email = normaliseEmail(parsed.data.email);
   try {
     await signIn("credentials", { email, password: parsed.data.password, redirect: false });
   } catch (e) {
     if (e instanceof AuthError && e.type === "CredentialsSignin") {
       if ((e as AuthError & { code?: string }).code === "throttled") {
-        return { seq, status: "error", code: "loginThrottled", params: { minutes: env().LOGIN_THROTTLE_WINDOW_MINUTES }, values };
+        return {
+          seq,
+          status: "error",
+          code: "loginThrottled",
+          params: { minutes: env().LOGIN_THROTTLE_WINDOW_MINUTES },
+          values,
+        };
       }
       return { seq, status: "error", code: "loginInvalid", values };
     }
