@@ -3,7 +3,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import type { Db } from "../lib/db/client";
-import { formatMinor } from "../lib/reports/values";
+import { formatMinor } from "../lib/vocab";
 import { test, expect, messages, createUser, signIn, type Locale } from "./staff-fixtures";
 
 /**

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
-import { contactKinds, payeeKinds, paymentMethods, platformRoles, provinces, scamTypes } from "@/lib/reports/options";
+import { contactKinds, payeeKinds, paymentMethods, platformRoles, provinces, scamTypes } from "@/lib/vocab";
 
 function keys(obj: object, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>

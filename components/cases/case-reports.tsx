@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { CaseDetail } from "@/lib/cases/detail";
-import { formatMinor } from "@/lib/reports/values";
+import { formatMinor } from "@/lib/vocab";
 import { detach, split } from "@/lib/cases/actions";
 import { CaseFormFields, ReasonField, Section, Submit } from "./forms";
 

@@ -5,7 +5,7 @@ import { submitReportAction } from "@/lib/reports/actions";
 import { Button, Field, inputClass } from "@/components/ui/field";
 import { emptyReportValues } from "@/lib/reports/form-data";
 import { MIN_ROWS, type ReportFormState } from "@/lib/reports/form-state";
-import { provinces, scamTypes } from "@/lib/reports/options";
+import { provinces, scamTypes } from "@/lib/vocab";
 import type { FieldErrors } from "@/lib/reports/schema";
 import { ContactsSection, PaymentsSection, PlatformsSection } from "./row-sections";
 import { Receipt } from "./receipt";

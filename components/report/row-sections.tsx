@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { Button, Field, inputClass } from "@/components/ui/field";
-import { contactKinds, payeeKinds, paymentMethods, platformRoles } from "@/lib/reports/options";
+import { contactKinds, payeeKinds, paymentMethods, platformRoles } from "@/lib/vocab";
 import type { ReportFormValues } from "@/lib/reports/form-data";
 import { useRows } from "./use-rows";
 

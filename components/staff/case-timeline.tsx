@@ -1,4 +1,4 @@
-import { formatMinor } from "@/lib/reports/values";
+import { formatMinor } from "@/lib/vocab";
 import { groupTimeline, type TimelineEntry } from "./case-timeline-model";
 
 export type { TimelineEntry } from "./case-timeline-model";

@@ -55,6 +55,18 @@ export interface Actor {
   orgId: string | null;
 }
 
+/**
+ * The second argument of every exported service: `service(db, ctx, input)`.
+ * Who is acting (checked by the service itself with assertCan) and from where
+ * (recorded in the audit log). Public services (the report form, the status
+ * page) take a context whose actor may be null.
+ */
+export interface ServiceContext<A extends Actor | null = Actor> {
+  actor: A;
+  ip?: string | null;
+}
+export type PublicContext = ServiceContext<Actor | null>;
+
 export function permissionsOf(user: Pick<Actor, "role" | "orgId">): readonly Permission[] {
   // A liaison whose organisation was removed belongs to nobody and sees nothing.
   if (user.role === "liaison" && !user.orgId) return [];

@@ -1,5 +1,5 @@
 import "server-only";
-import { caseNumber } from "@/lib/reports/numbers";
+import { caseNumber } from "@/lib/vocab";
 import { emptySummary, type MatchSummary, type Tx } from "./types";
 import { refreshCaseStats } from "./stats";
 

@@ -4,11 +4,9 @@
  * everything for that filter) rather than failing the page.
  */
 import * as z from "zod/mini";
-import { provinces, scamTypes } from "@/lib/reports/options";
-import { parseAmountToMinor } from "@/lib/reports/values";
+import { caseStatuses, parseAmountToMinor, provinces, scamTypes } from "@/lib/vocab";
 
-export const caseStatuses = ["new", "triage", "investigating", "referred", "closed"] as const;
-export type CaseStatus = (typeof caseStatuses)[number];
+export { caseStatuses, type CaseStatus } from "@/lib/vocab";
 export const boardSorts = ["recent", "loss", "size"] as const;
 export type BoardSort = (typeof boardSorts)[number];
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { parseAmountToMinor } from "@/lib/reports/values";
+import { parseAmountToMinor } from "@/lib/vocab";
 import type { BoardFilters, CaseStatus } from "./board-filters";
 
 export interface BoardRow {

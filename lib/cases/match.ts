@@ -8,7 +8,7 @@ import {
   type MetaValue,
 } from "@/lib/matching";
 import { absorbCases, applyClusters, type ApplyOptions } from "./apply";
-import { caseNumber } from "@/lib/reports/numbers";
+import { caseNumber } from "@/lib/vocab";
 import { clusterRegion, expandRegion } from "./region";
 import { addToCaseStats, mergeCaseStats } from "./stats";
 import { blockChecker } from "./warning-list";

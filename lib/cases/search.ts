@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { bridgesOf, normaliseContact, normalisePayee, sniff, type CanonicalIdentifier } from "@/lib/matching";
-import { toHalfWidth } from "@/lib/reports/values";
+import { contactKinds, payeeKinds, toHalfWidth } from "@/lib/vocab";
 import { resolveCaseNumber } from "./lookup";
 
 export interface SearchHit {
@@ -12,8 +12,9 @@ export interface SearchHit {
   caseNumbers: string[];
 }
 
-const CONTACT_KINDS = ["phone", "qq", "qq_group", "wechat", "url", "email"] as const;
-const PAYEE_KINDS = ["bank_account", "alipay", "wechat_pay", "gift_card"] as const;
+// Every kind with a normaliser of its own ("other" is sniffed; merchants are free text).
+const CONTACT_KINDS = contactKinds.filter((k) => k !== "other");
+const PAYEE_KINDS = payeeKinds.filter((k) => k !== "other" && k !== "merchant");
 
 /**
  * Every reading of what an investigator typed: "171 2345 6789" is a phone (and

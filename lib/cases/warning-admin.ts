@@ -1,4 +1,5 @@
 import "server-only";
+import { contactKinds } from "@/lib/vocab";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { normaliseContact, normalisePayee, parsePhone, type IdentifierKind } from "@/lib/matching";
 import { AppError, NotFoundError } from "@/lib/errors";
@@ -13,7 +14,8 @@ export interface WarningInput {
   label: string;
 }
 
-const CONTACT_KINDS = new Set(["phone", "qq", "qq_group", "wechat", "url", "email"]);
+// Contact kinds with a normaliser of their own ("other" is sniffed).
+const CONTACT_KINDS = new Set<string>(contactKinds.filter((k) => k !== "other"));
 
 /** What the admin typed ("95311", "www.Example.com/x") → the value the normaliser produces. */
 export function canonicalWarningValue(kind: IdentifierKind, match: "exact" | "prefix", raw: string): string | null {

@@ -5,10 +5,9 @@ import type { MatchSummary } from "@/lib/cases";
 import { identifiersOf, linkIdentifiers, upsertIdentifiers } from "@/lib/cases/identifiers";
 import { finishMatch, lockForMatching, planMatch } from "@/lib/cases/match";
 import { addSummary, emptySummary } from "@/lib/cases/types";
-import { contactKinds, payeeKinds, paymentMethods, platformRoles } from "@/lib/reports/options";
+import { contactKinds, payeeKinds, paymentMethods, platformRoles, reportReference } from "@/lib/vocab";
 import { upsertPlatforms } from "@/lib/reports/platforms-db";
 import { platformKey } from "@/lib/reports/platforms";
-import { reportReference } from "@/lib/reports/numbers";
 import { victimKey } from "@/lib/reports/victim-key";
 
 export interface ImportSummary extends MatchSummary {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { scamTypes as SCAM_TYPES, platformRoles as PLATFORM_ROLES } from "@/lib/vocab/choices";
 import { CONTACT_KINDS, PAYEE_KINDS, type ContactKind, type PayeeKind } from "./types";
 
 /**
@@ -8,17 +9,12 @@ import { CONTACT_KINDS, PAYEE_KINDS, type ContactKind, type PayeeKind } from "./
  * typed as "4,000元" must still import, and one bad line must not stop a file.
  */
 
-export const SCAM_TYPES = [
-  "fake_customer_service_refund",
-  "courier_compensation",
-  "credit_repair_loan_giftcard",
-  "order_brushing",
-  "other",
-] as const;
-export type ScamType = (typeof SCAM_TYPES)[number];
-
-export const PLATFORM_ROLES = ["order_leaked", "impersonated", "payment", "loan", "gift_card", "other"] as const;
-export type PlatformRole = (typeof PLATFORM_ROLES)[number];
+export {
+  scamTypes as SCAM_TYPES,
+  platformRoles as PLATFORM_ROLES,
+  type ScamType,
+  type PlatformRole,
+} from "@/lib/vocab/choices";
 
 const toText = (v: unknown): unknown => {
   if (typeof v === "number" && Number.isFinite(v)) return Number.isInteger(v) ? BigInt(v).toString() : String(v);

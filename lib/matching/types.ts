@@ -4,37 +4,10 @@
  * (IdentifierKind, ContactKind, PayeeKind) so either side can be checked
  * against the other in a test of the DB layer.
  */
+import type { IdentifierKind } from "@/lib/vocab/choices";
 
-export type IdentifierKind =
-  | "phone"
-  | "qq"
-  | "qq_group"
-  | "wechat"
-  | "url"
-  | "email"
-  | "bank_account"
-  | "bank_account_partial"
-  | "alipay"
-  | "wechat_pay"
-  | "gift_card"
-  | "merchant"
-  | "other";
-
-export const IDENTIFIER_KINDS: readonly IdentifierKind[] = [
-  "phone",
-  "qq",
-  "qq_group",
-  "wechat",
-  "url",
-  "email",
-  "bank_account",
-  "bank_account_partial",
-  "alipay",
-  "wechat_pay",
-  "gift_card",
-  "merchant",
-  "other",
-];
+export type { IdentifierKind } from "@/lib/vocab/choices";
+export { identifierKinds as IDENTIFIER_KINDS } from "@/lib/vocab/choices";
 
 export type MetaValue = string | number | boolean | null;
 
@@ -47,18 +20,8 @@ export interface CanonicalIdentifier {
   meta: Record<string, MetaValue>;
 }
 
-export type ContactKind = "phone" | "qq" | "qq_group" | "wechat" | "url" | "email" | "other";
-export const CONTACT_KINDS: readonly ContactKind[] = ["phone", "qq", "qq_group", "wechat", "url", "email", "other"];
-
-export type PayeeKind = "bank_account" | "alipay" | "wechat_pay" | "gift_card" | "merchant" | "other";
-export const PAYEE_KINDS: readonly PayeeKind[] = [
-  "bank_account",
-  "alipay",
-  "wechat_pay",
-  "gift_card",
-  "merchant",
-  "other",
-];
+export type { ContactKind, PayeeKind } from "@/lib/vocab/choices";
+export { contactKinds as CONTACT_KINDS, payeeKinds as PAYEE_KINDS } from "@/lib/vocab/choices";
 
 /**
  * What extractIdentifiers needs from a report. Both the interchange format and

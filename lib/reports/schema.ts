@@ -5,8 +5,9 @@
  * this file ships to every phone that opens the form (docs/benchmarks.md).
  */
 import * as z from "zod/mini";
-import { contactKinds, limits, payeeKinds, paymentMethods, platformRoles, provinces, scamTypes } from "./options";
-import { toHalfWidth, parseAmountToMinor, isPlausibleVictimPhone } from "./values";
+import { contactKinds, limits, payeeKinds, paymentMethods, platformRoles, provinces, scamTypes } from "@/lib/vocab";
+import { toHalfWidth, parseAmountToMinor } from "@/lib/vocab";
+import { isPlausibleVictimPhone } from "./values";
 
 const trimmed = () =>
   z.pipe(

@@ -1,4 +1,4 @@
-import { toHalfWidth } from "./values";
+import { toHalfWidth } from "@/lib/vocab";
 
 /**
  * Who the victim is, for counting victims per case: the digits of their phone

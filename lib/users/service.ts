@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
-import { assertCan, type Actor, type Role } from "@/lib/auth/permissions";
+import { assertCan, type Role, type ServiceContext } from "@/lib/auth/permissions";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import type {
   ChangeRoleInput,
@@ -20,11 +20,7 @@ export class UserRuleError extends AppError {
   }
 }
 
-/** Who is acting and from where; every change is audited with both. */
-export interface ServiceContext {
-  actor: Actor;
-  ip?: string | null;
-}
+export type { ServiceContext } from "@/lib/auth/permissions";
 
 export interface UserSummary {
   id: string;

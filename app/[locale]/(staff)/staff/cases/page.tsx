@@ -5,8 +5,7 @@ import { pageData, pageUser } from "@/lib/auth/page";
 import { listCases } from "@/lib/cases/board";
 import { boardQuery, boardSorts, caseStatuses, parseBoardFilters } from "@/lib/cases/board-filters";
 import { searchCases } from "@/lib/cases/search";
-import { provinces, scamTypes } from "@/lib/reports/options";
-import { formatMinor } from "@/lib/reports/values";
+import { formatMinor, provinces, scamTypes } from "@/lib/vocab";
 import { inputClass } from "@/components/ui/field";
 
 export const dynamic = "force-dynamic";

@@ -8,7 +8,7 @@ import { minorToYuan } from "@/components/staff/charts/format";
 import { db } from "@/lib/db";
 import { pageData, pageUser } from "@/lib/auth/page";
 import { loadDashboard, parseDashboardRange } from "@/lib/cases/dashboard";
-import { formatMinor } from "@/lib/reports/values";
+import { formatMinor } from "@/lib/vocab";
 
 export const dynamic = "force-dynamic";
 

@@ -8,7 +8,7 @@ import { clientIpFrom } from "@/lib/http/client-ip";
 import { getCaseDetail } from "@/lib/cases/detail";
 import { explainReportChain } from "@/lib/cases/explain";
 import { assignableStaff } from "@/lib/cases/workflow";
-import { formatMinor } from "@/lib/reports/values";
+import { formatMinor } from "@/lib/vocab";
 import { CaseIdentifiers } from "@/components/cases/case-identifiers";
 import { CaseReports } from "@/components/cases/case-reports";
 import { CaseDecisions } from "@/components/cases/case-decisions";
