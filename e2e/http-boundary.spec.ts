@@ -181,7 +181,10 @@ test.describe("headers of every page type", () => {
     const h = download.headers();
     expectStaticHeaders(h);
     expect(h["content-disposition"]).toMatch(/^attachment;/);
-    expect(directives(h["content-security-policy"]).get("default-src")).toEqual(["'none'"]);
+    const csp = directives(h["content-security-policy"]);
+    expect(csp.get("default-src")).toEqual(["'none'"]);
+    // Even opened in a tab, the file is an opaque, script-less document.
+    expect(csp.has("sandbox")).toBe(true);
   });
 });
 

@@ -71,6 +71,8 @@ describe("page policy", () => {
 it("gives everything that is not a page a policy that runs and loads nothing", () => {
   expect(directives(NO_CONTENT_CSP).get("default-src")).toEqual(["'none'"]);
   expect(directives(NO_CONTENT_CSP).get("frame-ancestors")).toEqual(["'none'"]);
+  // Next.js keeps this header over a route's own (the evidence download's), so it must be as strict.
+  expect(directives(NO_CONTENT_CSP).has("sandbox")).toBe(true);
 });
 
 it("allows a static page exactly its own style", () => {
