@@ -1,4 +1,5 @@
 import createNextIntlPlugin from "next-intl/plugin";
+import boundary from "./lib/http/static-headers.json" with { type: "json" };
 
 const withNextIntl = createNextIntlPlugin({
   requestConfig: "./i18n/request.ts",
@@ -6,9 +7,14 @@ const withNextIntl = createNextIntlPlugin({
   experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
 });
 
-// Report bodies: up to 10 evidence files of 10 MB plus the form fields. The
-// proxy refuses anything larger with a 413 page before the action runs.
+// The largest body Next.js itself accepts: a report with 10 evidence files of
+// 10 MB plus the form fields. Per-path limits (1 MB for every other form and
+// action) are enforced before Next.js reads anything, by scripts/serve.ts, and
+// again on Content-Length by proxy.ts for a bare `next start` (lib/http/body-limit.ts).
 const MAX_BODY_MB = 110;
+
+// JSON, downloads and static files run nothing (lib/http/csp.ts).
+const noContent = [{ key: "Content-Security-Policy", value: boundary.noContentCsp }];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -21,18 +27,15 @@ const nextConfig = {
     // forbidden() / forbidden.tsx: a signed-in user without the permission gets a 403 page.
     authInterrupts: true,
     serverActions: { bodySizeLimit: `${MAX_BODY_MB}mb` },
+    // proxy.ts sees a copy of every body; it must hold the largest one whole.
     proxyClientMaxBodySize: `${MAX_BODY_MB}mb`,
   },
   async headers() {
     return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "same-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-        ],
-      },
+      // Pages get their Content-Security-Policy (with a nonce) from proxy.ts.
+      { source: "/:path*", headers: boundary.everyResponse },
+      { source: "/api/:path*", headers: noContent },
+      { source: "/_next/:path*", headers: noContent },
     ];
   },
 };

@@ -3,39 +3,69 @@ import { NextRequest, NextResponse } from "next/server";
 import { routing } from "@/i18n/routing";
 import { isProtectedPath, loginPath, REQUEST_PATH_HEADER } from "@/lib/auth/paths";
 import { hasSessionCookie } from "@/lib/auth/session-cookie";
-import { refusePage, reportPostGuard } from "@/lib/http/report-guard";
+import { newNonce, pageCsp } from "@/lib/http/csp";
+import { isFromEdge } from "@/lib/http/edge-mark";
+import { boundaryRefusal } from "@/lib/http/next-guard";
+import { isSafeMethod } from "@/lib/http/origin";
+import { refusalResponse } from "@/lib/http/refusal";
 
 const intl = createIntlMiddleware(routing);
 
 /**
- * Routing only: language prefixes, cheap refusals of report submissions that
- * are too large or from an address over its limit (answered 413/429 before the
- * body is parsed), and sending visitors without a session cookie from staff and
- * portal pages to the sign-in page. Authorisation lives in the data functions:
- * a cookie that is present here may still be expired, forged or revoked.
+ * Every page response gets a Content-Security-Policy with a fresh nonce, which
+ * Next.js reads from the request's copy of the header and puts on its scripts
+ * (docs/decisions/0010-http-boundary.md). Then routing: language prefixes, and
+ * visitors without a session cookie sent from staff and portal pages to the
+ * sign-in page. Authorisation lives in the data functions: a cookie that is
+ * present here may still be expired, forged or revoked.
+ *
+ * Refusals before the body (other origin, too large, too many reports) are
+ * scripts/serve.ts's; boundaryRefusal() repeats them for a bare `next start`.
  */
 export default async function proxy(request: NextRequest) {
-  if (request.method === "POST") {
-    const refusal = await reportPostGuard(request);
-    if (refusal) return refusePage(refusal, request);
-  }
+  const refused = await boundaryRefusal(request);
+  if (refused) return refusalResponse(refused);
+
   const { pathname, search } = request.nextUrl;
+  const fromEdge = isFromEdge(request.headers);
+  const csp = pageCsp(newNonce(), {
+    // Only serve.ts vouches for the protocol (a trusted proxy's, or its own TLS).
+    https: fromEdge && request.headers.get("x-forwarded-proto") === "https",
+    dev: process.env.NODE_ENV === "development",
+  });
+  const withCsp = (res: NextResponse) => {
+    res.headers.set("content-security-policy", csp);
+    return res;
+  };
+
   const read = request.method === "GET" || request.method === "HEAD";
+  // A file name (robots.txt, …): no language prefix, no sign-in redirect; a 404 page still gets its policy.
+  const file = /\.[^/]*$/.test(pathname);
   // Page loads only: a form post (server action) answers "signed out" itself.
-  if (read && isProtectedPath(pathname) && !hasSessionCookie(request.cookies)) {
+  if (!file && read && isProtectedPath(pathname) && !hasSessionCookie(request.cookies)) {
     const locale = pathname.split("/")[1]!;
-    return NextResponse.redirect(new URL(loginPath(locale, pathname + search), request.url));
+    return withCsp(NextResponse.redirect(new URL(loginPath(locale, pathname + search), request.url)));
   }
+
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", csp);
   // Layouts cannot see the URL; the staff layout reads it from here to send an
   // expired session back to this very page after sign-in. Set on page loads,
   // and only ever used as a `next` that safeNext() validates.
-  if (!read) return intl(request) ?? NextResponse.next();
-  const headers = new Headers(request.headers);
-  headers.set(REQUEST_PATH_HEADER, pathname + search);
-  return intl(new NextRequest(request.url, { method: request.method, headers })) ?? NextResponse.next();
+  if (read) headers.set(REQUEST_PATH_HEADER, pathname + search);
+  else headers.delete(REQUEST_PATH_HEADER);
+  const origin = request.headers.get("origin");
+  if (!fromEdge && !isSafeMethod(request.method) && origin && URL.canParse(origin)) {
+    // boundaryRefusal() allowed this origin; Next.js's own check compares it with X-Forwarded-Host.
+    headers.set("x-forwarded-host", new URL(origin).host);
+  }
+  if (file) return withCsp(NextResponse.next({ request: { headers } }));
+  const forwarded = new NextRequest(request.url, { method: request.method, headers });
+  return withCsp(intl(forwarded) ?? NextResponse.next({ request: { headers } }));
 }
 
 export const config = {
-  // Everything except Next internals, API routes and files with an extension.
-  matcher: ["/((?!api|_next|_vercel|.*\\..*).*)"],
+  // Everything except API routes (next.config.js gives them a no-content
+  // policy) and Next's own files; pages with a dot in their name included.
+  matcher: ["/((?!api/|_next/).*)"],
 };

@@ -2,7 +2,7 @@
 export default function GlobalNotFound() {
   return (
     <html lang="zh-CN">
-      <body style={{ fontFamily: "system-ui, sans-serif", padding: "2rem" }}>
+      <body className="p-8 font-sans text-slate-900">
         <main>
           <h1>页面不存在 · Page not found</h1>
           <p>

@@ -57,7 +57,8 @@ try {
       parts.push(`${(g / 1024).toFixed(1)}`);
     }
     if (process.argv.includes("--chunks")) console.log(page, parts.sort((a, b) => Number(b) - Number(a)).join(" "));
-    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].reduce(
+    // Inline scripts carry the CSP nonce (proxy.ts).
+    const inline = [...html.matchAll(/<script(?: nonce="[^"]*")?>([\s\S]*?)<\/script>/g)].reduce(
       (n, m) => n + zlib.gzipSync(m[1]!).length,
       0,
     );

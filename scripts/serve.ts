@@ -1,28 +1,33 @@
 /**
- * Production HTTP server for the built app (`next build` output). A thin custom
- * server only so the client address can be trusted: unless TRUST_PROXY is on,
- * an X-Forwarded-For sent by the client is dropped and Next fills in the socket
- * address, which the report rate limit then uses.
+ * Production HTTP server for the built app (`next build` output): Next.js
+ * behind lib/http/edge.ts, which decides what Next.js may trust and refuses
+ * before any body is read (docs/decisions/0003-client-address.md,
+ * 0010-http-boundary.md). The client address comes from the socket and the
+ * proxies in TRUST_PROXY; the app believes it only on requests this server
+ * marked, so a bare `next start` trusts no forwarded address.
  */
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { env } from "../lib/env";
+import { createEdge } from "../lib/http/edge";
 
 const dir = path.resolve(import.meta.dirname, "..");
-const port = Number(process.env.PORT || 3000);
+const config = env();
+const port = config.PORT;
 const hostname = process.env.HOST || "0.0.0.0";
-const trustProxy = ["1", "true", "yes"].includes(process.env.TRUST_PROXY ?? "");
 
 const app = next({ dev: false, dir, port, hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = http.createServer((req, res) => {
-  if (!trustProxy) delete req.headers["x-forwarded-for"];
-  void handle(req, res);
-});
+const edge = createEdge(handle);
+const server = http.createServer(edge.onRequest);
+// Expect: 100-continue (curl and other upload clients): answer before the body is sent.
+server.on("checkContinue", edge.onCheckContinue);
 server.listen(port, hostname, () => {
-  console.log(`Ready on http://localhost:${port}`);
+  const trusted = config.TRUST_PROXY.length ? config.TRUST_PROXY.join(", ") : "none";
+  console.log(`Ready on http://localhost:${port} (trusted proxies: ${trusted})`);
 });
 
 for (const sig of ["SIGINT", "SIGTERM"] as const) {

@@ -2,12 +2,8 @@
  * Configuration, read and validated once. Every variable is listed in
  * .env.example; nothing else in the code reads process.env for settings.
  */
+import proxyaddr from "proxy-addr";
 import { z } from "zod";
-
-const bool = z
-  .enum(["1", "0", "true", "false", "yes", "no", ""])
-  .optional()
-  .transform((v) => v === "1" || v === "true" || v === "yes");
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -26,8 +22,48 @@ const schema = z.object({
   REPORT_RATE_WINDOW_MINUTES: z.coerce.number().int().positive().default(60),
   MAX_EVIDENCE_FILES: z.coerce.number().int().positive().max(50).default(10),
   MAX_EVIDENCE_MB: z.coerce.number().positive().max(50).default(10),
-  /** Take the client IP from X-Forwarded-For (only behind a proxy you run). */
-  TRUST_PROXY: bool,
+  // --- HTTP boundary (docs/decisions/0010-http-boundary.md) ---
+  /**
+   * Reverse proxies whose X-Forwarded-For / -Proto / -Host count: addresses or
+   * CIDRs, comma-separated (proxy-addr names loopback, linklocal, uniquelocal
+   * too). "1"/"true"/"yes" means "loopback"; unset or "0" trusts nobody.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const raw = (v ?? "").trim().toLowerCase();
+      if (["", "0", "false", "no"].includes(raw)) return [];
+      const list = ["1", "true", "yes"].includes(raw) ? ["loopback"] : raw.split(/[\s,]+/).filter(Boolean);
+      try {
+        proxyaddr.compile(list);
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: `not an address, CIDR or proxy-addr name (${(e as Error).message})` });
+      }
+      return list;
+    }),
+  /** The public origin people use (https://cases.example.org); default http://localhost:PORT. */
+  APP_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** Further origins whose form posts are accepted, comma-separated (e.g. a second host name). */
+  ALLOWED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((v, ctx) =>
+      (v ?? "")
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((o) => {
+          const url = URL.canParse(o) ? new URL(o) : undefined;
+          if (!url || !/^https?:$/.test(url.protocol) || url.origin !== o.replace(/\/$/, "")) {
+            ctx.addIssue({ code: "custom", message: `"${o}" is not an origin like https://host[:port]` });
+          }
+          return url?.origin ?? o;
+        }),
+    ),
   /** Secret for hashing IPs and signing; generated into DATA_DIR when unset. */
   APP_SECRET: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

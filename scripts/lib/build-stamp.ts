@@ -10,6 +10,7 @@ const INPUTS = [
   "messages",
   "public",
   "proxy.ts",
+  "instrumentation.ts",
   "next.config.js",
   "package-lock.json",
   "tsconfig.json",

@@ -1,0 +1,126 @@
+/**
+ * The gate in front of Next.js, run by scripts/serve.ts for every request
+ * before Next.js sees it (docs/decisions/0010-http-boundary.md):
+ *
+ * - the client address comes from the socket and trusted proxies only, and is
+ *   handed to the app as the single X-Forwarded-For entry plus the edge mark;
+ *   forwarded host/protocol headers from anyone else are dropped;
+ * - a form or action from another origin is refused (403), before its body;
+ * - a body over the path's limit is refused (413) on its Content-Length, or
+ *   cut off once a chunked body passes it; a report from an address over its
+ *   limit is refused (429) before its body;
+ * - HSTS when the client's connection was HTTPS.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { log } from "@/lib/log";
+import { bodyLimitFor, capBody, declaredLength, SMALL_BODY_BYTES } from "./body-limit";
+import { EDGE_HEADER, edgeToken, isFromEdge } from "./edge-mark";
+import { checkOrigin, isSafeMethod } from "./origin";
+import { refusal, type RefusalStatus } from "./refusal";
+import { reportLimitCheck } from "./report-limit-hook";
+import { compileTrust, resolveClient, type Trust } from "./trusted-proxy";
+
+export const HSTS = "max-age=31536000";
+
+/** Only a trusted proxy may say how the client reached it. */
+const FORWARDED_DETAILS = ["forwarded", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip"];
+
+/** After a refusal, the rest of the body is drained for at most this long, so the client can read the page. */
+const LINGER_MS = 5_000;
+
+type Handle = (req: IncomingMessage, res: ServerResponse) => unknown;
+
+export interface EdgeOptions {
+  trust?: Trust;
+  /** Whether an address is over the report limit; default: the app's (report-limit-hook.ts). */
+  reportLimited?: (ip: string) => Promise<boolean>;
+}
+
+export function createEdge(handle: Handle, opts: EdgeOptions = {}) {
+  const trust = opts.trust ?? compileTrust();
+  const token = edgeToken();
+
+  function refuse(req: IncomingMessage, res: ServerResponse, status: RefusalStatus, reportForm = false) {
+    if (res.headersSent) {
+      req.socket.destroy();
+      return;
+    }
+    const r = refusal(status, pathOf(req), { reportForm });
+    // Not "Connection: close": Node then drains the unread body so the client,
+    // still sending, gets to read this page; the timer bounds the draining.
+    const { connection: _close, ...headers } = r.headers;
+    res.writeHead(r.status, headers);
+    res.end(r.body);
+    const timer = setTimeout(() => req.socket.destroy(), LINGER_MS);
+    timer.unref();
+    req.socket.once("close", () => clearTimeout(timer));
+  }
+
+  async function gate(req: IncomingMessage, res: ServerResponse, expectContinue: boolean) {
+    // Our own server calling itself (Next.js renders an action's redirect target
+    // through a request to itself, with the original headers): already prepared.
+    if (isFromEdge(req.headers)) {
+      if (expectContinue) res.writeContinue();
+      return handle(req, res);
+    }
+    const client = resolveClient(req, trust);
+    if (!client.viaTrustedProxy) for (const h of FORWARDED_DETAILS) delete req.headers[h];
+    req.headers["x-forwarded-for"] = client.ip;
+    req.headers["x-forwarded-proto"] = client.https ? "https" : "http";
+    req.headers[EDGE_HEADER] = token;
+    if (client.https) res.setHeader("strict-transport-security", HSTS);
+
+    const origin = req.headers.origin;
+    if (!isSafeMethod(req.method) && origin !== undefined) {
+      if (checkOrigin(req.method, origin) === "cross-site") {
+        log("warn", "request from another origin refused", { method: req.method, origin: origin.slice(0, 100) });
+        return refuse(req, res, 403);
+      }
+      // Next.js compares Origin with X-Forwarded-Host itself; ours is the
+      // stricter check (configured origins), so make its comparison agree.
+      if (URL.canParse(origin)) req.headers["x-forwarded-host"] = new URL(origin).host;
+    }
+
+    const limit = bodyLimitFor(pathOf(req));
+    let bytes = limit.bytes;
+    let over: RefusalStatus = 413;
+    if (limit.reportForm && req.method === "POST" && (await isLimited(client.ip))) {
+      // A form post gets the 429 page. A JavaScript submission is answered in
+      // the page by the action (which checks the limit too), so it may go on,
+      // but only with a small body: no evidence uploads from a limited address.
+      if (!req.headers["next-action"]) return refuse(req, res, 429);
+      bytes = SMALL_BODY_BYTES;
+      over = 429;
+    }
+    const length = declaredLength(req.headers["content-length"]);
+    if (length !== undefined && length > bytes) return refuse(req, res, over, limit.reportForm);
+    capBody(req, bytes, () => refuse(req, res, over, limit.reportForm));
+    if (expectContinue) res.writeContinue();
+    return handle(req, res);
+  }
+
+  async function isLimited(ip: string): Promise<boolean> {
+    const check = opts.reportLimited ?? reportLimitCheck();
+    if (!check) return false;
+    try {
+      return await check(ip);
+    } catch (e) {
+      // The report action checks the limit again; a database hiccup here must not refuse victims.
+      log("warn", "report limit check failed at the edge", { error: e instanceof Error ? e.message : String(e) });
+      return false;
+    }
+  }
+
+  const run = (expectContinue: boolean) => (req: IncomingMessage, res: ServerResponse) => {
+    gate(req, res, expectContinue).catch((e: unknown) => {
+      log("error", "edge gate failed", { error: e instanceof Error ? e.message : String(e) });
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  };
+  /** For the server's "request" and "checkContinue" events. */
+  return { onRequest: run(false), onCheckContinue: run(true) };
+}
+
+function pathOf(req: IncomingMessage): string {
+  return (req.url ?? "/").split("?")[0]!;
+}

@@ -1,0 +1,69 @@
+/**
+ * The pages for requests refused at the boundary, before any body is read:
+ * 403 (a form sent from another site), 413 (too large), 429 (too many reports).
+ * Plain HTML without scripts, in the language of the URL, with the same
+ * security headers as every page and a CSP that allows exactly its one style.
+ * Built by scripts/serve.ts and, for a bare `next start`, by proxy.ts.
+ */
+import { createTranslator } from "use-intl/core";
+import { env } from "@/lib/env";
+import en from "@/messages/en.json";
+import zh from "@/messages/zh-CN.json";
+import { staticPageCsp } from "./csp";
+import boundary from "./static-headers.json";
+
+export type RefusalStatus = 403 | 413 | 429;
+
+export interface Refusal {
+  status: RefusalStatus;
+  headers: Record<string, string>;
+  body: string;
+}
+
+const STYLE =
+  'body{font-family:system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#0f172a;line-height:1.6}h1{font-size:1.5rem}a{color:#174c99}';
+const CSP = staticPageCsp(STYLE);
+
+const LOCALE_PAGE = /^\/(zh-CN|en)(\/[A-Za-z0-9/_-]*)?$/;
+
+function escape(s: string) {
+  return s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+}
+
+/**
+ * @param pathname the path the request was sent to; the page links back to it
+ *   when it is one of our pages (a form's own page), else to the home page.
+ * @param reportForm the body limit that was exceeded is the report form's
+ */
+export function refusal(status: RefusalStatus, pathname: string, opts: { reportForm?: boolean } = {}): Refusal {
+  const page = LOCALE_PAGE.exec(pathname);
+  const locale = page?.[1] === "en" || (!page && pathname.startsWith("/en")) ? "en" : "zh-CN";
+  // The message files are compiled at build time inside Next.js, and read as
+  // written by scripts/serve.ts; use-intl's translator takes both forms.
+  const t = createTranslator({ locale, messages: locale === "en" ? en : zh, namespace: "limits" });
+  const { MAX_EVIDENCE_FILES: maxFiles, MAX_EVIDENCE_MB: maxMb, REPORT_RATE_WINDOW_MINUTES } = env();
+  const [title, body] =
+    status === 403
+      ? [t("crossSiteTitle"), t("crossSiteBody")]
+      : status === 429
+        ? [t("tooManyTitle"), t("tooManyBody")]
+        : [t("tooLargeTitle"), opts.reportForm ? t("tooLargeBody", { maxFiles, maxMb }) : t("tooLargeFormBody")];
+  const back = page ? pathname : `/${locale}`;
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title>
+<style>${STYLE}</style>
+</head><body><main><h1>${escape(title)}</h1><p>${escape(body)}</p><p><a href="${escape(back)}">${escape(t("back"))}</a></p></main></body></html>`;
+  const headers: Record<string, string> = {
+    ...Object.fromEntries(boundary.everyResponse.map((h) => [h.key.toLowerCase(), h.value])),
+    "content-security-policy": CSP,
+    "content-type": "text/html; charset=utf-8",
+    "cache-control": "no-store",
+    // The body was not read: the connection cannot carry another request.
+    connection: "close",
+  };
+  if (status === 429) headers["retry-after"] = String(REPORT_RATE_WINDOW_MINUTES * 60);
+  return { status, headers, body: html };
+}
+
+export function refusalResponse(r: Refusal): Response {
+  return new Response(r.body, { status: r.status, headers: r.headers });
+}
