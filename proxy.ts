@@ -4,6 +4,7 @@ import { routing } from "@/i18n/routing";
 import { isProtectedPath, loginPath, REQUEST_PATH_HEADER } from "@/lib/auth/paths";
 import { hasSessionCookie } from "@/lib/auth/session-cookie";
 import { refusePage, reportPostGuard } from "@/lib/http/report-guard";
+import { badActionResponse, isMalformedActionPost } from "@/lib/actions/request-check";
 
 const intl = createIntlMiddleware(routing);
 
@@ -15,6 +16,8 @@ const intl = createIntlMiddleware(routing);
  * a cookie that is present here may still be expired, forged or revoked.
  */
 export default async function proxy(request: NextRequest) {
+  // A server action called without a form: 400 before Next decodes it (lib/actions/request-check.ts).
+  if (isMalformedActionPost(request.method, request.headers)) return badActionResponse(request.nextUrl.pathname);
   if (request.method === "POST") {
     const refusal = await reportPostGuard(request);
     if (refusal) return refusePage(refusal, request);
