@@ -36,10 +36,12 @@ export async function checkEvidence(
   if (real.length > MAX_EVIDENCE_FILES) return { ok: false, problem: "tooManyFiles" };
   const out: CheckedEvidence[] = [];
   for (const f of real) {
-    if (f.size > MAX_EVIDENCE_MB * 1024 * 1024) return { ok: false, problem: "fileTooLarge", file: f.name };
+    if (f.size > MAX_EVIDENCE_MB * 1024 * 1024)
+      return { ok: false, problem: "fileTooLarge", file: safeFileName(f.name) };
     const bytes = Buffer.from(await f.arrayBuffer());
     const type = await fileTypeFromBuffer(bytes);
-    if (!type || !ALLOWED_EVIDENCE_TYPES.has(type.mime)) return { ok: false, problem: "fileType", file: f.name };
+    if (!type || !ALLOWED_EVIDENCE_TYPES.has(type.mime))
+      return { ok: false, problem: "fileType", file: safeFileName(f.name) };
     out.push({
       // Kept for staff to recognise; downloads are named by the sniffed type.
       originalName: safeFileName(f.name) || "evidence",
