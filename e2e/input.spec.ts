@@ -17,10 +17,11 @@ async function actionIdsOn(page: Page): Promise<string[]> {
 test.describe("server actions posted without a form", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("answer 400 with a translated message: the report form and staff actions", async ({ page, signedInAs }) => {
+  test("answer 400 with a translated message: report, sign-in and a staff action", async ({ page, signedInAs }) => {
     const { page: admin } = await signedInAs("admin", "zh-CN");
     for (const [p, path, text] of [
       [page, "/en/report", messages.en.errors.badRequest],
+      [page, "/en/login", messages.en.errors.badRequest],
       [admin, "/zh-CN/staff/admin/users", messages["zh-CN"].errors.badRequest],
     ] as const) {
       await p.goto(path);
@@ -44,6 +45,31 @@ test.describe("server actions posted without a form", () => {
     }
   });
 });
+
+for (const js of [true, false]) {
+  test(`sign-in refuses a control character beside the field (JavaScript ${js ? "on" : "off"})`, async ({
+    browser,
+    makeUser,
+  }) => {
+    const context = await browser.newContext({ javaScriptEnabled: js });
+    const page = await context.newPage();
+    const user = await makeUser("investigator");
+    const t = messages["zh-CN"];
+    await page.goto("/zh-CN/login");
+    await page.getByLabel(t.auth.email).fill(`${user.email}\u0007`);
+    await page.getByLabel(t.auth.password).fill(user.password);
+    await page.getByRole("button", { name: t.auth.signIn }).click();
+    const email = page.getByLabel(t.auth.email);
+    await expect(email).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByText(t.errors.controlChars)).toBeVisible();
+    // Sent again as it came back, it signs in.
+    await expect(email).toHaveValue(user.email);
+    await page.getByLabel(t.auth.password).fill(user.password);
+    await page.getByRole("button", { name: t.auth.signIn }).click();
+    await expect(page).not.toHaveURL(/\/login/);
+    await context.close();
+  });
+}
 
 test("evidence downloads are named and typed by the sniffed type", async ({ page, db, signedInAs }) => {
   const m = marker();
