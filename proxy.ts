@@ -8,6 +8,7 @@ import { isFromEdge } from "@/lib/http/edge-mark";
 import { boundaryRefusal } from "@/lib/http/next-guard";
 import { isSafeMethod } from "@/lib/http/origin";
 import { refusalResponse } from "@/lib/http/refusal";
+import { badActionResponse, isMalformedActionPost } from "@/lib/actions/request-check";
 
 const intl = createIntlMiddleware(routing);
 
@@ -25,6 +26,8 @@ const intl = createIntlMiddleware(routing);
 export default async function proxy(request: NextRequest) {
   const refused = await boundaryRefusal(request);
   if (refused) return refusalResponse(refused);
+  // A server action called without a form: 400 before Next decodes it (lib/actions/request-check.ts).
+  if (isMalformedActionPost(request.method, request.headers)) return badActionResponse(request.nextUrl.pathname);
 
   const { pathname, search } = request.nextUrl;
   const fromEdge = isFromEdge(request.headers);

@@ -70,6 +70,44 @@ for (const js of [true, false]) {
         expect(stored.pinHash).not.toContain(pin);
       });
 
+      test("a control character and an unknown currency are refused beside their fields", async ({ page, db }) => {
+        const t = messages[locale];
+        const m = marker();
+        await page.goto(`/${locale}/report`);
+        await fillReport(
+          page,
+          locale,
+          {
+            marker: m,
+            phones: ["17123456789"],
+            payments: [{ amount: "100", payeeValue: "尾号8988", payeeName: "Xiao Momin" }],
+          },
+          { js },
+        );
+        const payment = page.getByRole("group", { name: t.report.paymentN.replace("{n}", "1") });
+        await payment.getByLabel(t.report.currency).fill("ZZZ");
+        await page.getByRole("button", { name: t.report.submit }).click();
+        await expect(payment.getByText(t.errors.invalidCurrency)).toBeVisible();
+
+        await payment.getByLabel(t.report.currency).fill("usd");
+        // A bell character pasted into the name, and a bidi override that is silently removed.
+        await page.getByLabel(t.report.victimName).fill(`Li\u0007 Na\u202E ${m}`);
+        await page.getByRole("button", { name: t.report.submit }).click();
+        const name = page.getByLabel(t.report.victimName);
+        await expect(name).toHaveAttribute("aria-invalid", "true");
+        await expect(page.locator("#f-victimName-error")).toHaveText(t.errors.controlChars);
+        expect(await db.report.count({ where: { narrative: { contains: m } } })).toBe(0);
+        // The form comes back without the invisible characters: sending again is enough.
+        await expect(name).toHaveValue(`Li Na ${m}`);
+        await page.getByRole("button", { name: t.report.submit }).click();
+        await expect(page.getByRole("region", { name: t.receipt.title })).toBeVisible();
+        const stored = await db.report.findFirstOrThrow({
+          where: { narrative: { contains: m } },
+          select: { victimName: true, payments: { select: { currency: true } } },
+        });
+        expect(stored).toEqual({ victimName: `Li Na ${m}`, payments: [{ currency: "USD" }] });
+      });
+
       test("a bad submission shows field errors, keeps the input and stores nothing", async ({ page, db }) => {
         const t = messages[locale];
         const m = marker();

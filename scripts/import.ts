@@ -1,7 +1,8 @@
 /**
  * `npm run import -- FILE.jsonl`: imports reports in the interchange format
  * (docs/interchange.md). Idempotent by externalId; malformed lines are listed
- * with their line number and skipped. Works while `npm start` runs.
+ * with their line number and the field at fault, and skipped; the import goes
+ * on with the next line. Works while `npm start` runs.
  */
 import fs from "node:fs";
 import readline from "node:readline";

@@ -3,8 +3,7 @@ import { startTransition, useActionState, useEffect, useRef, useState, type Form
 import { useTranslations } from "next-intl";
 import { submitReportAction } from "@/lib/reports/actions";
 import { Button, Field, inputClass } from "@/components/ui/field";
-import { emptyReportValues } from "@/lib/reports/form-data";
-import { MIN_ROWS, type ReportFormState } from "@/lib/reports/form-state";
+import { initialReportState, type ReportFormState } from "@/lib/reports/form-state";
 import { provinces, scamTypes } from "@/lib/vocab";
 import type { FieldErrors } from "@/lib/reports/schema";
 import { ContactsSection, PaymentsSection, PlatformsSection } from "./row-sections";
@@ -23,16 +22,8 @@ export interface ReportFormProps {
 let validator: Promise<typeof import("@/lib/reports/validate-form")> | undefined;
 const loadValidator = () => (validator ??= import("@/lib/reports/validate-form"));
 
-const initialState: ReportFormState = {
-  status: "editing",
-  version: 0,
-  values: emptyReportValues(),
-  rows: { ...MIN_ROWS },
-  errors: {},
-};
-
 export function ReportForm(props: ReportFormProps) {
-  const [state, formAction, pending] = useActionState(submitReportAction, initialState);
+  const [state, formAction, pending] = useActionState(submitReportAction, initialReportState);
   if (state.status !== "editing") return <Receipt state={state} />;
   // A new server answer re-mounts the form with the values it returned.
   return <FormBody key={state.version} state={state} formAction={formAction} pending={pending} {...props} />;

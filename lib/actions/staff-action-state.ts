@@ -2,8 +2,6 @@
  * What staff actions return to `useActionState`, and the helpers both sides
  * use. Pure: imported by client form components as well as the server.
  */
-import type { z } from "zod";
-
 export interface StaffActionState<D = unknown> {
   /** Increases with every answer; forms use it as a key to re-mount with `values`. */
   seq: number;
@@ -34,11 +32,16 @@ export function formDataToObject(fd: FormData): Record<string, string> {
   return out;
 }
 
-/** First error code per field; codes are the schema's messages (errors.* keys). */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+/** A zod error of either flavour (zod or zod/mini). */
+export interface IssueList {
+  issues: readonly { path: readonly PropertyKey[]; message: string }[];
+}
+
+/** First error code per field path ("payments.1.amount"); codes are the schema's messages (errors.* keys). */
+export function fieldErrorsOf(error: IssueList): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_form";
+    const key = issue.path.map(String).join(".") || "_form";
     const code = issue.message && /^[a-zA-Z]+$/.test(issue.message) ? issue.message : "invalid";
     out[key] ??= code;
   }

@@ -1,13 +1,11 @@
 import "server-only";
-import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
-import { db, type Db } from "@/lib/db";
-import { requireUser, type CurrentUser } from "@/lib/auth/current-user";
+import type { Db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Permission } from "@/lib/auth/permissions";
-import { clientIpFrom } from "@/lib/http/client-ip";
-import { guard } from "./guard";
-import { fieldErrorsOf, formDataToObject, type StaffActionState } from "./staff-action-state";
+import { mutation } from "./mutation";
+import type { StaffActionState } from "./staff-action-state";
 
 export type { StaffActionState } from "./staff-action-state";
 export { initialActionState } from "./staff-action-state";
@@ -35,8 +33,8 @@ export interface StaffActionConfig<S extends z.ZodType, D> {
 
 /**
  * A server action for signed-in staff, for `useActionState` (works without
- * JavaScript): checks the session and permission, parses the FormData with the
- * form's schema, runs the handler, and maps errors through `guard` to
+ * JavaScript), on the mutation core (lib/actions/mutation.ts): session and
+ * permission, text cleaning, the form's schema, the handler, errors mapped to
  * translated codes (errors.*). The service called by the handler checks the
  * permission again: the action is a door, not the lock.
  *
@@ -46,33 +44,37 @@ export interface StaffActionConfig<S extends z.ZodType, D> {
  */
 export function staffAction<S extends z.ZodType, D>(config: StaffActionConfig<S, D>) {
   const secret = new Set(["password", ...(config.secretFields ?? [])]);
+  const run = mutation({
+    name: config.name,
+    access: config.permission,
+    schema: config.schema,
+    // Staff text boxes may hold several lines (notes, reasons); passwords are hashed as typed.
+    text: { multiline: "all", verbatim: [...secret] },
+    handler: async (input: z.output<S>, { user, ip, db }) => {
+      const data = await config.handler(input, { user, ip, db });
+      for (const [path, type] of config.revalidate ?? []) revalidatePath(path, type);
+      return data;
+    },
+  });
   return async function action(prev: StaffActionState<D>, fd: FormData): Promise<StaffActionState<D>> {
-    const seq = (prev?.seq ?? 0) + 1;
-    const raw = formDataToObject(fd);
-    const values = Object.fromEntries(Object.entries(raw).filter(([k]) => !secret.has(k)));
-    return guard(
-      config.name,
-      async (): Promise<StaffActionState<D>> => {
-        const user = await requireUser(config.permission);
-        const parsed = config.schema.safeParse(raw);
-        if (!parsed.success)
-          return { seq, status: "error", code: "invalid", fieldErrors: fieldErrorsOf(parsed.error), values };
-        const ip = clientIpFrom(await headers());
-        const data = await config.handler(parsed.data, { user, ip, db: await db() });
-        for (const [path, type] of config.revalidate ?? []) revalidatePath(path, type);
-        return { seq, status: "ok", data };
-      },
-      (failure) => {
-        const field = config.errorFields?.[failure.code];
-        return {
-          seq,
-          status: "error",
-          code: failure.code,
-          ...(failure.errorId ? { errorId: failure.errorId } : {}),
-          ...(field ? { fieldErrors: { [field]: failure.code } } : {}),
-          values,
-        };
-      },
+    const seq = (typeof prev?.seq === "number" && Number.isSafeInteger(prev.seq) ? prev.seq : 0) + 1;
+    const outcome = await run(prev, fd);
+    if (outcome.status === "ok") return { seq, status: "ok", data: outcome.data };
+    if (outcome.status === "malformed") return { seq, status: "error", code: "badRequest" };
+    const values = Object.fromEntries(
+      Object.entries(outcome.values as Record<string, string>).filter(([k]) => !secret.has(k)),
     );
+    if (outcome.status === "invalid")
+      return { seq, status: "error", code: "invalid", fieldErrors: outcome.fieldErrors, values };
+    const { failure } = outcome;
+    const field = config.errorFields?.[failure.code];
+    return {
+      seq,
+      status: "error",
+      code: failure.code,
+      ...(failure.errorId ? { errorId: failure.errorId } : {}),
+      ...(field ? { fieldErrors: { [field]: failure.code } } : {}),
+      values,
+    };
   };
 }

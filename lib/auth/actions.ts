@@ -8,12 +8,12 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { landingPath } from "@/lib/auth/paths";
 import { normaliseEmail } from "@/lib/auth/password";
 import { signInSchema } from "@/lib/auth/schemas";
-import { fieldErrorsOf, formDataToObject, type StaffActionState } from "@/lib/actions/staff-action-state";
+import { formDataOf, mutation } from "@/lib/actions/mutation";
+import type { StaffActionState } from "@/lib/actions/staff-action-state";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { clientIpFrom } from "@/lib/http/client-ip";
-import { logError } from "@/lib/log";
 
 function localeOf(value: unknown): string {
   return typeof value === "string" && (routing.locales as readonly string[]).includes(value)
@@ -21,44 +21,55 @@ function localeOf(value: unknown): string {
     : routing.defaultLocale;
 }
 
+const signInMutation = mutation({
+  name: "signIn",
+  access: "public",
+  schema: signInSchema,
+  // The password is checked as typed; every other field is cleaned like any form's.
+  text: { verbatim: ["password"] },
+  handler: async (input, { db }) => {
+    const email = normaliseEmail(input.email);
+    try {
+      await signIn("credentials", { email, password: input.password, redirect: false });
+    } catch (e) {
+      if (e instanceof AuthError && e.type === "CredentialsSignin") {
+        return (e as AuthError & { code?: string }).code === "throttled" ? "loginThrottled" : "loginInvalid";
+      }
+      throw e;
+    }
+    const user = await db.user.findUnique({ where: { email }, select: { role: true } });
+    return { role: user?.role ?? "liaison", next: input.next };
+  },
+});
+
 /**
- * Email + password sign-in (Auth.js Credentials, see lib/auth/config.ts): the
- * password check, throttling and auditing happen in authorize(). On success the
- * browser is redirected to the page it asked for or the role's home.
+ * Email + password sign-in (Auth.js Credentials, see lib/auth/config.ts) on the
+ * mutation core (lib/actions/mutation.ts): the password check, throttling and
+ * auditing happen in authorize(). On success the browser is redirected to the
+ * page it asked for or the role's home.
  */
 export async function signInAction(prev: StaffActionState, fd: FormData): Promise<StaffActionState> {
-  const seq = (prev?.seq ?? 0) + 1;
-  const raw = formDataToObject(fd);
-  const locale = localeOf(raw.locale);
+  const seq = (typeof prev?.seq === "number" && Number.isSafeInteger(prev.seq) ? prev.seq : 0) + 1;
+  const outcome = await signInMutation(prev, fd);
+  if (outcome.status === "malformed") return { seq, status: "error", code: "badRequest" };
+  const raw = outcome.values as Record<string, string | undefined>;
   const values = { email: raw.email ?? "" };
-  const parsed = signInSchema.safeParse(raw);
-  if (!parsed.success)
-    return { seq, status: "error", code: "invalid", fieldErrors: fieldErrorsOf(parsed.error), values };
-  const email = normaliseEmail(parsed.data.email);
-  try {
-    await signIn("credentials", { email, password: parsed.data.password, redirect: false });
-  } catch (e) {
-    if (e instanceof AuthError && e.type === "CredentialsSignin") {
-      if ((e as AuthError & { code?: string }).code === "throttled") {
-        return {
-          seq,
-          status: "error",
-          code: "loginThrottled",
-          params: { minutes: env().LOGIN_THROTTLE_WINDOW_MINUTES },
-          values,
-        };
-      }
-      return { seq, status: "error", code: "loginInvalid", values };
-    }
-    const errorId = logError(e, { context: "signIn" });
-    return { seq, status: "error", code: "unexpected", errorId, values };
+  if (outcome.status === "invalid")
+    return { seq, status: "error", code: "invalid", fieldErrors: outcome.fieldErrors, values };
+  if (outcome.status === "failed") {
+    const { code, errorId } = outcome.failure;
+    return { seq, status: "error", code, ...(errorId ? { errorId } : {}), values };
   }
-  const user = await (await db()).user.findUnique({ where: { email }, select: { role: true } });
-  redirect(landingPath(user?.role ?? "liaison", locale, parsed.data.next));
+  const r = outcome.data;
+  if (r === "loginThrottled")
+    return { seq, status: "error", code: r, params: { minutes: env().LOGIN_THROTTLE_WINDOW_MINUTES }, values };
+  if (r === "loginInvalid") return { seq, status: "error", code: r, values };
+  redirect(landingPath(r.role, localeOf(raw.locale), r.next));
 }
 
 export async function signOutAction(fd: FormData): Promise<void> {
-  const locale = localeOf(fd.get("locale"));
+  // A crafted call without a form still just signs out.
+  const locale = localeOf(formDataOf([fd])?.get("locale"));
   const user = await getCurrentUser();
   if (user) {
     await recordAudit(await db(), {

@@ -25,24 +25,13 @@ export interface ImportOptions {
 const oneOf = <T extends string>(list: readonly T[], v: unknown, fallback: T): T =>
   (list as readonly unknown[]).includes(v) ? (v as T) : fallback;
 
-function date(v: string | undefined): Date | null {
-  if (!v) return null;
-  const d = new Date(v);
-  return Number.isNaN(d.getTime()) ? null : d;
-}
-
-/** JSON numbers arrive as doubles; two decimals via toFixed are exact for any real amount. */
-export function amountToMinor(v: number | undefined): bigint {
-  if (v === undefined || !Number.isFinite(v) || v <= 0) return 0n;
-  const [whole, frac = ""] = v.toFixed(2).split(".");
-  return BigInt(whole!) * 100n + BigInt(frac.padEnd(2, "0"));
-}
-
 /**
  * Imports interchange lines in batches, one transaction per batch: reports,
  * their rows and their matching commit together or not at all. Idempotent by
  * externalId, so a re-run after a failure (or of the same file) only adds
- * what is missing. Malformed lines are reported with their number and skipped.
+ * what is missing. Malformed lines are reported with their number and the
+ * field, and skipped; if the database still refuses a batch, it is split until
+ * the refused line is alone, so the good lines of that batch are kept.
  */
 export async function importReports(
   db: PrismaClient,
@@ -51,7 +40,7 @@ export async function importReports(
 ): Promise<ImportSummary> {
   const size = opts.batchSize ?? 500;
   let summary: ImportSummary = { ...emptySummary(), lines: 0, imported: 0, duplicates: 0, malformed: [] };
-  let batch: InterchangeReport[] = [];
+  let batch: LineReport[] = [];
   // One batch in the database while the next is parsed and normalised: the
   // JavaScript work overlaps the round trips. Batches still commit in order.
   let inFlight: Promise<void> | null = null;
@@ -61,12 +50,13 @@ export async function importReports(
     const current = prepareBatch(batch);
     batch = [];
     if (inFlight) await inFlight;
-    inFlight = importBatch(db, current).then((r) => {
+    inFlight = importSplitting(db, current).then((r) => {
       summary = {
         ...summary,
         ...addSummary(summary, r.match),
         imported: summary.imported + r.imported,
-        duplicates: summary.duplicates + received - r.imported,
+        duplicates: summary.duplicates + received - r.imported - r.refused.length,
+        malformed: [...summary.malformed, ...r.refused].sort((a, b) => a.line - b.line),
       };
       opts.onProgress?.(summary);
     });
@@ -79,7 +69,7 @@ export async function importReports(
       summary.malformed.push({ line: summary.lines, error: parsed.error });
       continue;
     }
-    batch.push(parsed.report);
+    batch.push({ line: summary.lines, report: parsed.report });
     if (batch.length >= size) await flush();
   }
   await flush();
@@ -87,17 +77,63 @@ export async function importReports(
   return summary;
 }
 
-interface PreparedReport {
+interface LineReport {
+  line: number;
   report: InterchangeReport;
+}
+
+interface BatchResult {
+  imported: number;
+  match: MatchSummary;
+  refused: { line: number; error: string }[];
+}
+
+/** The SQLSTATE of a database error: 22xxx (bad data), 23xxx (constraint), 54xxx (too large). */
+export function refusedDataCode(e: unknown): string | null {
+  const meta = (e as { meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } } })?.meta;
+  const code =
+    meta?.driverAdapterError?.cause?.originalCode ??
+    meta?.code ??
+    /\bCode: `?([0-9A-Z]{5})`?/.exec(e instanceof Error ? e.message : "")?.[1];
+  return typeof code === "string" && /^(22|23|54)[0-9A-Z]{3}$/.test(code) ? code : null;
+}
+
+/** A batch the database refuses is halved until the refused lines stand alone. */
+async function importSplitting(db: PrismaClient, prepared: PreparedReport[]): Promise<BatchResult> {
+  try {
+    return { ...(await importBatch(db, prepared)), refused: [] };
+  } catch (e) {
+    const code = refusedDataCode(e);
+    if (!code) throw e;
+    if (prepared.length === 1) {
+      const line = prepared[0]!.line;
+      return {
+        imported: 0,
+        match: emptySummary(),
+        refused: [{ line, error: `line ${line}: the database refused this report (SQLSTATE ${code})` }],
+      };
+    }
+    const half = Math.ceil(prepared.length / 2);
+    const a = await importSplitting(db, prepared.slice(0, half));
+    const b = await importSplitting(db, prepared.slice(half));
+    return {
+      imported: a.imported + b.imported,
+      match: addSummary(a.match, b.match),
+      refused: [...a.refused, ...b.refused],
+    };
+  }
+}
+
+interface PreparedReport extends LineReport {
   identifiers: ReturnType<typeof identifiersOf>;
 }
 
 /** The CPU part of a batch: drop repeated externalIds, normalise identifiers. */
-function prepareBatch(reports: InterchangeReport[]): PreparedReport[] {
+function prepareBatch(reports: LineReport[]): PreparedReport[] {
   const seen = new Set<string>();
   return reports
-    .filter((r) => (seen.has(r.externalId) ? false : (seen.add(r.externalId), true)))
-    .map((report) => ({ report, identifiers: identifiersOf(report) }));
+    .filter(({ report: r }) => (seen.has(r.externalId) ? false : (seen.add(r.externalId), true)))
+    .map(({ line, report }) => ({ line, report, identifiers: identifiersOf(report) }));
 }
 
 async function importBatch(
@@ -113,10 +149,8 @@ async function importBatch(
       await lockForMatching(tx, [], true);
       const present = new Set(
         (
-          await tx.$queryRawUnsafe<{ externalId: string }[]>(
-            `SELECT "externalId" FROM "Report" WHERE "externalId" = ANY($1::text[])`,
-            unique.map((r) => r.externalId),
-          )
+          await tx.$queryRaw<{ externalId: string }[]>`
+            SELECT "externalId" FROM "Report" WHERE "externalId" = ANY(${unique.map((r) => r.externalId)}::text[])`
         ).map((r) => r.externalId),
       );
       const fresh = unique.filter((r) => !present.has(r.externalId));
@@ -126,10 +160,8 @@ async function importBatch(
       // no report row is written twice (PostgreSQL would keep the first version
       // as a dead tuple until vacuumed).
       const ids = (
-        await tx.$queryRawUnsafe<{ id: number }[]>(
-          `SELECT nextval(pg_get_serial_sequence('"Report"', 'id'))::int AS id FROM generate_series(1, $1::int)`,
-          fresh.length,
-        )
+        await tx.$queryRaw<{ id: number }[]>`
+          SELECT nextval(pg_get_serial_sequence('"Report"', 'id'))::int AS id FROM generate_series(1, ${fresh.length}::int)`
       ).map((r) => r.id);
       const batch = fresh.map((r, k) => ({ reportId: ids[k]!, identifiers: identifiersByExt.get(r.externalId)! }));
       const idOf = await upsertIdentifiers(tx, batch);
@@ -137,38 +169,22 @@ async function importBatch(
       const caseIds = ids.map((id) => (plan.kind === "fast" ? (plan.caseOf.get(id) ?? null) : null));
 
       const now = new Date();
-      const submitted = fresh.map((r) => date(r.submittedAt) ?? now);
-      const seqs = await tx.$queryRawUnsafe<{ seq: bigint }[]>(
-        `SELECT nextval('report_reference_seq') AS seq FROM generate_series(1, $1::int)`,
-        fresh.length,
-      );
+      // The parser checked the dates: real, since 2000, not in the future; instants as UTC ISO text.
+      const submitted = fresh.map((r) => (r.submittedAt ? new Date(r.submittedAt) : now));
+      const seqs = await tx.$queryRaw<{ seq: bigint }[]>`
+        SELECT nextval('report_reference_seq') AS seq FROM generate_series(1, ${fresh.length}::int)`;
       const references = fresh.map((_, k) => reportReference(seqs[k]!.seq, submitted[k]));
-      await tx.$executeRawUnsafe(
-        `INSERT INTO "Report" ("id", "caseId", "reference", "source", "externalId", "submittedAt", "incidentDate", "scamType", "narrative",
-                               "victimName", "victimPhone", "victimProvince", "victimCity", "victimKey", "updatedAt")
-         SELECT id, cid, ref, 'import', ext, sub, inc::date, st::"ScamType", nar, vn, vp, vpr, vc, vk, now()
-         FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
-              AS t(id, cid, ref, ext, sub, inc, st, nar, vn, vp, vpr, vc, vk)`,
-        ids,
-        caseIds,
-        references,
-        fresh.map((r) => r.externalId),
-        submitted,
-        fresh.map((r) =>
-          r.incidentDate &&
-          /^\d{4}-\d{2}-\d{2}/.test(r.incidentDate) &&
-          !Number.isNaN(Date.parse(r.incidentDate.slice(0, 10)))
-            ? r.incidentDate.slice(0, 10)
-            : null,
-        ),
-        fresh.map((r) => r.scamType ?? "other"),
-        fresh.map((r) => r.narrative ?? ""),
-        fresh.map((r) => r.victim?.name ?? ""),
-        fresh.map((r) => r.victim?.phone ?? ""),
-        fresh.map((r) => r.victim?.province ?? ""),
-        fresh.map((r) => r.victim?.city ?? ""),
-        fresh.map((r, k) => victimKey(r.victim?.phone, references[k]!)),
-      );
+      await tx.$executeRaw`
+        INSERT INTO "Report" ("id", "caseId", "reference", "source", "externalId", "submittedAt", "incidentDate", "scamType", "narrative",
+                              "victimName", "victimPhone", "victimProvince", "victimCity", "victimKey", "updatedAt")
+        SELECT id, cid, ref, 'import', ext, sub, inc::date, st::"ScamType", nar, vn, vp, vpr, vc, vk, now()
+        FROM unnest(${ids}::int[], ${caseIds}::int[], ${references}::text[], ${fresh.map((r) => r.externalId)}::text[],
+                    ${submitted}::timestamptz[], ${fresh.map((r) => r.incidentDate ?? null)}::text[],
+                    ${fresh.map((r) => r.scamType ?? "other")}::text[], ${fresh.map((r) => r.narrative ?? "")}::text[],
+                    ${fresh.map((r) => r.victim?.name ?? "")}::text[], ${fresh.map((r) => r.victim?.phone ?? "")}::text[],
+                    ${fresh.map((r) => r.victim?.province ?? "")}::text[], ${fresh.map((r) => r.victim?.city ?? "")}::text[],
+                    ${fresh.map((r, k) => victimKey(r.victim?.phone, references[k]!))}::text[])
+             AS t(id, cid, ref, ext, sub, inc, st, nar, vn, vp, vpr, vc, vk)`;
       const inserted = fresh.map((r, k) => ({ id: ids[k]!, externalId: r.externalId }));
       const byExt = new Map(fresh.map((r) => [r.externalId, r]));
       const rows = inserted.map((i) => ({ id: i.id, r: byExt.get(i.externalId)! }));
@@ -196,9 +212,10 @@ async function importBatch(
         r.payments.forEach((pay, k) => {
           p.rep.push(id);
           p.pos.push(k);
-          p.amt.push(amountToMinor(pay.amount).toString());
+          // Exact minor units from the number's text (lib/matching/interchange-fields.ts).
+          p.amt.push((pay.amountMinor ?? 0n).toString());
           p.cur.push(pay.currency ?? "CNY");
-          p.at.push(date(pay.paidAt));
+          p.at.push(pay.paidAt ? new Date(pay.paidAt) : null);
           p.m.push(oneOf(paymentMethods, pay.method, "other"));
           p.pk.push(oneOf(payeeKinds, pay.payee?.kind, "other"));
           p.pv.push(pay.payee?.value ?? "");
@@ -207,32 +224,18 @@ async function importBatch(
         });
       }
       if (c.rep.length) {
-        await tx.$executeRawUnsafe(
-          `INSERT INTO "ReportContact" ("reportId", "position", "kind", "rawValue")
-           SELECT r, p, k::"ContactKind", v FROM unnest($1::int[], $2::int[], $3::text[], $4::text[]) AS t(r, p, k, v)`,
-          c.rep,
-          c.pos,
-          c.kind,
-          c.val,
-        );
+        await tx.$executeRaw`
+          INSERT INTO "ReportContact" ("reportId", "position", "kind", "rawValue")
+          SELECT r, p, k::"ContactKind", v
+          FROM unnest(${c.rep}::int[], ${c.pos}::int[], ${c.kind}::text[], ${c.val}::text[]) AS t(r, p, k, v)`;
       }
       if (p.rep.length) {
-        await tx.$executeRawUnsafe(
-          `INSERT INTO "Payment" ("reportId", "position", "amountMinor", "currency", "paidAt", "method", "payeeKind", "payeeValue", "payeeName", "payeeBank")
-           SELECT r, pos, a::bigint, cur, at, m::"PaymentMethod", pk::"PayeeKind", pv, pn, pb
-           FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
-                AS t(r, pos, a, cur, at, m, pk, pv, pn, pb)`,
-          p.rep,
-          p.pos,
-          p.amt,
-          p.cur,
-          p.at,
-          p.m,
-          p.pk,
-          p.pv,
-          p.pn,
-          p.pb,
-        );
+        await tx.$executeRaw`
+          INSERT INTO "Payment" ("reportId", "position", "amountMinor", "currency", "paidAt", "method", "payeeKind", "payeeValue", "payeeName", "payeeBank")
+          SELECT r, pos, a::bigint, cur, at, m::"PaymentMethod", pk::"PayeeKind", pv, pn, pb
+          FROM unnest(${p.rep}::int[], ${p.pos}::int[], ${p.amt}::text[], ${p.cur}::text[], ${p.at}::timestamptz[],
+                      ${p.m}::text[], ${p.pk}::text[], ${p.pv}::text[], ${p.pn}::text[], ${p.pb}::text[])
+               AS t(r, pos, a, cur, at, m, pk, pv, pn, pb)`;
       }
       const platformIds = await upsertPlatforms(
         tx,
@@ -253,14 +256,10 @@ async function importBatch(
         }
       }
       if (pl.rep.length) {
-        await tx.$executeRawUnsafe(
-          `INSERT INTO "ReportPlatform" ("reportId", "platformId", "role", "rawName")
-           SELECT r, p, ro::"PlatformRole", n FROM unnest($1::int[], $2::int[], $3::text[], $4::text[]) AS t(r, p, ro, n)`,
-          pl.rep,
-          pl.plat,
-          pl.role,
-          pl.raw,
-        );
+        await tx.$executeRaw`
+          INSERT INTO "ReportPlatform" ("reportId", "platformId", "role", "rawName")
+          SELECT r, p, ro::"PlatformRole", n
+          FROM unnest(${pl.rep}::int[], ${pl.plat}::int[], ${pl.role}::text[], ${pl.raw}::text[]) AS t(r, p, ro, n)`;
       }
       await linkIdentifiers(tx, batch, idOf);
       const match = await finishMatch(tx, plan, ids, { cause: "import" });

@@ -45,7 +45,14 @@ describe("parseInterchangeLine", () => {
         { kind: "phone", value: "+86 171 2345 6789" },
         { kind: "qq", value: "88412345" },
       ],
-      payments: [{ amount: 4000, currency: "CNY", payee: { kind: "bank_account", name: "Xiao Momin" } }],
+      payments: [
+        {
+          amountMinor: 400000n,
+          currency: "CNY",
+          paidAt: "2026-05-25T07:10:00.000Z",
+          payee: { kind: "bank_account", name: "Xiao Momin" },
+        },
+      ],
       platforms: [{ name: "Taobao", role: "order_leaked" }],
     });
   });
@@ -97,7 +104,7 @@ describe("parseInterchangeLine", () => {
       { kind: "other", value: "123" },
     ]);
     expect(r.report.payments).toEqual([
-      { amount: 4000.5, currency: "CNY", payee: { kind: "other", value: "6222" } },
+      { amountMinor: 400050n, currency: "CNY", payee: { kind: "other", value: "6222" } },
       {},
     ]);
     expect(r.report.platforms).toEqual([
@@ -124,6 +131,89 @@ describe("parseInterchangeLine", () => {
     const r = parseInterchangeLine(text, 3);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(message);
+  });
+
+  it("keeps amounts exact: JSON numbers are read from their text, not through a double", () => {
+    const r = parseInterchangeLine(
+      '{"externalId":"M1","payments":[{"amount":4000.1},{"amount":12345678901.99},{"amount":0.29},{"amount":1.005},' +
+        '{"amount":"12345678901.99"},{"amount":4e3},{"amount":-5},{"amount":0}]}',
+    );
+    expect(r.ok && r.report.payments.map((p) => p.amountMinor)).toEqual([
+      400010n,
+      1234567890199n,
+      29n,
+      101n,
+      1234567890199n,
+      400000n,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it("keeps long numeric identifiers exactly as written", () => {
+    const r = parseInterchangeLine('{"externalId":12345678901234567890,"victim":{"phone":13905310000}}');
+    expect(r.ok && [r.report.externalId, r.report.victim?.phone]).toEqual(["12345678901234567890", "13905310000"]);
+  });
+
+  it("strips bidi controls from text and keeps line breaks only in the narrative", () => {
+    const r = parseInterchangeLine(
+      line({
+        externalId: "B1",
+        victim: { name: "\u202eaN iL\u202c" },
+        narrative: "a\r\nb",
+        platforms: ["Tao\u2066bao"],
+      }),
+    );
+    expect(r.ok && [r.report.victim?.name, r.report.narrative, r.report.platforms[0]?.name]).toEqual([
+      "aN iL",
+      "a\r\nb",
+      "Taobao",
+    ]);
+  });
+
+  it.each([
+    [{ narrative: "a\u0000b" }, "line 7: narrative: contains a control character (U+0000)"],
+    [{ victim: { name: "Li\u0000Na" } }, "line 7: victim.name: contains a control character (U+0000)"],
+    [
+      {
+        contacts: [
+          { kind: "qq", value: "1" },
+          { kind: "qq", value: "2\u0007" },
+        ],
+      },
+      "line 7: contacts.1.value: contains",
+    ],
+    [
+      { payments: [7, { payee: { name: "\u009b" } }] },
+      "line 7: payments.1.payee.name: contains a control character (U+009B)",
+    ],
+    [{ platforms: ["ok", "b\u007fad"] }, "line 7: platforms.1.name: contains"],
+    [{ externalId: "X\u0000" }, "line 7: externalId: contains a control character"],
+    [{ incidentDate: "2026-02-31" }, 'line 7: incidentDate: not a real ISO 8601 date or time ("2026-02-31")'],
+    [{ incidentDate: "1999-12-31" }, 'line 7: incidentDate: before 2000-01-01 ("1999-12-31")'],
+    [{ submittedAt: "2026-05-25T25:00:00+08:00" }, "line 7: submittedAt: not a real ISO 8601 date or time"],
+    [
+      { payments: [{ paidAt: "1900-01-01T00:00:00Z" }] },
+      'line 7: payments.0.paidAt: before 2000-01-01 ("1900-01-01T00:00:00Z")',
+    ],
+    [{ payments: [{ paidAt: "2999-01-01" }] }, "line 7: payments.0.paidAt: in the future"],
+    [{ payments: [{ currency: "zzz" }] }, 'line 7: payments.0.currency: not an ISO 4217 currency code ("zzz")'],
+    [{ payments: [{ amount: "99999999999999999999" }] }, "line 7: payments.0.amount: amount too large to store"],
+  ])("refuses the line for %j, naming the field", (fields, message) => {
+    const r = parseInterchangeLine(line({ externalId: "H1", ...fields }).replace(/\\\\u/g, "\\u"), 7);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toContain(message);
+  });
+
+  it("still drops values of the wrong type or missing, as the format allows", () => {
+    const r = parseInterchangeLine(
+      line({ externalId: "S1", incidentDate: 20260525, submittedAt: "", payments: [{ currency: 7, paidAt: null }] }),
+    );
+    expect(r.ok && [r.report.incidentDate, r.report.submittedAt, r.report.payments]).toEqual([
+      undefined,
+      undefined,
+      [{}],
+    ]);
   });
 
   it("strips a byte-order mark", () => {

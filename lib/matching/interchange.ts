@@ -1,12 +1,26 @@
+import { parse as parseJson } from "lossless-json";
 import { z } from "zod";
 import { scamTypes as SCAM_TYPES, platformRoles as PLATFORM_ROLES } from "@/lib/vocab/choices";
+import {
+  amountMinor,
+  currency,
+  day,
+  externalId,
+  instant,
+  isPlainObject,
+  lenientArray,
+  optionalObject,
+  text,
+} from "./interchange-fields";
 import { CONTACT_KINDS, PAYEE_KINDS, type ContactKind, type PayeeKind } from "./types";
 
 /**
  * Parsing the JSON Lines interchange format (see /work/shared/interchange/README.md).
  * Only externalId is required. Everything else is taken when usable and
- * dropped when not: a 110 call centre export with a null phone or an amount
- * typed as "4,000元" must still import, and one bad line must not stop a file.
+ * dropped when missing or of the wrong type: a 110 call centre export with a
+ * null phone or an amount typed as "4,000元" must still import. A value that
+ * is there but wrong (2026-02-31, a NUL byte, currency "zzz") refuses its line
+ * with the field named (interchange-fields.ts); one bad line never stops a file.
  */
 
 export {
@@ -15,13 +29,6 @@ export {
   type ScamType,
   type PlatformRole,
 } from "@/lib/vocab/choices";
-
-const toText = (v: unknown): unknown => {
-  if (typeof v === "number" && Number.isFinite(v)) return Number.isInteger(v) ? BigInt(v).toString() : String(v);
-  if (typeof v === "string") return v.trim() === "" ? undefined : v.trim();
-  return undefined;
-};
-const text = z.preprocess(toText, z.string().optional()).catch(undefined);
 
 const oneOf = <T extends string>(values: readonly T[], fallback: T) =>
   z
@@ -38,71 +45,38 @@ const oneOf = <T extends string>(values: readonly T[], fallback: T) =>
     }, z.string().optional())
     .catch(undefined) as unknown as z.ZodType<T | undefined>;
 
-/** "4,000.00", "¥4000", "4000元", 4000 -> 4000; anything else -> undefined. */
-const amount = z
-  .preprocess((v) => {
-    if (typeof v === "number") return Number.isFinite(v) ? v : undefined;
-    if (typeof v !== "string") return undefined;
-    const s = v.normalize("NFKC").replace(/[,\s]|¥|￥|元|rmb|cny/gi, "");
-    return /^-?\d+(?:\.\d+)?$/.test(s) ? Number(s) : undefined;
-  }, z.number().optional())
-  .catch(undefined);
-
-/** Arrays whose bad elements are dropped rather than failing the report. */
-const lenientArray = <T>(item: z.ZodType<T>) =>
-  z
-    .preprocess((v) => (Array.isArray(v) ? v : []), z.array(z.unknown()))
-    .transform((items) => {
-      const out: Exclude<T, undefined>[] = [];
-      for (const it of items) {
-        const r = item.safeParse(it);
-        if (r.success && r.data !== undefined) out.push(r.data as Exclude<T, undefined>);
-      }
-      return out;
-    });
-
-const victim = z.object({ name: text, phone: text, province: text, city: text }).optional().catch(undefined);
+const victim = optionalObject(z.object({ name: text(), phone: text(), province: text(), city: text() }));
 
 const contact = z
-  .object({ kind: oneOf(CONTACT_KINDS, "other"), value: text })
+  .object({ kind: oneOf(CONTACT_KINDS, "other"), value: text() })
   .transform((c) => (c.value === undefined ? undefined : { kind: (c.kind ?? "other") as ContactKind, value: c.value }));
 
-const payee = z
-  .object({ kind: oneOf(PAYEE_KINDS, "other"), value: text, name: text, bank: text })
-  .transform((p) => ({ ...p, kind: (p.kind ?? "other") as PayeeKind }))
-  .optional()
-  .catch(undefined);
+const payee = optionalObject(
+  z
+    .object({ kind: oneOf(PAYEE_KINDS, "other"), value: text(), name: text(), bank: text() })
+    .transform((p) => ({ ...p, kind: (p.kind ?? "other") as PayeeKind })),
+);
 
-const payment = z.object({
-  amount,
-  currency: z
-    .preprocess(
-      (v) => (typeof v === "string" && /^[a-z]{3}$/i.test(v.trim()) ? v.trim().toUpperCase() : undefined),
-      z.string().optional(),
-    )
-    .catch(undefined),
-  paidAt: text,
-  method: text,
-  payee,
-});
+const payment = z
+  .object({ amount: amountMinor, currency, paidAt: instant, method: text(), payee })
+  .transform(({ amount, ...rest }): typeof rest & { amountMinor?: bigint } =>
+    amount === undefined ? rest : { amountMinor: amount, ...rest },
+  );
 
 const platform = z
   .preprocess(
     (v) => (typeof v === "string" ? { name: v } : v),
-    z.object({ name: text, role: oneOf(PLATFORM_ROLES, "other") }),
+    z.object({ name: text(), role: oneOf(PLATFORM_ROLES, "other") }),
   )
   .transform((p) => (p.name === undefined ? undefined : { name: p.name, ...(p.role ? { role: p.role } : {}) }));
 
 const report = z.object({
-  externalId: z.preprocess(
-    toText,
-    z.string({ error: "externalId is required" }).max(200, "externalId is longer than 200 characters"),
-  ),
-  submittedAt: text,
-  incidentDate: text,
+  externalId,
+  submittedAt: instant,
+  incidentDate: day,
   scamType: oneOf(SCAM_TYPES, "other"),
   victim,
-  narrative: text,
+  narrative: text("multiline"),
   contacts: lenientArray(contact),
   payments: lenientArray(payment),
   platforms: lenientArray(platform),
@@ -119,18 +93,20 @@ export function parseInterchangeLine(line: string, lineNumber?: number): ParsedL
   const where = lineNumber === undefined ? "" : `line ${lineNumber}: `;
   let json: unknown;
   try {
-    json = JSON.parse(line.replace(/^\uFEFF/, ""));
+    // Numbers keep their source text: 4000.1 must not become 4000.0999….
+    json = parseJson(line.replace(/^\uFEFF/, ""));
   } catch (e) {
     return { ok: false, error: `${where}invalid JSON (${e instanceof Error ? e.message : String(e)})` };
   }
-  if (json === null || typeof json !== "object" || Array.isArray(json)) {
+  if (!isPlainObject(json)) {
     return { ok: false, error: `${where}expected a JSON object` };
   }
   const r = report.safeParse(json);
   if (!r.success) {
-    const issue = r.error.issues[0];
-    const path = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
-    return { ok: false, error: `${where}${path}${issue?.message ?? "invalid report"}` };
+    const problems = r.error.issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path.length > 0 ? `${issue.path.join(".")}: ` : ""}${issue.message}`);
+    return { ok: false, error: `${where}${problems.join("; ") || "invalid report"}` };
   }
   return { ok: true, report: r.data };
 }

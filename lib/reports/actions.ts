@@ -1,11 +1,11 @@
 "use server";
-import { headers } from "next/headers";
-import { guard } from "@/lib/actions/guard";
-import { clientIpFrom } from "@/lib/http/client-ip";
+import { cleanInput } from "@/lib/actions/clean-input";
+import { formDataOf, mutation } from "@/lib/actions/mutation";
 import { env } from "@/lib/env";
-import { parseReportFormData, type ReportFormValues, type RowIndex } from "@/lib/reports/form-data";
-import { MIN_ROWS, type ReportFormState } from "@/lib/reports/form-state";
-import { fieldErrorsOf, reportFormSchema } from "@/lib/reports/schema";
+import { AppError, RateLimitedError } from "@/lib/errors";
+import { emptyReportValues, parseReportFormData, type ReportFormValues, type RowIndex } from "@/lib/reports/form-data";
+import { initialReportState, MIN_ROWS, type ReportFormState } from "@/lib/reports/form-state";
+import { reportFormSchema } from "@/lib/reports/schema";
 import { EvidenceError, recordAbuse, submitReport } from "@/lib/reports/service";
 import { routing } from "@/i18n/routing";
 
@@ -45,40 +45,73 @@ function applyRowIntent(intent: string, prev: ReportFormState, values: ReportFor
   return base;
 }
 
-export async function submitReportAction(prev: ReportFormState, fd: FormData): Promise<ReportFormState> {
-  const { values, index } = parseReportFormData(fd);
+const submit = mutation({
+  name: "submitReport",
+  access: "public",
+  schema: reportFormSchema,
+  read: (fd) => parseReportFormData(fd).values,
+  // Only the narrative is several lines; names, numbers and accounts are one.
+  text: { multiline: ["narrative"] },
+  screen: async (fd, { ip }) => {
+    // The honeypot: people never see it, bots fill every field.
+    if (String(fd.get("website") ?? "") !== "") {
+      await recordAbuse(ip);
+      throw new RateLimitedError();
+    }
+  },
+  handler: async (values, { ip, fd }) => {
+    const token = String(fd.get("token") ?? "");
+    if (!/^[0-9a-f-]{36}$/.test(token)) throw new AppError("invalid", 400);
+    return submitReport({ values, files: filesOf(fd), token, locale: localeOf(fd), ip });
+  },
+});
+
+function localeOf(fd: FormData): string {
+  const field = String(fd.get("locale") ?? "");
+  return (routing.locales as readonly string[]).includes(field) ? field : routing.defaultLocale;
+}
+
+function filesOf(fd: FormData): File[] {
+  return fd.getAll("evidence").filter((f): f is File => typeof f === "object" && f !== null && "arrayBuffer" in f);
+}
+
+/** What a crafted call may send as the previous state is not trusted. */
+function previous(prev: unknown): ReportFormState {
+  const p = prev as Partial<Extract<ReportFormState, { status: "editing" }>> | null;
+  return p?.status === "editing" && Number.isSafeInteger(p.version) && typeof p.rows === "object" && p.rows
+    ? (p as ReportFormState)
+    : initialReportState;
+}
+
+export async function submitReportAction(prevState: ReportFormState, form: FormData): Promise<ReportFormState> {
+  const fd = formDataOf([prevState, form]);
+  const prev = previous((fd as unknown) === prevState ? undefined : prevState);
+  if (!fd) return editing(prev, emptyReportValues(), { formError: { code: "badRequest" } });
   const intent = String(fd.get("intent") ?? "submit");
   if (intent !== "submit") {
-    const next = applyRowIntent(intent, prev, values, index);
+    const { values, index } = parseReportFormData(fd);
+    const next = applyRowIntent(
+      intent,
+      prev,
+      cleanInput(values, { multiline: ["narrative"] }).value as ReportFormValues,
+      index,
+    );
     if (next) return next;
   }
-  const localeField = String(fd.get("locale") ?? "");
-  const locale = (routing.locales as readonly string[]).includes(localeField) ? localeField : routing.defaultLocale;
-  const files = fd
-    .getAll("evidence")
-    .filter((f): f is File => typeof f === "object" && f !== null && "arrayBuffer" in f);
-  const hadFiles = files.some((f) => f.size > 0);
-  const ip = clientIpFrom(await headers());
-
-  return guard(
-    "submitReport",
-    async () => {
-      if (String(fd.get("website") ?? "") !== "") {
-        await recordAbuse(ip);
-        return editing(prev, values, { formError: { code: "rateLimited" } });
-      }
-      const parsed = reportFormSchema.safeParse(values);
-      if (!parsed.success) {
-        return editing(prev, values, { errors: fieldErrorsOf(parsed.error), filesDropped: hadFiles });
-      }
-      const token = String(fd.get("token") ?? "");
-      if (!/^[0-9a-f-]{36}$/.test(token)) return editing(prev, values, { formError: { code: "invalid" } });
-      const result = await submitReport({ values: parsed.data, files, token, locale, ip });
-      return result.kind === "created"
-        ? { status: "created", reference: result.reference, pin: result.pin }
-        : { status: "duplicate", reference: result.reference };
-    },
-    (failure) => {
+  const hadFiles = filesOf(fd).some((f) => f.size > 0);
+  const outcome = await submit(prevState, fd);
+  switch (outcome.status) {
+    case "ok":
+      return outcome.data.kind === "created"
+        ? { status: "created", reference: outcome.data.reference, pin: outcome.data.pin }
+        : { status: "duplicate", reference: outcome.data.reference };
+    case "malformed":
+      return editing(prev, emptyReportValues(), { formError: { code: "badRequest" } });
+    case "invalid":
+      return editing(prev, outcome.values as ReportFormValues, { errors: outcome.fieldErrors, filesDropped: hadFiles });
+    case "failed": {
+      const { failure } = outcome;
+      const values = outcome.values as ReportFormValues;
       const { MAX_EVIDENCE_FILES: maxFiles, MAX_EVIDENCE_MB: maxMb } = env();
       if (failure.error instanceof EvidenceError) {
         return editing(prev, values, {
@@ -91,6 +124,6 @@ export async function submitReportAction(prev: ReportFormState, fd: FormData): P
         formError: { code: failure.code, params: { errorId: failure.errorId ?? "", maxFiles, maxMb } },
         filesDropped: hadFiles,
       });
-    },
-  );
+    }
+  }
 }

@@ -6,6 +6,7 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { NotFoundError } from "@/lib/errors";
 import { evidenceDir } from "./evidence";
+import { evidenceHeaders } from "./evidence-name";
 
 /**
  * An evidence file for a user holding read:evidence:any; the download is
@@ -30,5 +31,5 @@ export async function evidenceForDownload(db: Db, actor: Actor, id: string, ip?:
     ip,
     detail: { evidenceId: id, name: e.originalName },
   });
-  return { bytes, name: e.originalName, mime: e.mime };
+  return { bytes, name: e.originalName, mime: e.mime, headers: evidenceHeaders(e.originalName, e.mime) };
 }

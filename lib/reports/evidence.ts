@@ -4,19 +4,11 @@ import path from "node:path";
 import { createHash, randomUUID } from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
 import { env } from "@/lib/env";
+import { safeFileName } from "@/lib/vocab/text";
+import { EVIDENCE_EXTENSIONS } from "./evidence-types";
 
 /** Types we accept, decided from the bytes, never from the name or the browser's claim. */
-export const ALLOWED_EVIDENCE_TYPES = new Set([
-  "image/jpeg",
-  "image/png",
-  "image/gif",
-  "image/webp",
-  "image/heic",
-  "image/heif",
-  "image/bmp",
-  "image/tiff",
-  "application/pdf",
-]);
+export const ALLOWED_EVIDENCE_TYPES = new Set(Object.keys(EVIDENCE_EXTENSIONS));
 
 export function evidenceDir(): string {
   const e = env();
@@ -44,12 +36,15 @@ export async function checkEvidence(
   if (real.length > MAX_EVIDENCE_FILES) return { ok: false, problem: "tooManyFiles" };
   const out: CheckedEvidence[] = [];
   for (const f of real) {
-    if (f.size > MAX_EVIDENCE_MB * 1024 * 1024) return { ok: false, problem: "fileTooLarge", file: f.name };
+    if (f.size > MAX_EVIDENCE_MB * 1024 * 1024)
+      return { ok: false, problem: "fileTooLarge", file: safeFileName(f.name) };
     const bytes = Buffer.from(await f.arrayBuffer());
     const type = await fileTypeFromBuffer(bytes);
-    if (!type || !ALLOWED_EVIDENCE_TYPES.has(type.mime)) return { ok: false, problem: "fileType", file: f.name };
+    if (!type || !ALLOWED_EVIDENCE_TYPES.has(type.mime))
+      return { ok: false, problem: "fileType", file: safeFileName(f.name) };
     out.push({
-      originalName: path.basename(f.name).slice(0, 200) || "evidence",
+      // Kept for staff to recognise; downloads are named by the sniffed type.
+      originalName: safeFileName(f.name) || "evidence",
       mime: type.mime,
       size: f.size,
       sha256: createHash("sha256").update(bytes).digest("hex"),

@@ -1,4 +1,4 @@
-import type { ReportFormValues } from "./form-data";
+import { emptyReportValues, type ReportFormValues } from "./form-data";
 import type { FieldErrors } from "./schema";
 
 /** What the report action returns; rendered the same with or without JavaScript. */
@@ -21,3 +21,11 @@ export type ReportFormState =
   | { status: "duplicate"; reference: string };
 
 export const MIN_ROWS = { contacts: 2, payments: 1, platforms: 1 } as const;
+
+export const initialReportState: ReportFormState = {
+  status: "editing",
+  version: 0,
+  values: emptyReportValues(),
+  rows: { ...MIN_ROWS },
+  errors: {},
+};

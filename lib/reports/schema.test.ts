@@ -75,6 +75,37 @@ describe("reportFormSchema", () => {
     expect(errors({ ...valid(), incidentDate: next })).toEqual({ incidentDate: "futureDate" });
   });
 
+  it("refuses impossible dates instead of moving them, and dates before 2000", () => {
+    const v = valid();
+    v.incidentDate = "2026-02-31";
+    v.payments[0]!.paidAt = "2026-02-30T10:00";
+    expect(errors(v)).toEqual({ incidentDate: "invalidDate", "payments.0.paidAt": "invalidDate" });
+    v.incidentDate = "1999-12-31";
+    v.payments[0]!.paidAt = "1900-01-01T00:00";
+    expect(errors(v)).toEqual({ incidentDate: "dateTooEarly", "payments.0.paidAt": "dateTooEarly" });
+    v.incidentDate = "2000-01-01";
+    v.payments[0]!.paidAt = "2026-05-25T24:00";
+    expect(errors(v)).toEqual({ "payments.0.paidAt": "invalidDate" });
+  });
+
+  it("refuses a payment time in the future", () => {
+    const v = valid();
+    v.payments[0]!.paidAt = new Date(Date.now() + 5 * 86400_000).toISOString().slice(0, 16);
+    expect(errors(v)).toEqual({ "payments.0.paidAt": "futureDate" });
+  });
+
+  it("accepts ISO 4217 currencies only", () => {
+    const v = valid();
+    for (const ok of ["usd", "ＨＫＤ", " eur "]) {
+      v.payments[0]!.currency = ok;
+      expect(errors(v), ok).toEqual({});
+    }
+    for (const bad of ["zzz", "XXX", "RMB", "元"]) {
+      v.payments[0]!.currency = bad;
+      expect(errors(v), bad).toEqual({ "payments.0.currency": "invalidCurrency" });
+    }
+  });
+
   it("refuses over-long text and too many rows", () => {
     const v = valid();
     v.narrative = "x".repeat(5001);

@@ -6,7 +6,8 @@
  */
 import * as z from "zod/mini";
 import { contactKinds, limits, payeeKinds, paymentMethods, platformRoles, provinces, scamTypes } from "@/lib/vocab";
-import { toHalfWidth, parseAmountToMinor } from "@/lib/vocab";
+import { toHalfWidth, parseAmountToMinor, isCurrencyCode } from "@/lib/vocab";
+import { dateProblem, dayStart, EARLIEST_DAY, isRealDay, parseLocalDateTime } from "@/lib/vocab";
 import { isPlausibleVictimPhone } from "./values";
 
 const trimmed = () =>
@@ -18,22 +19,25 @@ const text = (max: number) => trimmed().check(z.maxLength(max, "tooLong"));
 const required = (max: number) => trimmed().check(z.minLength(1, "required"), z.maxLength(max, "tooLong"));
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, "invalidChoice");
 
-// One day of slack: the victim's calendar may be ahead of the server's.
-const notFuture = (ms: number) => ms <= Date.now() + 36 * 3600_000;
-
+// Real calendar days and times only (lib/vocab/dates: 2026-02-31 is refused,
+// not moved to March), from 2000-01-01 to today.
 const isoDate = trimmed().check(
   z.minLength(1, "required"),
-  z.refine(
-    (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && v >= "2000-01-01",
-    "invalidDate",
-  ),
-  z.refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || notFuture(Date.parse(`${v}T00:00:00Z`)), "futureDate"),
+  z.refine((v) => v === "" || isRealDay(v), "invalidDate"),
+  z.refine((v) => !isRealDay(v) || v >= EARLIEST_DAY, "dateTooEarly"),
+  z.refine((v) => !isRealDay(v) || dateProblem(dayStart(v)) !== "futureDate", "futureDate"),
 );
 
 const optionalDateTime = trimmed().check(
-  z.refine((v) => v === "" || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(v), "invalidDate"),
-  z.refine((v) => v === "" || notFuture(Date.parse(`${v}+08:00`)), "futureDate"),
+  z.refine((v) => v === "" || parseLocalDateTime(v) !== null, "invalidDate"),
+  z.refine((v) => dateProblemOf(v) !== "dateTooEarly", "dateTooEarly"),
+  z.refine((v) => dateProblemOf(v) !== "futureDate", "futureDate"),
 );
+
+function dateProblemOf(local: string) {
+  const t = local ? parseLocalDateTime(local) : null;
+  return t ? dateProblem(t) : null;
+}
 
 export const contactSchema = z.object({
   kind: choice(contactKinds),
@@ -50,7 +54,7 @@ export const paymentSchema = z.object({
       z.string(),
       z.transform((v: string) => toHalfWidth(v).trim().toUpperCase() || "CNY"),
     ),
-    z.string().check(z.regex(/^[A-Z]{3}$/, "invalidCurrency")),
+    z.string().check(z.refine(isCurrencyCode, "invalidCurrency")),
   ),
   paidAt: optionalDateTime,
   method: choice(paymentMethods),
@@ -85,12 +89,4 @@ export type ReportForm = z.output<typeof reportFormSchema>;
 export type FieldErrors = Record<string, string>;
 
 /** First error per field path ("payments.1.amount"), as translation keys. */
-export function fieldErrorsOf(error: z.core.$ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_form";
-    const code = issue.message && /^[a-zA-Z]+$/.test(issue.message) ? issue.message : "invalid";
-    out[key] ??= code;
-  }
-  return out;
-}
+export { fieldErrorsOf } from "@/lib/actions/staff-action-state";

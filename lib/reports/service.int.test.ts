@@ -113,6 +113,28 @@ describe("submitReport", () => {
     expect(await (await db()).report.count({ where: { narrative: { contains: marker } } })).toBe(1);
   });
 
+  it("four copies of one form at once: one receipt, the others 'already submitted' with its reference", async () => {
+    for (let round = 0; round < 3; round++) {
+      const token = randomUUID();
+      const marker = randomUUID();
+      const before = evidenceFiles().length;
+      const results = await Promise.allSettled(
+        [0, 1, 2, 3].map(() =>
+          submitReport({ values: form(marker), files: [png()], token, locale: "zh-CN", ip: ip() }),
+        ),
+      );
+      // Nobody is told "nothing was saved".
+      expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+      const answers = results.map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<typeof submitReport>>>).value);
+      expect(answers.filter((r) => r.kind === "created")).toHaveLength(1);
+      expect(answers.filter((r) => r.kind === "duplicate")).toHaveLength(3);
+      expect(new Set(answers.map((r) => r.reference)).size).toBe(1);
+      expect(await (await db()).report.count({ where: { narrative: { contains: marker } } })).toBe(1);
+      // Only the stored copy's file stays on disk.
+      expect(evidenceFiles().length).toBe(before + 1);
+    }
+  });
+
   it("refuses a file that is not an image or PDF and stores nothing", async () => {
     const marker = randomUUID();
     const before = evidenceFiles().length;

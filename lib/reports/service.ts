@@ -1,5 +1,5 @@
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { db, type Db, type Prisma } from "@/lib/db";
 import { AppError, RateLimitedError } from "@/lib/errors";
 import type { ReportForm } from "./schema";
 import { checkEvidence, removeEvidence, storeEvidence, type EvidenceProblem } from "./evidence";
@@ -33,15 +33,53 @@ export interface SubmitInput {
 export type SubmitResult =
   { kind: "created"; reference: string; pin: string } | { kind: "duplicate"; reference: string };
 
-async function findByToken(token: string) {
-  const client = await db();
+type Client = Db;
+type Tx = Prisma.TransactionClient;
+
+async function findByToken(client: Client | Tx, token: string) {
   return client.report.findUnique({ where: { submissionToken: token }, select: { reference: true } });
 }
 
+/**
+ * Copies of one form (a double click, a retry, four tabs) are serialised on
+ * their token: a transaction-scoped advisory lock in its own key space (the
+ * two-key form; matching uses one-key locks), held until commit or rollback.
+ */
+async function lockToken(tx: Tx, token: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${TOKEN_LOCK_SPACE}::int, hashtext(${token}))`;
+}
+const TOKEN_LOCK_SPACE = 0x52_45_50; // "REP"
+
+/**
+ * The report of this form once no copy of it is still being stored: taking
+ * the token's lock waits for a transaction of the same form still in flight.
+ */
+async function settledByToken(client: Client, token: string) {
+  return client.$transaction(async (tx) => (await lockToken(tx, token), findByToken(tx, token)));
+}
+
+/**
+ * Stores a report, or recognises a copy of a form already stored: every copy
+ * gets the receipt's reference — the first as "created" with its PIN, the
+ * others as "duplicate" — however they race, on PostgreSQL where their
+ * transactions really run at once as on the embedded database.
+ */
 export async function submitReport(input: SubmitInput): Promise<SubmitResult> {
   const client = await db();
-  const existing = await findByToken(input.token);
+  const existing = await findByToken(client, input.token);
   if (existing) return { kind: "duplicate", reference: existing.reference };
+  try {
+    return await storeReport(client, input);
+  } catch (e) {
+    // Whatever failed (a rate limit reached by the first copy, a unique
+    // violation, a timeout while waiting for it): if a copy was stored, say so.
+    const stored = await settledByToken(client, input.token).catch(() => null);
+    if (stored) return { kind: "duplicate", reference: stored.reference };
+    throw e;
+  }
+}
+
+async function storeReport(client: Client, input: SubmitInput): Promise<SubmitResult> {
   if (await isReportLimited(client, input.ip)) throw new RateLimitedError();
 
   const checked = await checkEvidence(input.files);
@@ -51,7 +89,10 @@ export async function submitReport(input: SubmitInput): Promise<SubmitResult> {
   const pinHash = await hashPin(pin);
   const stored = await storeEvidence(checked.files);
   try {
-    const reference = await client.$transaction(async (tx) => {
+    const result = await client.$transaction(async (tx): Promise<SubmitResult> => {
+      await lockToken(tx, input.token);
+      const copy = await findByToken(tx, input.token);
+      if (copy) return { kind: "duplicate", reference: copy.reference };
       const [row] = await tx.$queryRaw<{ seq: bigint }[]>`SELECT nextval('report_reference_seq') AS seq`;
       const reference = reportReference(row!.seq);
       const platformIds = await upsertPlatforms(
@@ -113,16 +154,13 @@ export async function submitReport(input: SubmitInput): Promise<SubmitResult> {
       // Matched in the same transaction: the receipt's report is already in its case.
       await matchInsertedReports(tx, [{ reportId: created.id, report: reportLikeOf(v) }], { cause: "report" });
       await recordReportHit(tx, input.ip);
-      return reference;
+      return { kind: "created", reference, pin };
     });
-    return { kind: "created", reference, pin };
+    // A copy stored first: this copy's files are not needed.
+    if (result.kind === "duplicate") await removeEvidence(stored.map((f) => f.storageKey));
+    return result;
   } catch (e) {
-    await removeEvidence(stored.map((s) => s.storageKey));
-    // Two copies of one form raced; the first one won.
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-      const again = await findByToken(input.token);
-      if (again) return { kind: "duplicate", reference: again.reference };
-    }
+    await removeEvidence(stored.map((f) => f.storageKey));
     throw e;
   }
 }

@@ -6,3 +6,6 @@
 export * from "./choices";
 export * from "./money";
 export * from "./numbers";
+export * from "./currency";
+export * from "./dates";
+export * from "./text";

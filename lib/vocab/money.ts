@@ -36,3 +36,32 @@ export function formatMinor(minor: bigint, currency: string, locale: string): st
     return `${major} ${currency}`;
   }
 }
+
+/** PostgreSQL's bigint: the largest amount a Payment row can hold. */
+export const MAX_STORABLE_MINOR = 2n ** 63n - 1n;
+
+/**
+ * A decimal number's text ("4000.1", "12345678901.99", "4e3", "0.005") to
+ * minor units, exactly: digits are shifted as text, never through a double,
+ * and a third decimal rounds half up. Null when not a decimal number.
+ * For the import, whose JSON numbers keep their source text (lossless-json).
+ */
+export function decimalToMinor(text: string): bigint | null {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d{1,4}))?$/.exec(text.trim());
+  if (!m) return null;
+  const [, sign, int, frac = "", exp = "0"] = m;
+  const digits = `${int}${frac}`;
+  // value = digits × 10^(exp − frac.length); in minor units, × 100.
+  const shift = Number(exp) - frac.length + 2;
+  let minor: bigint;
+  if (shift >= 0) {
+    if (shift > 40) return null;
+    minor = BigInt(digits) * 10n ** BigInt(shift);
+  } else {
+    const cut = -shift;
+    const whole = cut >= digits.length ? "0" : digits.slice(0, digits.length - cut);
+    const first = cut > digits.length ? "0" : digits[digits.length - cut]!;
+    minor = BigInt(whole) + (first >= "5" ? 1n : 0n);
+  }
+  return sign === "-" ? -minor : minor;
+}

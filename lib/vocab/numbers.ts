@@ -1,3 +1,5 @@
+import { parseLocalDateTime } from "./dates";
+
 const CST_OFFSET_MS = 8 * 3600_000; // China has no daylight saving time
 
 /** Year in China Standard Time, which is what victims and officers see. */
@@ -13,9 +15,7 @@ export function caseNumber(seq: bigint | number, d = new Date()): string {
   return `C-${cstYear(d)}-${String(seq).padStart(5, "0")}`;
 }
 
-/** "2026-05-25T15:10" typed in China → the instant. */
+/** "2026-05-25T15:10" typed in China → the instant; null when empty or not a real time. */
 export function cstLocalToDate(local: string): Date | null {
-  if (!local) return null;
-  const d = new Date(`${local.length === 16 ? `${local}:00` : local}+08:00`);
-  return Number.isNaN(d.getTime()) ? null : d;
+  return local ? parseLocalDateTime(local) : null;
 }

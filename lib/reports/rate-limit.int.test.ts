@@ -1,0 +1,101 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { resetEnvCache } from "@/lib/env";
+import {
+  ABUSE_BUCKET,
+  REPORT_BUCKET,
+  ipKey,
+  isReportLimited,
+  pruneRateLimits,
+  recordAbuseHit,
+  recordReportHit,
+  reportsInWindow,
+} from "./rate-limit";
+import { isReportLimitedForIp } from "./rate-limit-check";
+
+const addr = () => `192.0.2.${Math.floor(Math.random() * 250) + 1}-${randomUUID().slice(0, 6)}`;
+const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+
+beforeEach(() => {
+  process.env.REPORT_RATE_LIMIT = "3";
+  process.env.REPORT_RATE_WINDOW_MINUTES = "60";
+  resetEnvCache();
+});
+
+afterAll(async () => {
+  delete process.env.REPORT_RATE_LIMIT;
+  delete process.env.REPORT_RATE_WINDOW_MINUTES;
+  resetEnvCache();
+  await (await db()).$disconnect();
+});
+
+describe("report rate limit", () => {
+  it("stores only a keyed hash of the address", async () => {
+    const client = await db();
+    const ip = addr();
+    await recordReportHit(client, ip);
+    const rows = await client.rateLimitHit.findMany({ where: { key: ipKey(ip) } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.key).not.toContain(ip);
+    expect(rows[0]!.key).toMatch(/^[0-9a-f]{32,}$/i);
+    expect(ipKey(ip)).toBe(ipKey(ip));
+    expect(ipKey(addr())).not.toBe(ipKey(ip));
+  });
+
+  it("limits an address after REPORT_RATE_LIMIT reports in the window, and no other address", async () => {
+    const client = await db();
+    const ip = addr();
+    for (let i = 0; i < 3; i++) {
+      expect(await isReportLimited(client, ip)).toBe(false);
+      await recordReportHit(client, ip);
+    }
+    expect(await reportsInWindow(client, ip)).toBe(3);
+    expect(await isReportLimited(client, ip)).toBe(true);
+    expect(await isReportLimitedForIp(ip)).toBe(true);
+    expect(await isReportLimited(client, addr())).toBe(false);
+    expect(await isReportLimitedForIp(addr())).toBe(false);
+  });
+
+  it("forgets reports older than the window", async () => {
+    const client = await db();
+    const ip = addr();
+    await client.rateLimitHit.createMany({
+      data: [61, 90, 600].map((m) => ({ bucket: REPORT_BUCKET, key: ipKey(ip), createdAt: minutesAgo(m) })),
+    });
+    await recordReportHit(client, ip);
+    expect(await reportsInWindow(client, ip)).toBe(1);
+    expect(await isReportLimited(client, ip)).toBe(false);
+    process.env.REPORT_RATE_WINDOW_MINUTES = "120";
+    resetEnvCache();
+    expect(await reportsInWindow(client, ip)).toBe(3);
+    expect(await isReportLimited(client, ip)).toBe(true);
+  });
+
+  it("refuses an address at once after a bot signal, for the window", async () => {
+    const client = await db();
+    const ip = addr();
+    await recordAbuseHit(client, ip);
+    expect(await isReportLimited(client, ip)).toBe(true);
+    expect(await reportsInWindow(client, ip)).toBe(0);
+    const old = addr();
+    await client.rateLimitHit.create({ data: { bucket: ABUSE_BUCKET, key: ipKey(old), createdAt: minutesAgo(61) } });
+    expect(await isReportLimited(client, old)).toBe(false);
+  });
+
+  it("pruning deletes only rows no window can still need", async () => {
+    const client = await db();
+    const ip = addr();
+    const key = ipKey(ip);
+    await client.rateLimitHit.createMany({
+      data: [
+        { bucket: REPORT_BUCKET, key, createdAt: minutesAgo(5) },
+        { bucket: ABUSE_BUCKET, key, createdAt: minutesAgo(24 * 60 + 30) },
+        { bucket: REPORT_BUCKET, key, createdAt: minutesAgo(24 * 60 + 61) },
+      ],
+    });
+    expect(await pruneRateLimits(client)).toBeGreaterThanOrEqual(1);
+    const left = await client.rateLimitHit.findMany({ where: { key }, orderBy: { createdAt: "desc" } });
+    expect(left.map((r) => r.bucket)).toEqual([REPORT_BUCKET, ABUSE_BUCKET]);
+  });
+});
