@@ -7,7 +7,11 @@ import { formOf, testUser } from "./test-support";
 // The core's collaborators: the request's headers, the session, the database.
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 const audit = vi.hoisted(() => vi.fn(async () => undefined));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "198.51.100.7" }) }));
+// As scripts/serve.ts prepares a request: the client address plus this process's edge mark.
+vi.mock("next/headers", async () => {
+  const { EDGE_HEADER, edgeToken } = await import("@/lib/http/edge-mark");
+  return { headers: async () => new Headers({ "x-forwarded-for": "198.51.100.7", [EDGE_HEADER]: edgeToken() }) };
+});
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.user }));
 vi.mock("@/lib/db", () => ({ db: async () => ({ fake: "db" }) }));
 vi.mock("@/lib/audit/record", () => ({ recordAudit: audit }));

@@ -6,7 +6,11 @@ import { formOf, testUser } from "./test-support";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 const revalidated = vi.hoisted(() => [] as unknown[][]);
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "198.51.100.9" }) }));
+// As scripts/serve.ts prepares a request: the client address plus this process's edge mark.
+vi.mock("next/headers", async () => {
+  const { EDGE_HEADER, edgeToken } = await import("@/lib/http/edge-mark");
+  return { headers: async () => new Headers({ "x-forwarded-for": "198.51.100.9", [EDGE_HEADER]: edgeToken() }) };
+});
 vi.mock("next/cache", () => ({ revalidatePath: (...a: unknown[]) => revalidated.push(a) }));
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.user }));
 vi.mock("@/lib/db", () => ({ db: async () => ({ fake: "db" }) }));
