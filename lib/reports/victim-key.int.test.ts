@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from "node:crypto";
-import { expect, it } from "vitest";
+import { expect, inject, it } from "vitest";
 import { db } from "@/lib/db";
+import { prepareDatabase } from "@/lib/db/prepare";
 import { hashPlainVictimKeys, victimKey } from "./victim-key";
 
 it("turns the plain phone digits older versions stored into keyed hashes, once, keeping victim counts right", async () => {
@@ -46,4 +47,17 @@ it("turns the plain phone digits older versions stored into keyed hashes, once, 
   expect(await hashPlainVictimKeys(client)).toBe(0);
   const again = await client.report.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } });
   expect(again.map((r) => r.victimKey)).toEqual(keys);
+});
+
+it("runs where migrations run for real (npm start, db:migrate): prepareDatabase hashes what an older version left", async () => {
+  const client = await db();
+  const phone = `136${randomInt(10_000_000, 99_999_999)}`;
+  const reference = `R-TEST-${randomUUID().slice(0, 12)}`;
+  const r = await client.report.create({
+    data: { reference, victimPhone: phone, victimKey: phone },
+    select: { id: true },
+  });
+  await prepareDatabase(inject("databaseUrl"), { quiet: true });
+  const after = await client.report.findUniqueOrThrow({ where: { id: r.id }, select: { victimKey: true } });
+  expect(after.victimKey).toBe(victimKey(phone, reference));
 });
