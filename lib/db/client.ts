@@ -19,5 +19,5 @@ export function createPrisma(url: string, opts: { max?: number } = {}): PrismaCl
       timeout: config.DB_TRANSACTION_TIMEOUT_SECONDS * 1000,
     },
   });
-  return guard ? guardTransactions(client) : client;
+  return guard ? guardTransactions(client, url) : client;
 }

@@ -41,18 +41,18 @@ export interface AdapterOptions {
   max?: number;
   /** Short for one-shot CLI processes, which otherwise linger until idle clients close. */
   idleTimeoutMillis?: number;
-  /** Refuse queries on the pool from inside a transaction's callback (lib/db/transaction-guard.ts). */
+  /** Refuse pool queries inside a transaction callback on the same database (lib/db/transaction-guard.ts). */
   guardTransactions?: boolean;
 }
 
 type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
 
 /** The pool-level entry points (not a transaction's own connection) check the guard first. */
-function guarded(adapter: Adapter): Adapter {
+function guarded(adapter: Adapter, database: string): Adapter {
   for (const method of ["queryRaw", "executeRaw", "startTransaction"] as const) {
     const original = adapter[method].bind(adapter) as (...a: unknown[]) => Promise<unknown>;
     (adapter as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
-      assertOutsideTransaction();
+      assertOutsideTransaction(database);
       return original(...args);
     };
   }
@@ -74,7 +74,7 @@ export function createPgAdapter(connectionString: string, opts: AdapterOptions =
   });
   if (opts.guardTransactions) {
     const connect = factory.connect.bind(factory);
-    factory.connect = async () => guarded(await connect());
+    factory.connect = async () => guarded(await connect(), connectionString);
   }
   return factory;
 }

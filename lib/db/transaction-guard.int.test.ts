@@ -19,6 +19,20 @@ it("refuses a query through the outer client inside a transaction, instead of wa
   );
 });
 
+it("also refuses a second client on the same database, which would wait just the same", async () => {
+  const other = createPrisma(inject("databaseUrl"), { max: 1 });
+  try {
+    await expect(
+      client.$transaction(async (tx) => {
+        await tx.user.count();
+        await other.user.count();
+      }),
+    ).rejects.toBeInstanceOf(OuterClientInTransactionError);
+  } finally {
+    await other.$disconnect();
+  }
+});
+
 it("lets transactions and plain queries of independent callers run side by side", async () => {
   const results = await Promise.all([
     client.$transaction(async (tx) => (await tx.$queryRaw<{ n: number }[]>`SELECT 1::int AS n`)[0]!.n),

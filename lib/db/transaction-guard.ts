@@ -12,7 +12,8 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { PrismaClient } from "./generated/client";
 
-const insideTransaction = new AsyncLocalStorage<true>();
+/** The databases (URLs) with a transaction callback running, in this async context. */
+const insideTransaction = new AsyncLocalStorage<ReadonlySet<string>>();
 
 export class OuterClientInTransactionError extends Error {
   constructor() {
@@ -24,18 +25,22 @@ export class OuterClientInTransactionError extends Error {
   }
 }
 
-/** Runs every interactive transaction's callback in a context the adapter can see. */
-export function guardTransactions(client: PrismaClient): PrismaClient {
+/**
+ * Runs every interactive transaction's callback in a context the adapters can
+ * see. Keyed by database, not by client: a second client on the same embedded
+ * database waits for the transaction just the same; another database does not.
+ */
+export function guardTransactions(client: PrismaClient, database: string): PrismaClient {
   const original = client.$transaction.bind(client) as (arg: unknown, opts?: unknown) => Promise<unknown>;
+  const inside = (fn: (tx: unknown) => unknown) => (tx: unknown) =>
+    insideTransaction.run(new Set([...(insideTransaction.getStore() ?? []), database]), () => fn(tx));
   const guarded = (arg: unknown, opts?: unknown) =>
-    typeof arg === "function"
-      ? original((tx: unknown) => insideTransaction.run(true, () => (arg as (tx: unknown) => unknown)(tx)), opts)
-      : original(arg, opts);
+    typeof arg === "function" ? original(inside(arg as (tx: unknown) => unknown), opts) : original(arg, opts);
   client.$transaction = guarded as PrismaClient["$transaction"];
   return client;
 }
 
 /** Called by the adapter before any query that is not on a transaction's own connection. */
-export function assertOutsideTransaction(): void {
-  if (insideTransaction.getStore()) throw new OuterClientInTransactionError();
+export function assertOutsideTransaction(database: string): void {
+  if (insideTransaction.getStore()?.has(database)) throw new OuterClientInTransactionError();
 }
