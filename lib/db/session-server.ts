@@ -29,10 +29,10 @@ import {
   CANCEL_REQUEST,
   GSSENC_REQUEST,
   PROTOCOL_3,
+  RESET,
   ReplyTracker,
   SSL_REQUEST,
   errorResponse,
-  frontendMessage,
   messageLength,
 } from "./wire";
 
@@ -49,20 +49,6 @@ export interface SessionServer {
   port: number;
   stop(): Promise<void>;
 }
-
-/**
- * Whatever state the backend is in — mid-way through an extended exchange,
- * skipping to Sync after an error, inside a transaction block, failed or not —
- * this ends at idle without committing: the Parse fails (a syntax error), which
- * aborts an implicit transaction and fails an explicit one; Sync ends the
- * exchange; ROLLBACK ends any block. (A bare Sync would COMMIT the pending
- * implicit transaction of a half-sent exchange.)
- */
-const RESET = Buffer.concat([
-  frontendMessage("P", Buffer.from("\0embedded: abandoned by its client\0\0\0", "latin1")),
-  frontendMessage("S"),
-  frontendMessage("Q", Buffer.from("ROLLBACK\0")),
-]);
 
 /** FIFO ownership of the single backend. */
 class Backend {

@@ -84,3 +84,17 @@ export function frontendMessage(type: string, body: Buffer = Buffer.alloc(0)): B
   head.writeInt32BE(body.length + 4, 1);
   return Buffer.concat([head, body]);
 }
+
+/**
+ * Whatever state the backend is in — mid-way through an extended exchange,
+ * skipping to Sync after an error, inside a transaction block, failed or not —
+ * this ends at idle without committing: the Parse fails (a syntax error), which
+ * aborts an implicit transaction and fails an explicit one; Sync ends the
+ * exchange; ROLLBACK ends any block. (A bare Sync would COMMIT the pending
+ * implicit transaction of a half-sent exchange.)
+ */
+export const RESET = Buffer.concat([
+  frontendMessage("P", Buffer.from("\0embedded: abandoned by its client\0\0\0", "latin1")),
+  frontendMessage("S"),
+  frontendMessage("Q", Buffer.from("ROLLBACK\0")),
+]);
