@@ -6,6 +6,9 @@ const port = Number(process.env.E2E_PORT || 3100);
 // A fresh embedded database per run, unless DATABASE_URL points at a server.
 const dataDir = process.env.E2E_DATA_DIR || path.join("test-data", `e2e-${process.pid}`);
 process.env.E2E_DATA_DIR = dataDir;
+// Fixtures that import reports hash victims' phones with the app's secret: the
+// server's, kept in its DATA_DIR (lib/reports/victim-key.ts).
+process.env.DATA_DIR = dataDir;
 
 export default defineConfig({
   testDir: "e2e",

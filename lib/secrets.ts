@@ -1,4 +1,5 @@
-import "server-only";
+// No "server-only" marker: scripts/start.ts hashes victim keys outside Next.js
+// (lib/reports/victim-key.ts). node:fs keeps it out of client bundles anyway.
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes, createHmac } from "node:crypto";

@@ -1,4 +1,4 @@
 import { withDatabase } from "../lib/db/with-database";
-import { runMigrations } from "../lib/db/migrate";
+import { prepareDatabase } from "../lib/db/prepare";
 
-await withDatabase("npm run db:migrate", (url) => runMigrations(url), { migrate: false });
+await withDatabase("npm run db:migrate", (url) => prepareDatabase(url), { migrate: false });

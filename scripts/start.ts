@@ -10,7 +10,7 @@ import { run } from "./lib/run";
 import { buildIsCurrent, writeStamp } from "./lib/build-stamp";
 import { env } from "../lib/env";
 import { EmbeddedBusyError, findRunningEmbedded, startEmbeddedServer, type EmbeddedServer } from "../lib/db/embedded";
-import { runMigrations } from "../lib/db/migrate";
+import { prepareDatabase } from "../lib/db/prepare";
 import { createPrisma } from "../lib/db/client";
 import { ensureFirstAdmin } from "../lib/auth/bootstrap";
 
@@ -44,7 +44,7 @@ async function database(): Promise<string> {
 async function main() {
   const url = await database();
   console.log("Applying database migrations…");
-  await runMigrations(url, { quiet: true });
+  await prepareDatabase(url, { quiet: true });
   // An empty database gets its first admin (ADMIN_EMAIL / ADMIN_PASSWORD, or a generated password printed once).
   const prisma = createPrisma(url, { max: 1 });
   try {

@@ -8,6 +8,8 @@
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { env } from "../env";
+import { serveSession } from "./session-server";
 
 export interface EmbeddedLock {
   pid: number;
@@ -117,32 +119,31 @@ export interface StartOptions {
   memory?: boolean;
   port?: number;
   owner?: string;
+  /** Connections served at once (each waits its turn for the one backend). */
   maxConnections?: number;
+  /** A client idle inside a transaction longer than this is disconnected and rolled back (ADR 0007). */
+  idleInTransactionTimeoutMs?: number;
 }
 
 /** Opens PGlite and serves it on loopback. Throws EmbeddedBusyError if held elsewhere. */
 export async function startEmbeddedServer(opts: StartOptions = {}): Promise<EmbeddedServer> {
   const { PGlite } = await import("@electric-sql/pglite");
-  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
   const dir = opts.dir ?? dataDir();
   const owner = opts.owner ?? process.argv.slice(1).join(" ");
   if (!opts.memory) acquireLock(dir, owner);
   let db: InstanceType<typeof PGlite> | undefined;
   try {
     db = opts.memory ? await PGlite.create() : await PGlite.create(path.join(dir, "pglite"));
-    const server = new PGLiteSocketServer({
-      db,
+    // One client at a time has the single PGlite backend, from its first
+    // message until the backend is idle again (lib/db/session-server.ts).
+    const server = await serveSession(db, {
       host: "127.0.0.1",
       port: opts.port ?? 0,
-      // The socket server queues statements from all connections and keeps a
-      // transaction's statements on the connection that opened it.
-      maxConnections: opts.maxConnections ?? 64,
+      maxConnections: opts.maxConnections ?? 200,
+      idleInTransactionTimeoutMs:
+        opts.idleInTransactionTimeoutMs ?? env().EMBEDDED_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS * 1000,
     });
-    let port = 0;
-    server.addEventListener("listening", (e) => {
-      port = (e as CustomEvent<{ port: number }>).detail.port;
-    });
-    await server.start();
+    const port = server.port;
     if (!opts.memory) writeLock(dir, { pid: process.pid, port, startedAt: new Date().toISOString(), owner });
     const openDb = db;
     let stopped = false;

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { assertOutsideTransaction } from "./transaction-guard";
 
 // Catalog types the pg driver adapter of Prisma 6.19 cannot map; the WASM
 // schema engine selects them while migrating ("Column type 'name' could not be
@@ -40,10 +41,26 @@ export interface AdapterOptions {
   max?: number;
   /** Short for one-shot CLI processes, which otherwise linger until idle clients close. */
   idleTimeoutMillis?: number;
+  /** Refuse pool queries inside a transaction callback on the same database (lib/db/transaction-guard.ts). */
+  guardTransactions?: boolean;
+}
+
+type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+
+/** The pool-level entry points (not a transaction's own connection) check the guard first. */
+function guarded(adapter: Adapter, database: string): Adapter {
+  for (const method of ["queryRaw", "executeRaw", "startTransaction"] as const) {
+    const original = adapter[method].bind(adapter) as (...a: unknown[]) => Promise<unknown>;
+    (adapter as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+      assertOutsideTransaction(database);
+      return original(...args);
+    };
+  }
+  return adapter;
 }
 
 export function createPgAdapter(connectionString: string, opts: AdapterOptions = {}) {
-  return new PrismaPg({
+  const factory = new PrismaPg({
     connectionString,
     // Short OLTP statements over a growing table: PostgreSQL's JIT kicked in on
     // cost estimates and spent ~0.8 s compiling a stats update that runs in
@@ -55,4 +72,9 @@ export function createPgAdapter(connectionString: string, opts: AdapterOptions =
     allowExitOnIdle: opts.idleTimeoutMillis !== undefined,
     Client: CatalogTolerantClient as unknown as typeof pg.Client,
   });
+  if (opts.guardTransactions) {
+    const connect = factory.connect.bind(factory);
+    factory.connect = async () => guarded(await connect(), connectionString);
+  }
+  return factory;
 }

@@ -7,7 +7,7 @@
  *    the lock so nobody else opens the files at the same time.
  */
 import { EmbeddedBusyError, findRunningEmbedded, startEmbeddedServer } from "./embedded";
-import { runMigrations } from "./migrate";
+import { prepareDatabase } from "./prepare";
 
 export async function withDatabase<T>(
   owner: string,
@@ -31,7 +31,7 @@ export async function withDatabase<T>(
   process.once("SIGINT", () => void stop().then(() => process.exit(130)));
   process.once("SIGTERM", () => void stop().then(() => process.exit(143)));
   try {
-    if (opts.migrate !== false) await runMigrations(server.url, { quiet: true });
+    if (opts.migrate !== false) await prepareDatabase(server.url, { quiet: true });
     return await fn(server.url);
   } finally {
     await stop();

@@ -92,6 +92,17 @@ const schema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(20),
   LOGIN_THROTTLE_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  /**
+   * Database concurrency (ADR 0007). Interactive transactions wait up to
+   * DB_TRANSACTION_MAX_WAIT_SECONDS for a connection and their turn (the
+   * embedded database runs one at a time), then may run for
+   * DB_TRANSACTION_TIMEOUT_SECONDS. The embedded server disconnects a client
+   * idle inside a transaction for EMBEDDED_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS
+   * and rolls it back, so a stuck tool cannot hold everyone up (0 = never).
+   */
+  DB_TRANSACTION_MAX_WAIT_SECONDS: z.coerce.number().positive().max(3600).default(120),
+  DB_TRANSACTION_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(60),
+  EMBEDDED_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
   /** Staff sessions end this many hours after sign-in. */
   SESSION_MAX_AGE_HOURS: z.coerce
     .number()

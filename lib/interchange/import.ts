@@ -265,6 +265,7 @@ async function importBatch(
       const match = await finishMatch(tx, plan, ids, { cause: "import" });
       return { imported: inserted.length, match };
     },
-    { timeout: 300_000, maxWait: 60_000 },
+    // maxWait from the client (DB_TRANSACTION_MAX_WAIT_SECONDS): a batch queues behind the form (ADR 0007).
+    { timeout: 300_000 },
   );
 }
