@@ -1,7 +1,7 @@
 import createIntlMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { routing } from "@/i18n/routing";
-import { isProtectedPath, loginPath, REQUEST_PATH_HEADER } from "@/lib/auth/paths";
+import { isMalformedPath, isProtectedPath, loginPath, REQUEST_PATH_HEADER } from "@/lib/auth/paths";
 import { hasSessionCookie } from "@/lib/auth/session-cookie";
 import { refusePage, reportPostGuard } from "@/lib/http/report-guard";
 
@@ -20,6 +20,11 @@ export default async function proxy(request: NextRequest) {
     if (refusal) return refusePage(refusal, request);
   }
   const { pathname, search } = request.nextUrl;
+  // Undecodable escapes (`/staff/admin/users/%`) would be a bare 500 from Next.js: show the not-found page.
+  if (isMalformedPath(pathname)) {
+    const locale = routing.locales.find((l) => pathname.startsWith(`/${l}/`)) ?? routing.defaultLocale;
+    return NextResponse.rewrite(new URL(`/${locale}/not-found`, request.url));
+  }
   const read = request.method === "GET" || request.method === "HEAD";
   // Page loads only: a form post (server action) answers "signed out" itself.
   if (read && isProtectedPath(pathname) && !hasSessionCookie(request.cookies)) {

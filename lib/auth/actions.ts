@@ -3,15 +3,14 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { routing } from "@/i18n/routing";
-import { signIn, signOut } from "@/lib/auth/config";
+import { LoginThrottledError, signIn, signOut } from "@/lib/auth/config";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { landingPath } from "@/lib/auth/paths";
 import { normaliseEmail } from "@/lib/auth/password";
 import { signInSchema } from "@/lib/auth/schemas";
+import { signOutEverywhere, signOutSession } from "@/lib/auth/sign-out";
 import { fieldErrorsOf, formDataToObject, type StaffActionState } from "@/lib/actions/staff-action-state";
-import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { logError } from "@/lib/log";
 
@@ -21,10 +20,19 @@ function localeOf(value: unknown): string {
     : routing.defaultLocale;
 }
 
+/** The form's message for a throttled attempt: seconds for short waits, minutes for long ones. */
+function throttledState(seq: number, e: LoginThrottledError, values: Record<string, string>): StaffActionState {
+  const wait = e.throttled.retryAfterSeconds;
+  return wait <= 90
+    ? { seq, status: "error", code: "loginWait", params: { seconds: wait }, values }
+    : { seq, status: "error", code: "loginThrottled", params: { minutes: Math.ceil(wait / 60) }, values };
+}
+
 /**
  * Email + password sign-in (Auth.js Credentials, see lib/auth/config.ts): the
- * password check, throttling and auditing happen in authorize(). On success the
- * browser is redirected to the page it asked for or the role's home.
+ * password check, throttling, the new server-side session and auditing happen
+ * in authorize() → verifyLogin(). On success the browser is redirected to the
+ * page it asked for or the role's home.
  */
 export async function signInAction(prev: StaffActionState, fd: FormData): Promise<StaffActionState> {
   const seq = (prev?.seq ?? 0) + 1;
@@ -38,16 +46,8 @@ export async function signInAction(prev: StaffActionState, fd: FormData): Promis
   try {
     await signIn("credentials", { email, password: parsed.data.password, redirect: false });
   } catch (e) {
+    if (e instanceof LoginThrottledError) return throttledState(seq, e, values);
     if (e instanceof AuthError && e.type === "CredentialsSignin") {
-      if ((e as AuthError & { code?: string }).code === "throttled") {
-        return {
-          seq,
-          status: "error",
-          code: "loginThrottled",
-          params: { minutes: env().LOGIN_THROTTLE_WINDOW_MINUTES },
-          values,
-        };
-      }
       return { seq, status: "error", code: "loginInvalid", values };
     }
     const errorId = logError(e, { context: "signIn" });
@@ -57,18 +57,25 @@ export async function signInAction(prev: StaffActionState, fd: FormData): Promis
   redirect(landingPath(user?.role ?? "liaison", locale, parsed.data.next));
 }
 
-export async function signOutAction(fd: FormData): Promise<void> {
+/** Plain form actions (the staff shell): they work without JavaScript and end on the sign-in page. */
+async function endSessions(fd: FormData, everywhere: boolean): Promise<never> {
   const locale = localeOf(fd.get("locale"));
   const user = await getCurrentUser();
   if (user) {
-    await recordAudit(await db(), {
-      actorId: user.id,
-      action: "auth.logout",
-      resourceType: "user",
-      resourceId: user.id,
-      ip: clientIpFrom(await headers()),
-    });
+    const ctx = { actor: user, ip: clientIpFrom(await headers()), sessionId: user.sessionId };
+    if (everywhere) await signOutEverywhere(await db(), ctx);
+    else await signOutSession(await db(), ctx);
   }
+  // Deletes the cookie; the session row has ended above (a copied cookie is refused from now on).
   await signOut({ redirect: false });
-  redirect(`/${locale}/login?signedOut=1`);
+  redirect(`/${locale}/login?signedOut=${everywhere ? "everywhere" : "1"}`);
+}
+
+export async function signOutAction(fd: FormData): Promise<void> {
+  await endSessions(fd, false);
+}
+
+/** Ends every session of the signed-in user, on every device. */
+export async function signOutEverywhereAction(fd: FormData): Promise<void> {
+  await endSessions(fd, true);
 }

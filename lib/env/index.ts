@@ -52,16 +52,49 @@ const schema = z.object({
     .max(200)
     .optional()
     .or(z.literal("").transform(() => undefined)),
-  /** Failed sign-ins per account, and per client address, within the window before sign-in is refused. */
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  /**
+   * Staff sign-in throttling (ADR 0008). Failed sign-ins per client address, and per
+   * (account, address), within the window before that address is refused.
+   */
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(20),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_IP: z.coerce.number().int().positive().default(5),
   LOGIN_THROTTLE_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
-  /** Staff sessions end this many hours after sign-in. */
+  /**
+   * Per account, from addresses it has never signed in from: after this many failures
+   * within LOGIN_ACCOUNT_WINDOW_HOURS each further attempt must wait
+   * BASE·2^(failures−N) seconds after the last one, at most MAX seconds.
+   */
+  LOGIN_ACCOUNT_DELAY_AFTER_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_ACCOUNT_DELAY_BASE_SECONDS: z.coerce.number().int().positive().default(2),
+  LOGIN_ACCOUNT_DELAY_MAX_SECONDS: z.coerce.number().int().positive().default(300),
+  LOGIN_ACCOUNT_WINDOW_HOURS: z.coerce.number().int().positive().default(24),
+  /** An address the account signed in from within this many days is familiar: no account delay there. */
+  LOGIN_KNOWN_ADDRESS_DAYS: z.coerce.number().int().positive().default(30),
+  /** Staff sessions end this many hours after sign-in… */
   SESSION_MAX_AGE_HOURS: z.coerce
     .number()
     .positive()
     .max(24 * 30)
     .default(12),
+  /** …or after this many minutes without a request. */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(24 * 60 * 30)
+    .default(60),
+  /**
+   * The public address of the app (scheme, host and port, no path), used for
+   * Auth.js (its AUTH_URL) and any absolute URL. Default http://localhost:PORT.
+   */
+  APP_URL: z
+    .string()
+    .url()
+    .refine((v) => /^https?:$/.test(new URL(v).protocol) && ["", "/"].includes(new URL(v).pathname), {
+      message: "must be http(s)://host[:port] without a path",
+    })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -77,6 +110,12 @@ export function env(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+/** The app's public origin: APP_URL, else http://localhost:PORT (what `npm start` serves). */
+export function appOrigin(): string {
+  const { APP_URL, PORT } = env();
+  return APP_URL ? new URL(APP_URL).origin : `http://localhost:${PORT}`;
 }
 
 /** For tests that change variables between cases. */
