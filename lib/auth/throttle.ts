@@ -29,6 +29,8 @@ export const ipKey = (ip: string) => keyedHash("ip", ip);
 export const pairKey = (email: string, ip: string) => keyedHash("login-account-ip", `${email}\n${ip}`);
 
 type Queryable = Pick<Db, "rateLimitHit">;
+/** The app's client, not a transaction: recording also prunes old rows. */
+type Client = Pick<Db, "rateLimitHit" | "$executeRaw">;
 
 export type ThrottleReason = "ip" | "account-ip" | "account";
 
@@ -167,7 +169,7 @@ export async function claimAccountAttempt(
  * and the account (unless claimAccountAttempt already recorded the latter).
  */
 export async function recordLoginFailure(
-  db: Queryable,
+  db: Client,
   email: string,
   ip: string,
   opts: { accountRecorded?: boolean; now?: Date } = {},
@@ -180,7 +182,7 @@ export async function recordLoginFailure(
       ...(opts.accountRecorded ? [] : [{ bucket: LOGIN_ACCOUNT_BUCKET, key: accountKey(email), createdAt }]),
     ],
   });
-  pruneRateLimitsSoon(loginBuckets());
+  pruneRateLimitsSoon(db, loginBuckets());
 }
 
 /**
@@ -189,12 +191,7 @@ export async function recordLoginFailure(
  * address as familiar. The account's other failures stay: they are what slows
  * an attacker down elsewhere.
  */
-export async function recordLoginSuccess(
-  db: Queryable,
-  email: string,
-  ip: string,
-  slotId: number | null,
-): Promise<void> {
+export async function recordLoginSuccess(db: Client, email: string, ip: string, slotId: number | null): Promise<void> {
   const pair = pairKey(email, ip);
   if (slotId !== null) await db.rateLimitHit.deleteMany({ where: { id: slotId } });
   // One row per familiar pair, dated by its latest success.
@@ -202,7 +199,7 @@ export async function recordLoginSuccess(
     where: { bucket: { in: [LOGIN_ACCOUNT_IP_BUCKET, LOGIN_KNOWN_BUCKET] }, key: pair },
   });
   await db.rateLimitHit.create({ data: { bucket: LOGIN_KNOWN_BUCKET, key: pair } });
-  pruneRateLimitsSoon(loginBuckets());
+  pruneRateLimitsSoon(db, loginBuckets());
 }
 
 /** Whether a throttled attempt should be audited (the first per account and reason each minute). */

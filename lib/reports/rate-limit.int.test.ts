@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { loginBuckets, recordLoginFailure } from "@/lib/auth/throttle";
-import { pruneRateLimits, pruneRateLimitsSoon, recordReportHit, reportBuckets } from "./rate-limit";
+import { isReportLimited, pruneRateLimits, pruneRateLimitsSoon, reportBuckets } from "./rate-limit";
 
 const minutes = (n: number) => n * 60_000;
 const hours = (n: number) => minutes(60 * n);
@@ -68,20 +68,20 @@ describe("pruneRateLimits", () => {
 });
 
 describe("pruning on use", () => {
-  it("recording a report or a failed sign-in prunes old rows in the background, at most every ten minutes per server", async () => {
+  it("checking the report limit or recording a failed sign-in prunes old rows in the background, at most every ten minutes per server", async () => {
     const client = await db();
     const oldReport = await rows("report", [hours(3)]);
     const oldLogin = await rows("login-ip", [hours(3)]);
-    await recordReportHit(client, "203.0.113.50");
+    expect(await isReportLimited(client, "203.0.113.50")).toBe(false);
     await recordLoginFailure(client, `prune-${randomUUID()}@example.test`, "203.0.113.51");
     await expect.poll(() => ages(oldReport)).toEqual([]);
     await expect.poll(() => ages(oldLogin)).toEqual([]);
 
     // Both were just pruned by this process: not again for ten minutes, then again.
-    expect(pruneRateLimitsSoon(reportBuckets())).toBeNull();
-    expect(pruneRateLimitsSoon(loginBuckets())).toBeNull();
+    expect(pruneRateLimitsSoon(client, reportBuckets())).toBeNull();
+    expect(pruneRateLimitsSoon(client, loginBuckets())).toBeNull();
     const again = await rows("report", [hours(3)]);
-    expect(await pruneRateLimitsSoon(reportBuckets(), Date.now() + minutes(11))).toBeGreaterThanOrEqual(1);
+    expect(await pruneRateLimitsSoon(client, reportBuckets(), Date.now() + minutes(11))).toBeGreaterThanOrEqual(1);
     expect(await ages(again)).toEqual([]);
   });
 });

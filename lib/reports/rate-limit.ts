@@ -1,5 +1,5 @@
 import "server-only";
-import { db as appDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { logError } from "@/lib/log";
 import { keyedHash } from "@/lib/secrets";
@@ -8,6 +8,8 @@ export const REPORT_BUCKET = "report";
 export const ABUSE_BUCKET = "report-abuse";
 
 type Queryable = Pick<Db, "rateLimitHit">;
+/** The app's client (not a transaction): limit checks also prune old rows. */
+type Client = Pick<Db, "rateLimitHit" | "$executeRaw">;
 
 function windowStart(): Date {
   return new Date(Date.now() - env().REPORT_RATE_WINDOW_MINUTES * 60_000);
@@ -24,7 +26,9 @@ export async function reportsInWindow(db: Queryable, ip: string): Promise<number
   });
 }
 
-export async function isReportLimited(db: Queryable, ip: string): Promise<boolean> {
+/** Whether this address may not report now. Called before the report's transaction, with the app's client. */
+export async function isReportLimited(db: Client, ip: string): Promise<boolean> {
+  pruneRateLimitsSoon(db, reportBuckets());
   const key = ipKey(ip);
   const abuse = await db.rateLimitHit.count({
     where: { bucket: ABUSE_BUCKET, key, createdAt: { gte: windowStart() } },
@@ -32,16 +36,14 @@ export async function isReportLimited(db: Queryable, ip: string): Promise<boolea
   return abuse > 0 || (await reportsInWindow(db, ip)) >= env().REPORT_RATE_LIMIT;
 }
 
-/** Counts one accepted report. */
+/** Counts one accepted report (inside the report's transaction). */
 export async function recordReportHit(db: Queryable, ip: string): Promise<void> {
   await db.rateLimitHit.create({ data: { bucket: REPORT_BUCKET, key: ipKey(ip) } });
-  pruneRateLimitsSoon(reportBuckets());
 }
 
 /** A bot signal (filled honeypot): the address is refused for the rest of the window. */
 export async function recordAbuseHit(db: Queryable, ip: string): Promise<void> {
   await db.rateLimitHit.create({ data: { bucket: ABUSE_BUCKET, key: ipKey(ip) } });
-  pruneRateLimitsSoon(reportBuckets());
 }
 
 /** A RateLimitHit bucket and how long its rows matter (the longest window that reads them). */
@@ -88,20 +90,23 @@ export async function pruneRateLimits(
 const lastPrune = new Map<string, number>();
 
 /**
- * Called after writing a hit: prunes these buckets in the background unless
- * this process did so in the last ten minutes. Every server prunes what it
- * writes, so no scheduler is needed and the table stays bounded by the windows.
- * Uses the app's own client, never the caller's transaction. Returns the
- * running prune (tests await it), or null when it was not due.
+ * Called where limits are checked or failures recorded: prunes these buckets
+ * in the background unless this process did so in the last ten minutes. Every
+ * server prunes what it uses, so no scheduler is needed and the table stays
+ * bounded by the windows. Pass the app's client, never a transaction (and not
+ * from inside a transaction's callback: the prune is not part of it). Returns
+ * the running prune (tests await it), or null when it was not due.
  */
-export function pruneRateLimitsSoon(buckets: readonly BucketRetention[], now = Date.now()): Promise<number> | null {
+export function pruneRateLimitsSoon(
+  db: Pick<Db, "$executeRaw">,
+  buckets: readonly BucketRetention[],
+  now = Date.now(),
+): Promise<number> | null {
   const key = buckets.map((b) => b.bucket).join(",");
   if (now - (lastPrune.get(key) ?? -Infinity) < PRUNE_EVERY_MS) return null;
   lastPrune.set(key, now);
-  return appDb()
-    .then((client) => pruneRateLimits(client, buckets, new Date(now)))
-    .catch((e) => {
-      logError(e, { context: "pruneRateLimits", buckets: key });
-      return 0;
-    });
+  return pruneRateLimits(db, buckets, new Date(now)).catch((e) => {
+    logError(e, { context: "pruneRateLimits", buckets: key });
+    return 0;
+  });
 }
