@@ -11,7 +11,7 @@
 import { importRing, someEvidence } from "./case-data";
 import type { APIRequestContext } from "@playwright/test";
 import type { Db } from "../lib/db/client";
-import { actions, postAction, type ActionRef } from "./server-actions";
+import { actions, formAlert, formKey, postAction, type ActionRef } from "./server-actions";
 import { test, expect, createUser, messages, signIn, uniqueSuffix, type Role, type TestUser } from "./staff-fixtures";
 
 export interface AuthzContext {
@@ -151,8 +151,9 @@ test.describe("server actions as raw POSTs", () => {
       const client = () =>
         playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": `192.0.2.${++n}` } });
       const live = (userId: string) => db.session.count({ where: { userId, revokedAt: null } });
+      const key = await formKey(await client(), "/en/login", actions.signIn);
       const signInRaw = (ctx: APIRequestContext, u: TestUser, password = u.password) =>
-        postAction(ctx, "/en/login", actions.signIn, { locale: "en", email: u.email, password });
+        postAction(ctx, "/en/login", actions.signIn, { locale: "en", email: u.email, password }, { key });
 
       const me = await client();
       const me2 = await client();
@@ -162,7 +163,7 @@ test.describe("server actions as raw POSTs", () => {
         // Sign-in: a wrong password opens no session and answers the form again; the right one does.
         const wrong = await signInRaw(me, self, "not-the-password");
         expect(wrong.status()).toBe(200);
-        expect(await wrong.text()).toContain(messages.en.errors.loginInvalid);
+        expect(formAlert(await wrong.text())).toBe(messages.en.errors.loginInvalid);
         expect(await live(self.id)).toBe(0);
         expect((await signInRaw(me, self)).status()).toBe(303);
         expect((await signInRaw(me2, self)).status()).toBe(303);
