@@ -1,7 +1,7 @@
 import createIntlMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { routing } from "@/i18n/routing";
-import { isProtectedPath, loginPath, REQUEST_PATH_HEADER } from "@/lib/auth/paths";
+import { isMalformedPath, isProtectedPath, loginPath, REQUEST_PATH_HEADER } from "@/lib/auth/paths";
 import { hasSessionCookie } from "@/lib/auth/session-cookie";
 import { newNonce, pageCsp } from "@/lib/http/csp";
 import { isFromEdge } from "@/lib/http/edge-mark";
@@ -63,6 +63,11 @@ export default async function proxy(request: NextRequest) {
     headers.set("x-forwarded-host", new URL(origin).host);
   }
   if (file) return withCsp(NextResponse.next({ request: { headers } }));
+  // Undecodable escapes (`/staff/admin/users/%`) would be a bare 500 from Next.js: show the not-found page.
+  if (isMalformedPath(pathname)) {
+    const locale = routing.locales.find((l) => pathname.startsWith(`/${l}/`)) ?? routing.defaultLocale;
+    return withCsp(NextResponse.rewrite(new URL(`/${locale}/not-found`, request.url), { request: { headers } }));
+  }
   const forwarded = new NextRequest(request.url, { method: request.method, headers });
   return withCsp(intl(forwarded) ?? NextResponse.next({ request: { headers } }));
 }

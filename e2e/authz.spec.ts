@@ -11,7 +11,8 @@
 import { importRing, someEvidence } from "./case-data";
 import type { APIRequestContext } from "@playwright/test";
 import type { Db } from "../lib/db/client";
-import { test, expect, createUser, signIn, type Role, type TestUser } from "./staff-fixtures";
+import { actions, formAlert, formKey, postAction, type ActionRef } from "./server-actions";
+import { test, expect, createUser, messages, signIn, uniqueSuffix, type Role, type TestUser } from "./staff-fixtures";
 
 export interface AuthzContext {
   db: Db;
@@ -131,6 +132,85 @@ test.describe("authorization table", () => {
     test(role, async ({ page, db }) => {
       await signIn(page, users[role]);
       await check(page.request, { db, users }, role);
+    });
+  }
+});
+
+/**
+ * Server actions of sign-in and user management, sent as raw POSTs (no page,
+ * no JavaScript) by each kind of visitor. What counts is what changed in the
+ * database: only admins manage users, and sign-out only ever ends the
+ * visitor's own sessions whatever the form carries.
+ */
+test.describe("server actions as raw POSTs", () => {
+  const USERS = "/en/staff/admin/users";
+
+  for (const visitor of ["anonymous", "liaison", "investigator", "admin"] as const) {
+    test(visitor, async ({ playwright, baseURL, db }) => {
+      let n = 0;
+      const client = () =>
+        playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": `192.0.2.${++n}` } });
+      const live = (userId: string) => db.session.count({ where: { userId, revokedAt: null } });
+      const key = await formKey(await client(), "/en/login", actions.signIn);
+      const signInRaw = (ctx: APIRequestContext, u: TestUser, password = u.password) =>
+        postAction(ctx, "/en/login", actions.signIn, { locale: "en", email: u.email, password }, { key });
+
+      const me = await client();
+      const me2 = await client();
+      let self: TestUser | null = null;
+      if (visitor !== "anonymous") {
+        self = await createUser(db, visitor);
+        // Sign-in: a wrong password opens no session and answers the form again; the right one does.
+        const wrong = await signInRaw(me, self, "not-the-password");
+        expect(wrong.status()).toBe(200);
+        expect(formAlert(await wrong.text())).toBe(messages.en.errors.loginInvalid);
+        expect(await live(self.id)).toBe(0);
+        expect((await signInRaw(me, self)).status()).toBe(303);
+        expect((await signInRaw(me2, self)).status()).toBe(303);
+        expect(await live(self.id)).toBe(2);
+      }
+      const target = await createUser(db, "investigator");
+      const bystander = await createUser(db, "admin");
+      await signInRaw(await client(), target);
+      await signInRaw(await client(), bystander);
+      const isAdmin = visitor === "admin";
+      const post = async (action: ActionRef, fields: Record<string, string>) => {
+        const res = await postAction(me, USERS, action, fields);
+        expect.soft(res.status(), `${visitor} → ${action.name}`).toBeLessThan(500);
+      };
+
+      // User management: only an admin changes anything.
+      await post(actions.endUserSessions, { userId: target.id });
+      expect(await live(target.id), "endUserSessions").toBe(isAdmin ? 0 : 1);
+      const orgName = `Raw POST Org ${uniqueSuffix()}`;
+      await post(actions.createOrganisation, { name: orgName, kind: "bank" });
+      expect(await db.organisation.count({ where: { name: orgName } }), "createOrganisation").toBe(isAdmin ? 1 : 0);
+      const email = `raw-post-${uniqueSuffix()}@example.test`;
+      await post(actions.createUser, { email, name: "", role: "admin", password: "raw-post-password-1" });
+      expect(await db.user.count({ where: { email } }), "createUser").toBe(isAdmin ? 1 : 0);
+      const hashBefore = (await db.user.findUniqueOrThrow({ where: { id: target.id } })).passwordHash;
+      await post(actions.resetPassword, { userId: target.id, password: "raw-post-password-2" });
+      await post(actions.changeUserRole, { userId: target.id, role: "admin" });
+      await post(actions.setUserDisabled, { userId: target.id, disabled: "true" });
+      const after = await db.user.findUniqueOrThrow({ where: { id: target.id } });
+      expect(after.passwordHash !== hashBefore, "resetPassword").toBe(isAdmin);
+      expect(after.role, "changeUserRole").toBe(isAdmin ? "admin" : "investigator");
+      expect(after.disabled, "setUserDisabled").toBe(isAdmin);
+
+      // Sign-out ends this session only; "everywhere" all of the visitor's own, never the user named in the form.
+      const signedOut = await postAction(me, "/en/staff", actions.signOut, { locale: "en", userId: bystander.id });
+      expect(signedOut.status()).toBe(303);
+      expect(signedOut.headers()["location"]).toMatch(/\/en\/login\?signedOut=1$/);
+      if (self) expect(await live(self.id), "signOut").toBe(1);
+      const everywhere = await postAction(me2, "/en/staff", actions.signOutEverywhere, {
+        locale: "en",
+        userId: bystander.id,
+      });
+      expect(everywhere.status()).toBe(303);
+      if (self) expect(await live(self.id), "signOutEverywhere").toBe(0);
+      expect(await live(bystander.id), "bystander").toBe(1);
+      await me.dispose();
+      await me2.dispose();
     });
   }
 });

@@ -22,6 +22,8 @@ for (const locale of ["zh-CN", "en"] as const) {
   });
 
   test(`admin pages have no serious accessibility violations (${locale})`, async ({ signedInAs }) => {
+    // Five axe runs, one over the users list, which holds every account the suite has made by now.
+    test.slow();
     const { page, user } = await signedInAs("admin", locale);
     const m = messages[locale];
     for (const path of ["/staff", "/staff/admin/users", `/staff/admin/users/${user.id}`, "/staff/admin/audit"]) {

@@ -13,6 +13,7 @@ import { EmbeddedBusyError, findRunningEmbedded, startEmbeddedServer, type Embed
 import { prepareDatabase } from "../lib/db/prepare";
 import { createPrisma } from "../lib/db/client";
 import { ensureFirstAdmin } from "../lib/auth/bootstrap";
+import { cleanUpInitialPasswordFile } from "../lib/auth/initial-password";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
@@ -45,9 +46,12 @@ async function main() {
   const url = await database();
   console.log("Applying database migrations…");
   await prepareDatabase(url, { quiet: true });
-  // An empty database gets its first admin (ADMIN_EMAIL / ADMIN_PASSWORD, or a generated password printed once).
+  // An empty database gets its first admin (ADMIN_EMAIL / ADMIN_PASSWORD, or a generated
+  // password in a 0600 file under DATA_DIR, removed once it has served).
   const prisma = createPrisma(url, { max: 1 });
   try {
+    const removed = await cleanUpInitialPasswordFile(prisma);
+    if (removed) console.log(`Removed the first administrator's password file (${removed}).`);
     await ensureFirstAdmin(prisma);
   } finally {
     await prisma.$disconnect();

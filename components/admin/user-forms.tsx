@@ -4,6 +4,7 @@ import {
   changeUserRoleAction,
   createOrganisationAction,
   createUserAction,
+  endUserSessionsAction,
   resetPasswordAction,
   setUserDisabledAction,
 } from "@/lib/users/actions";
@@ -18,6 +19,7 @@ import {
   orgKinds,
   resetPasswordSchema,
   setDisabledSchema,
+  userIdSchema,
 } from "@/lib/users/schemas";
 
 export interface OrgOption {
@@ -272,6 +274,21 @@ export function ResetPasswordForm({ userId }: { userId: string }) {
       </Field>
       <Button type="submit" disabled={pending}>
         {t("resetPassword")}
+      </Button>
+    </form>
+  );
+}
+
+/** "Sign out everywhere" for another user: ends every open session of theirs. */
+export function EndSessionsForm({ userId }: { userId: string }) {
+  const t = useTranslations("admin");
+  const { state, formAction, pending, onSubmit } = useStaffForm(endUserSessionsAction, userIdSchema);
+  return (
+    <form action={formAction} onSubmit={onSubmit} className="space-y-3">
+      <FormStatus state={state} success={state.data ? t("sessionsEnded", { count: state.data.ended }) : null} />
+      <input type="hidden" name="userId" value={userId} />
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {t("endSessions")}
       </Button>
     </form>
   );

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
-import { signOutAction } from "@/lib/auth/actions";
+import { signOutAction, signOutEverywhereAction } from "@/lib/auth/actions";
 import { can } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/session";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
@@ -63,6 +63,19 @@ export async function StaffShell({ user, children }: { user?: CurrentUser | null
                     >
                       {t("signOut")}
                     </button>
+                  </form>
+                  <form action={signOutEverywhereAction} className="mt-3 border-t border-slate-200 pt-3">
+                    <input type="hidden" name="locale" value={locale} />
+                    <button
+                      type="submit"
+                      aria-describedby="sign-out-everywhere-hint"
+                      className="w-full rounded-md border border-slate-400 px-3 py-2 font-medium text-slate-900 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
+                    >
+                      {t("signOutEverywhere")}
+                    </button>
+                    <p id="sign-out-everywhere-hint" className="mt-1 text-xs text-slate-700">
+                      {t("signOutEverywhereHint")}
+                    </p>
                   </form>
                 </div>
               </details>

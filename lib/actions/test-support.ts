@@ -2,7 +2,16 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 
 /** A signed-in user for the actions' unit tests (the session is mocked there). */
 export function testUser(role: CurrentUser["role"], id = "u1"): CurrentUser {
-  return { id, email: `${id}@example.gov.cn`, name: id, role, orgId: null, orgName: null, permissions: [] };
+  return {
+    id,
+    email: `${id}@example.gov.cn`,
+    name: id,
+    role,
+    orgId: null,
+    orgName: null,
+    permissions: [],
+    sessionId: `session-${id}`,
+  };
 }
 
 /** A FormData with these text fields. */

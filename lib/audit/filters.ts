@@ -4,13 +4,14 @@
  */
 import { z } from "zod";
 
+// Control characters (NUL among them) match nothing and the database refuses NUL: dropped like other bad values.
+const CONTROL = /[\u0000-\u001f\u007f]/;
 const text = (max: number) =>
   z
     .string()
     .trim()
-    .max(max)
     .optional()
-    .transform((v) => (v ? v : undefined));
+    .transform((v) => (v && v.length <= max && !CONTROL.test(v) ? v : undefined));
 
 const day = z
   .string()

@@ -3,16 +3,15 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { routing } from "@/i18n/routing";
-import { signIn, signOut } from "@/lib/auth/config";
+import { LoginThrottledError, signIn, signOut } from "@/lib/auth/config";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { landingPath } from "@/lib/auth/paths";
 import { normaliseEmail } from "@/lib/auth/password";
 import { signInSchema } from "@/lib/auth/schemas";
+import { signOutEverywhere, signOutSession } from "@/lib/auth/sign-out";
 import { formDataOf, mutation } from "@/lib/actions/mutation";
 import type { StaffActionState } from "@/lib/actions/staff-action-state";
-import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { clientIpFrom } from "@/lib/http/client-ip";
 
 function localeOf(value: unknown): string {
@@ -21,32 +20,37 @@ function localeOf(value: unknown): string {
     : routing.defaultLocale;
 }
 
+type SignInResult =
+  | { kind: "invalid" }
+  | { kind: "throttled"; retryAfterSeconds: number }
+  | { kind: "ok"; role: Parameters<typeof landingPath>[0]; next: string | undefined };
+
 const signInMutation = mutation({
   name: "signIn",
   access: "public",
   schema: signInSchema,
   // The password is checked as typed; every other field is cleaned like any form's.
   text: { verbatim: ["password"] },
-  handler: async (input, { db }) => {
+  handler: async (input, { db }): Promise<SignInResult> => {
     const email = normaliseEmail(input.email);
     try {
       await signIn("credentials", { email, password: input.password, redirect: false });
     } catch (e) {
-      if (e instanceof AuthError && e.type === "CredentialsSignin") {
-        return (e as AuthError & { code?: string }).code === "throttled" ? "loginThrottled" : "loginInvalid";
-      }
+      if (e instanceof LoginThrottledError)
+        return { kind: "throttled", retryAfterSeconds: e.throttled.retryAfterSeconds };
+      if (e instanceof AuthError && e.type === "CredentialsSignin") return { kind: "invalid" };
       throw e;
     }
     const user = await db.user.findUnique({ where: { email }, select: { role: true } });
-    return { role: user?.role ?? "liaison", next: input.next };
+    return { kind: "ok", role: user?.role ?? "liaison", next: input.next };
   },
 });
 
 /**
  * Email + password sign-in (Auth.js Credentials, see lib/auth/config.ts) on the
- * mutation core (lib/actions/mutation.ts): the password check, throttling and
- * auditing happen in authorize(). On success the browser is redirected to the
- * page it asked for or the role's home.
+ * mutation core (lib/actions/mutation.ts): the password check, throttling, the
+ * new server-side session and auditing happen in authorize() → verifyLogin().
+ * On success the browser is redirected to the page it asked for or the role's home.
  */
 export async function signInAction(prev: StaffActionState, fd: FormData): Promise<StaffActionState> {
   const seq = (typeof prev?.seq === "number" && Number.isSafeInteger(prev.seq) ? prev.seq : 0) + 1;
@@ -61,25 +65,37 @@ export async function signInAction(prev: StaffActionState, fd: FormData): Promis
     return { seq, status: "error", code, ...(errorId ? { errorId } : {}), values };
   }
   const r = outcome.data;
-  if (r === "loginThrottled")
-    return { seq, status: "error", code: r, params: { minutes: env().LOGIN_THROTTLE_WINDOW_MINUTES }, values };
-  if (r === "loginInvalid") return { seq, status: "error", code: r, values };
+  if (r.kind === "invalid") return { seq, status: "error", code: "loginInvalid", values };
+  if (r.kind === "throttled") {
+    // Seconds for short waits, minutes for long ones.
+    const wait = r.retryAfterSeconds;
+    return wait <= 90
+      ? { seq, status: "error", code: "loginWait", params: { seconds: wait }, values }
+      : { seq, status: "error", code: "loginThrottled", params: { minutes: Math.ceil(wait / 60) }, values };
+  }
   redirect(landingPath(r.role, localeOf(raw.locale), r.next));
 }
 
-export async function signOutAction(fd: FormData): Promise<void> {
+/** Plain form actions (the staff shell): they work without JavaScript and end on the sign-in page. */
+async function endSessions(fd: FormData, everywhere: boolean): Promise<never> {
   // A crafted call without a form still just signs out.
   const locale = localeOf(formDataOf([fd])?.get("locale"));
   const user = await getCurrentUser();
   if (user) {
-    await recordAudit(await db(), {
-      actorId: user.id,
-      action: "auth.logout",
-      resourceType: "user",
-      resourceId: user.id,
-      ip: clientIpFrom(await headers()),
-    });
+    const ctx = { actor: user, ip: clientIpFrom(await headers()), sessionId: user.sessionId };
+    if (everywhere) await signOutEverywhere(await db(), ctx);
+    else await signOutSession(await db(), ctx);
   }
+  // Deletes the cookie; the session row has ended above (a copied cookie is refused from now on).
   await signOut({ redirect: false });
-  redirect(`/${locale}/login?signedOut=1`);
+  redirect(`/${locale}/login?signedOut=${everywhere ? "everywhere" : "1"}`);
+}
+
+export async function signOutAction(fd: FormData): Promise<void> {
+  await endSessions(fd, false);
+}
+
+/** Ends every session of the signed-in user, on every device. */
+export async function signOutEverywhereAction(fd: FormData): Promise<void> {
+  await endSessions(fd, true);
 }

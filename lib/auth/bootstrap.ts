@@ -1,23 +1,28 @@
 /**
  * First start on an empty database: create the first admin, from ADMIN_EMAIL /
  * ADMIN_PASSWORD when set, else admin@localhost with a generated password that
- * is printed once. Called by scripts/start.ts after migrations, outside Next.js
- * (hence no "server-only" imports here).
+ * is written to a file only the owner can read (lib/auth/initial-password.ts);
+ * the console says where, never what. Called by scripts/start.ts after
+ * migrations, outside Next.js (hence no "server-only" imports here).
  */
 import type { Db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/record";
+import { initialPasswordPath, writeInitialPasswordFile } from "./initial-password";
 import { generatePassword, hashPassword, normaliseEmail } from "./password";
 
 export const DEFAULT_ADMIN_EMAIL = "admin@localhost";
 
-export type BootstrapResult = { created: false } | { created: true; email: string; generatedPassword: string | null };
+export type BootstrapResult =
+  { created: false } | { created: true; email: string; generatedPassword: string | null; passwordFile: string | null };
 
 export interface BootstrapOptions {
   email?: string;
   password?: string;
-  /** Where the one-time password notice goes (console by default). */
+  /** Where the notice goes (console by default); it never contains the password. */
   print?: (text: string) => void;
+  /** Where a generated password is written (default DATA_DIR/initial-admin-password). */
+  passwordFile?: string;
 }
 
 export async function ensureFirstAdmin(db: Db, opts: BootstrapOptions = {}): Promise<BootstrapResult> {
@@ -42,22 +47,26 @@ export async function ensureFirstAdmin(db: Db, opts: BootstrapOptions = {}): Pro
     if ((e as { code?: string }).code === "P2002") return { created: false };
     throw e;
   }
+  const passwordFile = given
+    ? null
+    : writeInitialPasswordFile(email, password, opts.passwordFile ?? initialPasswordPath());
   const print = opts.print ?? ((t: string) => console.log(t));
-  print(notice(email, given ? null : password));
-  return { created: true, email, generatedPassword: given ? null : password };
+  print(notice(email, passwordFile));
+  return { created: true, email, generatedPassword: given ? null : password, passwordFile };
 }
 
-function notice(email: string, generated: string | null): string {
-  const lines = generated
+function notice(email: string, passwordFile: string | null): string {
+  const lines = passwordFile
     ? [
         "First start: created the administrator account.",
         "",
         `  Email:     ${email}`,
-        `  Password:  ${generated}`,
+        "  Password:  in the file below, readable only by this user:",
+        `  ${passwordFile}`,
         "",
-        "This password is shown only this once. Sign in at /login",
-        "and keep it somewhere safe (or set ADMIN_EMAIL and",
-        "ADMIN_PASSWORD before the first start next time).",
+        "Sign in at /login and keep the password somewhere safe:",
+        "the file is deleted after the first sign-in. (Or set",
+        "ADMIN_EMAIL and ADMIN_PASSWORD before the first start.)",
       ]
     : ["First start: created the administrator account", `  ${email}`, "with the password from ADMIN_PASSWORD."];
   const width = Math.max(...lines.map((l) => l.length));

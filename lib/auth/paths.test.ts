@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { homePathFor, isProtectedPath, landingPath, loginPath, safeNext } from "./paths";
+import { homePathFor, isMalformedPath, isProtectedPath, landingPath, loginPath, safeNext } from "./paths";
 import { hasSessionCookie } from "./session-cookie";
 
 describe("safeNext", () => {
@@ -59,5 +59,21 @@ describe("session cookie presence", () => {
     expect(hasSessionCookie(jar("authjs.session-token"))).toBe(true);
     expect(hasSessionCookie(jar("__Secure-authjs.session-token.0"))).toBe(true);
     expect(hasSessionCookie(jar("authjs.csrf-token", "NEXT_LOCALE"))).toBe(false);
+  });
+});
+
+describe("isMalformedPath", () => {
+  it("finds percent signs that are not valid escapes, and only those", () => {
+    for (const bad of [
+      "/en/staff/admin/users/%",
+      "/en/staff/admin/users/%25%",
+      "/en/staff/cases/%E0%A4%A",
+      "/en/%zz/x",
+    ]) {
+      expect(isMalformedPath(bad), bad).toBe(true);
+    }
+    for (const ok of ["/en/staff/admin/users/%2525", "/zh-CN/staff/cases/C-2026-00001", "/en/%E4%B8%AD", "/en"]) {
+      expect(isMalformedPath(ok), ok).toBe(false);
+    }
   });
 });

@@ -16,6 +16,23 @@ export function isProtectedPath(pathname: string): boolean {
   return PROTECTED.test(pathname);
 }
 
+/**
+ * A path whose route parameters Next.js cannot decode: a percent sign that is
+ * not a valid escape, before or after the one decoding the locale rewrite
+ * already applies (`/users/%`, `/users/%25`, `/cases/%E0%A4%A`). Next.js
+ * answers those with a bare 500; the proxy sends them to the not-found page.
+ * No user id or case number contains a percent sign.
+ */
+export function isMalformedPath(pathname: string): boolean {
+  if (!pathname.includes("%")) return false;
+  try {
+    for (const segment of pathname.split("/")) decodeURIComponent(decodeURIComponent(segment));
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export function homePathFor(role: Role, locale: string): string {
   return role === "liaison" ? `/${locale}/portal` : `/${locale}/staff`;
 }

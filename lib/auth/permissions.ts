@@ -18,7 +18,7 @@ export const permissions = [
   "read:victim-pii:any",
   "read:evidence:any",
   "decide:matching:any",
-  "export:case:any",
+  /** Investigators asking a liaison's organisation for help (the liaison issue). */
   "create:request:any",
   "manage:warning-list:any",
   "manage:user:any",
@@ -36,7 +36,6 @@ const investigator: readonly Permission[] = [
   "read:victim-pii:any",
   "read:evidence:any",
   "decide:matching:any",
-  "export:case:any",
   "create:request:any",
 ];
 
@@ -80,22 +79,4 @@ export function can(user: Pick<Actor, "role" | "orgId"> | null | undefined, perm
 /** Throws ForbiddenError unless the user holds the permission. Services call this first. */
 export function assertCan(user: Pick<Actor, "role" | "orgId"> | null | undefined, permission: Permission): void {
   if (!can(user, permission)) throw new ForbiddenError();
-}
-
-/**
- * For `own-org` permissions: the user holds it and the record belongs to their
- * organisation. Staff with the matching `any` permission pass too.
- */
-export function canForOrg(user: Actor | null | undefined, permission: Permission, orgId: string): boolean {
-  if (!user) return false;
-  if (permission.endsWith(":own-org")) {
-    const any = permission.replace(/:own-org$/, ":any") as Permission;
-    if ((permissions as readonly string[]).includes(any) && can(user, any)) return true;
-    return can(user, permission) && user.orgId === orgId;
-  }
-  return can(user, permission);
-}
-
-export function isStaffRole(role: Role): boolean {
-  return role === "admin" || role === "investigator";
 }

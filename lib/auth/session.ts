@@ -1,11 +1,11 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { permissionsOf, type Actor, type Permission, type Role } from "./permissions";
+import { findLiveSession } from "./sessions";
 
-/** What a session cookie carries: who, and which version of their access it was issued for. */
+/** What a session cookie carries: the random token naming a Session row (ADR 0008). */
 export interface SessionClaims {
-  uid: string;
-  sv: number;
+  sid: string;
 }
 
 /** The signed-in user as loaded from the database for this request. */
@@ -16,36 +16,28 @@ export interface CurrentUser extends Actor {
   orgId: string | null;
   orgName: string | null;
   permissions: readonly Permission[];
+  /** The Session row this request runs under (sign-out ends it). */
+  sessionId: string;
 }
 
 export function claimsFrom(value: unknown): SessionClaims | null {
-  const v = value as { uid?: unknown; sv?: unknown } | null | undefined;
-  if (!v || typeof v.uid !== "string" || typeof v.sv !== "number") return null;
-  return { uid: v.uid, sv: v.sv };
+  const v = value as { sid?: unknown } | null | undefined;
+  if (!v || typeof v.sid !== "string" || v.sid.length < 20 || v.sid.length > 100) return null;
+  return { sid: v.sid };
 }
 
 /**
- * The user behind a session, read fresh from the database: null if the account
- * is gone or disabled, or if its sessionVersion moved on since the cookie was
- * issued (role change, disable, password reset). That is what makes those
- * changes take effect on the user's next request.
+ * The user behind a session, read fresh from the database: null if the session
+ * is unknown, revoked (sign-out, sign-out everywhere, disable, role change,
+ * password reset), expired or idle too long, or the account disabled. That is
+ * what makes those changes take effect on the user's next request, on every
+ * server.
  */
 export async function loadSessionUser(db: Db, claims: SessionClaims | null): Promise<CurrentUser | null> {
   if (!claims) return null;
-  const user = await db.user.findUnique({
-    where: { id: claims.uid },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      role: true,
-      orgId: true,
-      disabled: true,
-      sessionVersion: true,
-      org: { select: { name: true } },
-    },
-  });
-  if (!user || user.disabled || user.sessionVersion !== claims.sv) return null;
+  const live = await findLiveSession(db, claims.sid);
+  if (!live) return null;
+  const { user } = live;
   const base = { id: user.id, role: user.role, orgId: user.orgId };
   return {
     ...base,
@@ -53,5 +45,6 @@ export async function loadSessionUser(db: Db, claims: SessionClaims | null): Pro
     name: user.name,
     orgName: user.org?.name ?? null,
     permissions: permissionsOf(base),
+    sessionId: live.id,
   };
 }

@@ -42,12 +42,6 @@ const schema = z.object({
       }
       return list;
     }),
-  /** The public origin people use (https://cases.example.org); default http://localhost:PORT. */
-  APP_URL: z
-    .string()
-    .url()
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
   /** Further origins whose form posts are accepted, comma-separated (e.g. a second host name). */
   ALLOWED_ORIGINS: z
     .string()
@@ -88,10 +82,24 @@ const schema = z.object({
     .max(200)
     .optional()
     .or(z.literal("").transform(() => undefined)),
-  /** Failed sign-ins per account, and per client address, within the window before sign-in is refused. */
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  /**
+   * Staff sign-in throttling (ADR 0008). Failed sign-ins per client address, and per
+   * (account, address), within the window before that address is refused.
+   */
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(20),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_IP: z.coerce.number().int().positive().default(5),
   LOGIN_THROTTLE_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  /**
+   * Per account, from addresses it has never signed in from: after this many failures
+   * within LOGIN_ACCOUNT_WINDOW_HOURS each further attempt must wait
+   * BASE·2^(failures−N) seconds after the last one, at most MAX seconds.
+   */
+  LOGIN_ACCOUNT_DELAY_AFTER_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_ACCOUNT_DELAY_BASE_SECONDS: z.coerce.number().int().positive().default(2),
+  LOGIN_ACCOUNT_DELAY_MAX_SECONDS: z.coerce.number().int().positive().default(300),
+  LOGIN_ACCOUNT_WINDOW_HOURS: z.coerce.number().int().positive().default(24),
+  /** An address the account signed in from within this many days is familiar: no account delay there. */
+  LOGIN_KNOWN_ADDRESS_DAYS: z.coerce.number().int().positive().default(30),
   /**
    * Database concurrency (ADR 0007). Interactive transactions wait up to
    * DB_TRANSACTION_MAX_WAIT_SECONDS for a connection and their turn (the
@@ -103,12 +111,31 @@ const schema = z.object({
   DB_TRANSACTION_MAX_WAIT_SECONDS: z.coerce.number().positive().max(3600).default(120),
   DB_TRANSACTION_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(60),
   EMBEDDED_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
-  /** Staff sessions end this many hours after sign-in. */
+  /** Staff sessions end this many hours after sign-in… */
   SESSION_MAX_AGE_HOURS: z.coerce
     .number()
     .positive()
     .max(24 * 30)
     .default(12),
+  /** …or after this many minutes without a request. */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(24 * 60 * 30)
+    .default(60),
+  /**
+   * The public address of the app (scheme, host and port, no path), used for
+   * Auth.js (its AUTH_URL) and any absolute URL. Default http://localhost:PORT.
+   */
+  APP_URL: z
+    .string()
+    .url()
+    .refine((v) => /^https?:$/.test(new URL(v).protocol) && ["", "/"].includes(new URL(v).pathname), {
+      message: "must be http(s)://host[:port] without a path",
+    })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -124,6 +151,12 @@ export function env(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+/** The app's public origin: APP_URL, else http://localhost:PORT (what `npm start` serves). */
+export function appOrigin(): string {
+  const { APP_URL, PORT } = env();
+  return APP_URL ? new URL(APP_URL).origin : `http://localhost:${PORT}`;
 }
 
 /** For tests that change variables between cases. */

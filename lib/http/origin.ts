@@ -4,18 +4,14 @@
  * Host or X-Forwarded-Host: APP_URL (default http://localhost:PORT, plus the
  * loopback spellings of it) and ALLOWED_ORIGINS.
  */
-import { env } from "@/lib/env";
+import { appOrigin, env } from "@/lib/env";
 
 /** Methods that change nothing; everything else must come from an allowed origin. */
 export function isSafeMethod(method: string | undefined): boolean {
   return method === "GET" || method === "HEAD" || method === "OPTIONS";
 }
 
-/** The public origin: APP_URL, or http://localhost:PORT for a local `npm start`. */
-export function appOrigin(): string {
-  const { APP_URL, PORT } = env();
-  return APP_URL ? new URL(APP_URL).origin : `http://localhost:${PORT}`;
-}
+export { appOrigin };
 
 let cached: Set<string> | undefined;
 

@@ -1,12 +1,15 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { logError } from "@/lib/log";
 import { keyedHash } from "@/lib/secrets";
 
 export const REPORT_BUCKET = "report";
 export const ABUSE_BUCKET = "report-abuse";
 
 type Queryable = Pick<Db, "rateLimitHit">;
+/** The app's client (not a transaction): limit checks also prune old rows. */
+type Client = Pick<Db, "rateLimitHit" | "$executeRaw">;
 
 function windowStart(): Date {
   return new Date(Date.now() - env().REPORT_RATE_WINDOW_MINUTES * 60_000);
@@ -23,7 +26,9 @@ export async function reportsInWindow(db: Queryable, ip: string): Promise<number
   });
 }
 
-export async function isReportLimited(db: Queryable, ip: string): Promise<boolean> {
+/** Whether this address may not report now. Called before the report's transaction, with the app's client. */
+export async function isReportLimited(db: Client, ip: string): Promise<boolean> {
+  pruneRateLimitsSoon(db, reportBuckets());
   const key = ipKey(ip);
   const abuse = await db.rateLimitHit.count({
     where: { bucket: ABUSE_BUCKET, key, createdAt: { gte: windowStart() } },
@@ -31,7 +36,7 @@ export async function isReportLimited(db: Queryable, ip: string): Promise<boolea
   return abuse > 0 || (await reportsInWindow(db, ip)) >= env().REPORT_RATE_LIMIT;
 }
 
-/** Counts one accepted report. */
+/** Counts one accepted report (inside the report's transaction). */
 export async function recordReportHit(db: Queryable, ip: string): Promise<void> {
   await db.rateLimitHit.create({ data: { bucket: REPORT_BUCKET, key: ipKey(ip) } });
 }
@@ -41,10 +46,67 @@ export async function recordAbuseHit(db: Queryable, ip: string): Promise<void> {
   await db.rateLimitHit.create({ data: { bucket: ABUSE_BUCKET, key: ipKey(ip) } });
 }
 
-/** Old rows are useless once outside every window. */
-export async function pruneRateLimits(db: Queryable): Promise<number> {
-  const { count } = await db.rateLimitHit.deleteMany({
-    where: { createdAt: { lt: new Date(Date.now() - 24 * 3600_000 - env().REPORT_RATE_WINDOW_MINUTES * 60_000) } },
+/** A RateLimitHit bucket and how long its rows matter (the longest window that reads them). */
+export interface BucketRetention {
+  bucket: string;
+  keepMs: number;
+}
+
+export function reportBuckets(): BucketRetention[] {
+  const keepMs = env().REPORT_RATE_WINDOW_MINUTES * 60_000;
+  return [
+    { bucket: REPORT_BUCKET, keepMs },
+    { bucket: ABUSE_BUCKET, keepMs },
+  ];
+}
+
+const PRUNE_BATCH = 5_000;
+const PRUNE_EVERY_MS = 10 * 60_000;
+
+/**
+ * Deletes the rows of each bucket that are older than its retention, in
+ * batches (a backlog never holds the database in one long statement). Safe to
+ * run on several servers at once: each only deletes what nobody reads any more.
+ */
+export async function pruneRateLimits(
+  db: Pick<Db, "$executeRaw">,
+  buckets: readonly BucketRetention[],
+  now = new Date(),
+): Promise<number> {
+  let total = 0;
+  for (const { bucket, keepMs } of buckets) {
+    const before = new Date(now.getTime() - keepMs);
+    for (;;) {
+      const n = await db.$executeRaw`
+        DELETE FROM "RateLimitHit" WHERE "id" IN (
+          SELECT "id" FROM "RateLimitHit" WHERE "bucket" = ${bucket} AND "createdAt" < ${before} LIMIT ${PRUNE_BATCH})`;
+      total += n;
+      if (n < PRUNE_BATCH) break;
+    }
+  }
+  return total;
+}
+
+const lastPrune = new Map<string, number>();
+
+/**
+ * Called where limits are checked or failures recorded: prunes these buckets
+ * in the background unless this process did so in the last ten minutes. Every
+ * server prunes what it uses, so no scheduler is needed and the table stays
+ * bounded by the windows. Pass the app's client, never a transaction (and not
+ * from inside a transaction's callback: the prune is not part of it). Returns
+ * the running prune (tests await it), or null when it was not due.
+ */
+export function pruneRateLimitsSoon(
+  db: Pick<Db, "$executeRaw">,
+  buckets: readonly BucketRetention[],
+  now = Date.now(),
+): Promise<number> | null {
+  const key = buckets.map((b) => b.bucket).join(",");
+  if (now - (lastPrune.get(key) ?? -Infinity) < PRUNE_EVERY_MS) return null;
+  lastPrune.set(key, now);
+  return pruneRateLimits(db, buckets, new Date(now)).catch((e) => {
+    logError(e, { context: "pruneRateLimits", buckets: key });
+    return 0;
   });
-  return count;
 }

@@ -6,11 +6,13 @@ import {
   createUserSchema,
   resetPasswordSchema,
   setDisabledSchema,
+  userIdSchema,
 } from "@/lib/users/schemas";
 import {
   changeUserRole,
   createOrganisation,
   createUser,
+  endUserSessions,
   resetUserPassword,
   setUserDisabled,
 } from "@/lib/users/service";
@@ -73,4 +75,12 @@ export const resetPasswordAction = staffAction({
     const r = await resetUserPassword(db, { actor: user, ip }, input);
     return { generatedPassword: r.generatedPassword };
   },
+});
+
+export const endUserSessionsAction = staffAction({
+  name: "endUserSessions",
+  permission: "manage:user:any",
+  schema: userIdSchema,
+  revalidate: [USERS],
+  handler: (input, { user, ip, db }) => endUserSessions(db, { actor: user, ip }, input),
 });

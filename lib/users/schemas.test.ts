@@ -11,7 +11,11 @@ import {
   createUserSchema,
   resetPasswordSchema,
   setDisabledSchema,
+  userIdSchema,
 } from "./schemas";
+
+const U1 = "6f1d2c3b-4a59-4e8f-9a0b-1c2d3e4f5a6b";
+const O1 = "0a9b8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c6d";
 
 const errorsOf = (r: { success: boolean; error?: unknown }) => (r.success ? {} : fieldErrorsOf(r.error as never));
 
@@ -52,7 +56,7 @@ describe("createUserSchema", () => {
     expect(errorsOf(createUserSchema.safeParse({ email: "a@b.cn", name: "", role: "liaison" }))).toEqual({
       orgId: "orgRequired",
     });
-    expect(createUserSchema.safeParse({ email: "a@b.cn", name: "", role: "liaison", orgId: "o1" }).success).toBe(true);
+    expect(createUserSchema.safeParse({ email: "a@b.cn", name: "", role: "liaison", orgId: O1 }).success).toBe(true);
   });
 
   it("passwords have at least 12 characters", () => {
@@ -67,25 +71,37 @@ describe("createUserSchema", () => {
 
 describe("the other admin forms", () => {
   it("change role", () => {
-    expect(changeRoleSchema.parse({ userId: "u1", role: "admin", orgId: "o1" })).toEqual({
-      userId: "u1",
+    expect(changeRoleSchema.parse({ userId: U1, role: "admin", orgId: O1 })).toEqual({
+      userId: U1,
       role: "admin",
-      orgId: "o1",
+      orgId: O1,
     });
-    expect(errorsOf(changeRoleSchema.safeParse({ userId: "u1", role: "liaison", orgId: "" }))).toEqual({
+    expect(errorsOf(changeRoleSchema.safeParse({ userId: U1, role: "liaison", orgId: "" }))).toEqual({
       orgId: "orgRequired",
     });
   });
 
+  it("ids are UUIDs: anything else is refused before the database sees it", () => {
+    for (const bad of ["u1", "%", "\u0000", `${U1}x`, "' OR 1=1 --"]) {
+      expect(errorsOf(setDisabledSchema.safeParse({ userId: bad, disabled: "true" })), bad).toEqual({
+        userId: "invalid",
+      });
+      expect(errorsOf(changeRoleSchema.safeParse({ userId: U1, role: "liaison", orgId: bad })), bad).toEqual({
+        orgId: "invalidChoice",
+      });
+    }
+    expect(errorsOf(userIdSchema.safeParse({ userId: "" }))).toEqual({ userId: "required" });
+  });
+
   it("disable / enable", () => {
-    expect(setDisabledSchema.parse({ userId: "u1", disabled: "true" })).toEqual({ userId: "u1", disabled: true });
-    expect(setDisabledSchema.parse({ userId: "u1", disabled: "false" })).toEqual({ userId: "u1", disabled: false });
-    expect(setDisabledSchema.safeParse({ userId: "u1", disabled: "yes" }).success).toBe(false);
+    expect(setDisabledSchema.parse({ userId: U1, disabled: "true" })).toEqual({ userId: U1, disabled: true });
+    expect(setDisabledSchema.parse({ userId: U1, disabled: "false" })).toEqual({ userId: U1, disabled: false });
+    expect(setDisabledSchema.safeParse({ userId: U1, disabled: "yes" }).success).toBe(false);
   });
 
   it("reset password", () => {
-    expect(resetPasswordSchema.parse({ userId: "u1", password: "" })).toEqual({ userId: "u1", password: undefined });
-    expect(errorsOf(resetPasswordSchema.safeParse({ userId: "u1", password: "short" }))).toEqual({
+    expect(resetPasswordSchema.parse({ userId: U1, password: "" })).toEqual({ userId: U1, password: undefined });
+    expect(errorsOf(resetPasswordSchema.safeParse({ userId: U1, password: "short" }))).toEqual({
       password: "passwordTooShort",
     });
   });
@@ -120,6 +136,7 @@ describe("translations", () => {
       "unexpected",
       "loginInvalid",
       "loginThrottled",
+      "loginWait",
     ]);
     for (const f of files) {
       const source = fs.readFileSync(path.join(root, f), "utf8");

@@ -28,12 +28,15 @@ export const optionalPasswordField = z
   .transform((v) => (v === "" ? undefined : v));
 
 const roleField = z.enum(roles, "invalidChoice");
+/** User and organisation ids are UUIDs: anything else names nothing (and never reaches the database). */
+export const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const optionalId = z
   .string()
   .trim()
   .optional()
-  .transform((v) => v || undefined);
-const userIdField = str().min(1, "required").max(64, "invalid");
+  .transform((v) => v || undefined)
+  .refine((v) => v === undefined || ID_PATTERN.test(v), "invalidChoice");
+const userIdField = str().min(1, "required").regex(ID_PATTERN, "invalid");
 
 /** A liaison belongs to exactly one organisation; staff to none. */
 function orgForRole<T extends { role: string; orgId?: string }>(v: T, ctx: z.RefinementCtx) {
@@ -74,6 +77,11 @@ export const setDisabledSchema = z.object({
 export interface SetDisabledInput {
   userId: string;
   disabled: boolean;
+}
+
+export const userIdSchema = z.object({ userId: userIdField });
+export interface UserIdInput {
+  userId: string;
 }
 
 export const resetPasswordSchema = z.object({ userId: userIdField, password: optionalPasswordField });

@@ -4,12 +4,15 @@ import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/permissions";
 import { verifyPassword } from "@/lib/auth/password";
+import { createSession } from "@/lib/auth/sessions";
 import {
   UserRuleError,
   changeUserRole,
   createOrganisation,
   createUser,
+  endUserSessions,
   getUser,
+  listUserSessions,
   listOrganisations,
   listUsers,
   resetUserPassword,
@@ -57,6 +60,8 @@ describe("permission checks inside the service", () => {
         ForbiddenError,
       );
       await expect(resetUserPassword(client, ctx, { userId: ctx.actor.id })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(listUserSessions(client, ctx, ctx.actor.id)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(endUserSessions(client, ctx, { userId: ctx.actor.id })).rejects.toBeInstanceOf(ForbiddenError);
     }
     expect(await client.user.count({ where: { role: "admin", email: { startsWith: "x-" } } })).toBe(0);
   });
@@ -131,17 +136,29 @@ describe("user management by an admin", () => {
     await expect(getUser(client, ctx, randomUUID())).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  it("disable, enable, role change and password reset bump sessionVersion as needed and are audited", async () => {
+  it("disable, role change and password reset end the user's sessions (enable does not), all audited", async () => {
     const client = await db();
     const admin = await actorOf("admin");
     const ctx = { actor: admin };
     const { user } = await createUser(client, ctx, { email: email("target"), name: "", role: "investigator" });
-    const version = async () => (await client.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion;
+    /** Opens a session as a sign-in would, and returns a check of whether it is still open. */
+    const open = async () => {
+      const stored = await client.user.findUniqueOrThrow({ where: { id: user.id } });
+      const s = (await createSession(client, stored, { ip: "192.0.2.1" }))!;
+      return async () => {
+        const row = await client.session.findUniqueOrThrow({ where: { id: s.id } });
+        return row.revokedAt ? row.revokedReason : "open";
+      };
+    };
 
+    let state = await open();
     expect(await setUserDisabled(client, ctx, { userId: user.id, disabled: true })).toMatchObject({ disabled: true });
-    expect(await version()).toBe(2);
+    expect(await state()).toBe("disabled");
+    // A disabled account cannot open a session at all.
+    const disabled = await client.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(await createSession(client, disabled, { ip: "192.0.2.1" })).toBeNull();
     expect(await setUserDisabled(client, ctx, { userId: user.id, disabled: false })).toMatchObject({ disabled: false });
-    expect(await version()).toBe(2);
+    state = await open();
 
     const org = await createOrganisation(client, ctx, { name: `Bank ${randomUUID()}`, kind: "bank" });
     await expect(changeUserRole(client, ctx, { userId: user.id, role: "liaison" })).rejects.toMatchObject({
@@ -151,14 +168,18 @@ describe("user management by an admin", () => {
       role: "liaison",
       orgId: org.id,
     });
-    expect(await version()).toBe(3);
+    expect(await state()).toBe("role-change");
     expect(await changeUserRole(client, ctx, { userId: user.id, role: "investigator", orgId: org.id })).toMatchObject({
       orgId: null,
     });
 
+    state = await open();
+    // A sign-in whose password check passed just before a reset gets no session after it.
+    const before = await client.user.findUniqueOrThrow({ where: { id: user.id } });
     const reset = await resetUserPassword(client, ctx, { userId: user.id, password: "brand-new-password-1" });
     expect(reset.generatedPassword).toBeNull();
-    expect(await version()).toBe(5);
+    expect(await state()).toBe("password-reset");
+    expect(await createSession(client, before, { ip: "192.0.2.1" })).toBeNull();
     const stored = await client.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword(stored.passwordHash, "brand-new-password-1")).toBe(true);
 
@@ -175,6 +196,40 @@ describe("user management by an admin", () => {
       from: { role: "investigator", orgId: null },
       to: { role: "liaison", orgId: org.id },
     });
+  });
+
+  it("lists a user's open sessions and ends them all (sign out everywhere), audited; the account stays usable", async () => {
+    const client = await db();
+    const admin = await actorOf("admin");
+    const ctx = { actor: admin, ip: "203.0.113.9" };
+    const { user } = await createUser(client, ctx, { email: email("roaming"), name: "", role: "investigator" });
+    const stored = await client.user.findUniqueOrThrow({ where: { id: user.id } });
+    const phone = (await createSession(client, stored, { ip: "198.51.100.4", userAgent: "Phone browser" }))!;
+    const laptop = (await createSession(client, stored, { ip: "198.51.100.5", userAgent: "Laptop browser" }))!;
+    const other = (await createSession(client, await client.user.findUniqueOrThrow({ where: { id: admin.id } }), {
+      ip: "198.51.100.6",
+    }))!;
+
+    const listed = await listUserSessions(client, ctx, user.id);
+    expect(listed.map((s) => s.id).sort()).toEqual([phone.id, laptop.id].sort());
+    expect(listed.find((s) => s.id === phone.id)).toMatchObject({ userAgent: "Phone browser" });
+    expect(listed[0]!.addressTag).toMatch(/^[0-9a-f]{8}$/);
+    expect(JSON.stringify(listed)).not.toContain("198.51.100.4");
+
+    expect(await endUserSessions(client, ctx, { userId: user.id })).toEqual({ ended: 2 });
+    expect(await listUserSessions(client, ctx, user.id)).toEqual([]);
+    const rows = await client.session.findMany({ where: { id: { in: [phone.id, laptop.id, other.id] } } });
+    expect(rows.map((r) => [r.id, r.revokedReason]).sort()).toEqual(
+      [
+        [phone.id, "admin"],
+        [laptop.id, "admin"],
+        [other.id, null],
+      ].sort(),
+    );
+    const audit = (await auditFor(user.id)).find((a) => a.action === "user.sessions.end");
+    expect(audit).toMatchObject({ actorId: admin.id, ip: "203.0.113.9", detail: { sessions: 2 } });
+    expect((await client.user.findUniqueOrThrow({ where: { id: user.id } })).disabled).toBe(false);
+    await expect(endUserSessions(client, ctx, { userId: randomUUID() })).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("admins cannot lock themselves out, and the last active admin stays", async () => {

@@ -4,6 +4,7 @@ import { AppError, NotFoundError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan, type Role, type ServiceContext } from "@/lib/auth/permissions";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
+import { listLiveSessions, revokeUserSessions, type SessionSummary } from "@/lib/auth/sessions";
 import type {
   ChangeRoleInput,
   CreateOrganisationInput,
@@ -11,7 +12,9 @@ import type {
   OrgKind,
   ResetPasswordInput,
   SetDisabledInput,
+  UserIdInput,
 } from "./schemas";
+import { ID_PATTERN } from "./schemas";
 
 /** A rule of user management was broken; `code` is a key under errors.*. */
 export class UserRuleError extends AppError {
@@ -68,6 +71,7 @@ export async function listUsers(db: Db, ctx: ServiceContext): Promise<UserSummar
 
 export async function getUser(db: Db, ctx: ServiceContext, userId: string): Promise<UserSummary> {
   assertCan(ctx.actor, PERMISSION);
+  if (!ID_PATTERN.test(userId)) throw new NotFoundError("user");
   const user = await db.user.findUnique({ where: { id: userId }, select: userSelect });
   if (!user) throw new NotFoundError("user");
   return summary(user);
@@ -108,6 +112,7 @@ export async function createOrganisation(
 }
 
 async function assertOrgExists(db: Pick<Db, "organisation">, orgId: string) {
+  if (!ID_PATTERN.test(orgId)) throw new UserRuleError("orgRequired");
   const org = await db.organisation.findUnique({ where: { id: orgId }, select: { id: true } });
   if (!org) throw new UserRuleError("orgRequired");
 }
@@ -158,6 +163,7 @@ async function wouldLeaveNoAdmin(tx: Tx, userId: string): Promise<boolean> {
 }
 
 async function loadTarget(tx: Tx, userId: string) {
+  if (!ID_PATTERN.test(userId)) throw new NotFoundError("user");
   const user = await tx.user.findUnique({
     where: { id: userId },
     select: { id: true, email: true, role: true, orgId: true, disabled: true },
@@ -167,9 +173,9 @@ async function loadTarget(tx: Tx, userId: string) {
 }
 
 /**
- * Disable or re-enable an account. Disabling bumps sessionVersion, so the
- * user's open sessions end on their next request. Admins cannot disable
- * themselves, nor the last active admin.
+ * Disable or re-enable an account. Disabling ends the user's open sessions
+ * (in the same transaction). Admins cannot disable themselves, nor the last
+ * active admin.
  */
 export async function setUserDisabled(db: Db, ctx: ServiceContext, input: SetDisabledInput): Promise<UserSummary> {
   assertCan(ctx.actor, PERMISSION);
@@ -181,9 +187,10 @@ export async function setUserDisabled(db: Db, ctx: ServiceContext, input: SetDis
     }
     const updated = await tx.user.update({
       where: { id: target.id },
-      data: { disabled: input.disabled, ...(input.disabled ? { sessionVersion: { increment: 1 } } : {}) },
+      data: { disabled: input.disabled },
       select: userSelect,
     });
+    if (input.disabled) await revokeUserSessions(tx, target.id, { reason: "disabled" });
     await recordAudit(tx, {
       actorId: ctx.actor.id,
       action: input.disabled ? "user.disable" : "user.enable",
@@ -198,8 +205,8 @@ export async function setUserDisabled(db: Db, ctx: ServiceContext, input: SetDis
 }
 
 /**
- * Change a user's role (and a liaison's organisation). Bumps sessionVersion:
- * the user signs in again and gets the new role's access on the next request.
+ * Change a user's role (and a liaison's organisation). Ends their sessions:
+ * the user signs in again and gets the new role's access.
  */
 export async function changeUserRole(db: Db, ctx: ServiceContext, input: ChangeRoleInput): Promise<UserSummary> {
   assertCan(ctx.actor, PERMISSION);
@@ -219,9 +226,10 @@ export async function changeUserRole(db: Db, ctx: ServiceContext, input: ChangeR
     }
     const updated = await tx.user.update({
       where: { id: target.id },
-      data: { role: input.role, orgId, sessionVersion: { increment: 1 } },
+      data: { role: input.role, orgId },
       select: userSelect,
     });
+    await revokeUserSessions(tx, target.id, { reason: "role-change" });
     await recordAudit(tx, {
       actorId: ctx.actor.id,
       action: "user.role.change",
@@ -241,7 +249,7 @@ export async function changeUserRole(db: Db, ctx: ServiceContext, input: ChangeR
 
 /**
  * Set a new password (typed by the admin, or generated and returned once).
- * Bumps sessionVersion, so sessions opened with the old password end.
+ * Ends the user's sessions, so sessions opened with the old password end.
  */
 export async function resetUserPassword(
   db: Db,
@@ -255,9 +263,10 @@ export async function resetUserPassword(
     const target = await loadTarget(tx, input.userId);
     const updated = await tx.user.update({
       where: { id: target.id },
-      data: { passwordHash, sessionVersion: { increment: 1 } },
+      data: { passwordHash },
       select: userSelect,
     });
+    await revokeUserSessions(tx, target.id, { reason: "password-reset" });
     await recordAudit(tx, {
       actorId: ctx.actor.id,
       action: "user.password.reset",
@@ -269,4 +278,33 @@ export async function resetUserPassword(
     return updated;
   });
   return { user: summary(user), generatedPassword: input.password ? null : password };
+}
+
+/** A user's open sessions (when, which browser, an address fingerprint), for the admin's user page. */
+export async function listUserSessions(db: Db, ctx: ServiceContext, userId: string): Promise<SessionSummary[]> {
+  assertCan(ctx.actor, PERMISSION);
+  if (!ID_PATTERN.test(userId)) throw new NotFoundError("user");
+  return listLiveSessions(db, userId);
+}
+
+/**
+ * "Sign out everywhere" for another user (a lost phone, a leaving employee,
+ * a suspected stolen cookie): ends all their open sessions, audited. The
+ * account stays usable: they can sign in again with their password.
+ */
+export async function endUserSessions(db: Db, ctx: ServiceContext, input: UserIdInput): Promise<{ ended: number }> {
+  assertCan(ctx.actor, PERMISSION);
+  return db.$transaction(async (tx) => {
+    const target = await loadTarget(tx, input.userId);
+    const ended = await revokeUserSessions(tx, target.id, { reason: "admin" });
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "user.sessions.end",
+      resourceType: "user",
+      resourceId: target.id,
+      ip: ctx.ip,
+      detail: { email: target.email, sessions: ended },
+    });
+    return { ended };
+  });
 }

@@ -40,7 +40,7 @@ export default async function LoginPage({
         </div>
         {sp.signedOut ? (
           <p role="status" className="rounded-md border border-slate-300 bg-slate-50 p-3 text-slate-800">
-            {t("signedOut")}
+            {sp.signedOut === "everywhere" ? t("signedOutEverywhere") : t("signedOut")}
           </p>
         ) : next ? (
           <p role="status" className="rounded-md border border-slate-300 bg-slate-50 p-3 text-slate-800">

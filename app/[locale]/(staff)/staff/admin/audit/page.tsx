@@ -30,7 +30,9 @@ export default async function AuditPage({
   const sp = await searchParams;
   const filters = parseAuditFilters(sp);
   const cursorParam = Number(typeof sp.cursor === "string" ? sp.cursor : "");
-  const cursor = Number.isSafeInteger(cursorParam) && cursorParam > 0 ? cursorParam : undefined;
+  // AuditEvent ids are 32-bit: anything else is no page at all, not a database error.
+  const cursor =
+    Number.isInteger(cursorParam) && cursorParam > 0 && cursorParam <= 2_147_483_647 ? cursorParam : undefined;
   const client = await db();
   const page = await pageData(locale, path, () => listAudit(client, user, { filters, cursor, limit: 50 }));
   const t = await getTranslations("audit");

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
-import { ChangeRoleForm, DisableUserForm, ResetPasswordForm } from "@/components/admin/user-forms";
+import { Panel } from "@/components/admin/panel";
+import { SessionsTable } from "@/components/admin/sessions-table";
+import { ChangeRoleForm, DisableUserForm, EndSessionsForm, ResetPasswordForm } from "@/components/admin/user-forms";
 import { db } from "@/lib/db";
 import { pageData, pageUser } from "@/lib/auth/page";
-import { getUser, listOrganisations } from "@/lib/users/service";
+import { getUser, listOrganisations, listUserSessions } from "@/lib/users/service";
 
 export const dynamic = "force-dynamic";
 
@@ -20,8 +22,12 @@ export default async function UserPage({ params }: { params: Promise<{ locale: s
   const path = `/staff/admin/users/${encodeURIComponent(id)}`;
   const actor = await pageUser(locale, path, "manage:user:any");
   const client = await db();
-  const [user, orgs] = await pageData(locale, path, () =>
-    Promise.all([getUser(client, { actor }, id), listOrganisations(client, { actor })]),
+  const [user, orgs, sessions] = await pageData(locale, path, () =>
+    Promise.all([
+      getUser(client, { actor }, id),
+      listOrganisations(client, { actor }),
+      listUserSessions(client, { actor }, id),
+    ]),
   );
   const t = await getTranslations("admin");
   const ts = await getTranslations("staff");
@@ -52,41 +58,28 @@ export default async function UserPage({ params }: { params: Promise<{ locale: s
           <p className="rounded-md border border-slate-300 bg-white p-3 text-slate-800">{t("selfNote")}</p>
         ) : (
           <>
-            <section
-              aria-labelledby="status-heading"
-              className="space-y-3 rounded-lg border border-slate-300 bg-white p-5"
-            >
-              <h2 id="status-heading" className="text-xl font-semibold">
-                {t("accessTitle")}
-              </h2>
+            <Panel id="status" title={t("accessTitle")}>
               <p className="text-sm text-slate-700">{user.disabled ? t("enableHint") : t("disableHint")}</p>
               <DisableUserForm userId={user.id} disabled={user.disabled} />
-            </section>
-            <section
-              aria-labelledby="role-heading"
-              className="space-y-3 rounded-lg border border-slate-300 bg-white p-5"
-            >
-              <h2 id="role-heading" className="text-xl font-semibold">
-                {t("changeRole")}
-              </h2>
+            </Panel>
+            <Panel id="role" title={t("changeRole")}>
               <ChangeRoleForm
                 userId={user.id}
                 role={user.role}
                 orgId={user.orgId}
                 orgs={orgs.map((o) => ({ id: o.id, name: o.name }))}
               />
-            </section>
+            </Panel>
           </>
         )}
-        <section
-          aria-labelledby="password-heading"
-          className="space-y-3 rounded-lg border border-slate-300 bg-white p-5"
-        >
-          <h2 id="password-heading" className="text-xl font-semibold">
-            {t("resetPassword")}
-          </h2>
+        <Panel id="sessions" title={t("sessionsTitle")}>
+          <p className="text-sm text-slate-700">{t("sessionsIntro")}</p>
+          <SessionsTable sessions={sessions} />
+          <EndSessionsForm userId={user.id} />
+        </Panel>
+        <Panel id="password" title={t("resetPassword")}>
           <ResetPasswordForm userId={user.id} />
-        </section>
+        </Panel>
       </NextIntlClientProvider>
     </div>
   );
