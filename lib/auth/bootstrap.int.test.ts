@@ -52,7 +52,7 @@ describe("ensureFirstAdmin", () => {
   });
 
   it("uses ADMIN_EMAIL / ADMIN_PASSWORD when set, and does not print the password", async () => {
-    await db.$executeRawUnsafe(`TRUNCATE "User" CASCADE`);
+    await db.$executeRaw`TRUNCATE "User" CASCADE`;
     process.env.ADMIN_EMAIL = " Chief@Police.Example.CN ";
     process.env.ADMIN_PASSWORD = "configured-password-123";
     resetEnvCache();
