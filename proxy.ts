@@ -4,6 +4,7 @@ import { routing } from "@/i18n/routing";
 import { isProtectedPath, loginPath, REQUEST_PATH_HEADER } from "@/lib/auth/paths";
 import { hasSessionCookie } from "@/lib/auth/session-cookie";
 import { refusePage, reportPostGuard } from "@/lib/http/report-guard";
+import { NOWHERE, unroutablePath } from "@/lib/http/path-guard";
 
 const intl = createIntlMiddleware(routing);
 
@@ -26,6 +27,9 @@ export default async function proxy(request: NextRequest) {
     const locale = pathname.split("/")[1]!;
     return NextResponse.redirect(new URL(loginPath(locale, pathname + search), request.url));
   }
+  // A path next-intl would rewrite to an invalid URL (a 500) names no page: the usual 404.
+  if (unroutablePath(pathname))
+    return NextResponse.rewrite(new URL(`/${routing.defaultLocale}${NOWHERE}`, request.url));
   // Layouts cannot see the URL; the staff layout reads it from here to send an
   // expired session back to this very page after sign-in. Set on page loads,
   // and only ever used as a `next` that safeNext() validates.

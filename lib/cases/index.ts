@@ -22,13 +22,12 @@ export * from "./shared";
 
 // Read views.
 export { listCases, type BoardPage, type BoardRow } from "./views/board";
-export { platformFilterOptions, PLATFORM_OPTIONS_MAX, type PlatformOption } from "./views/platforms";
-export { searchCases, readings, type SearchHit } from "./views/search";
-export { getCaseDetail, REPORTS_PER_PAGE, type CaseDetail, type CaseIdentifier, type CaseReport } from "./views/detail";
+export { platformFilterOptions, type PlatformOption } from "./views/platforms";
+export { searchCases, type SearchHit } from "./views/search";
+export { getCaseDetail, type CaseDetail, type CaseIdentifier, type CaseReport } from "./views/detail";
 export { explainCase, explainReportChain, type CaseExplanation, type ChainStep } from "./views/explain";
 export {
   loadDashboard,
-  fillMonths,
   type Dashboard,
   type Figures,
   type MonthFigures,
@@ -43,7 +42,7 @@ export { setStatus } from "./workflow/status";
 export { assignCase, assignableStaff } from "./workflow/assignment";
 export { addNote } from "./workflow/notes";
 export { decide, revokeDecision, type CaseDecision, type DecideInput } from "./workflow/decisions";
-export { addWarningEntry, removeWarningEntry, canonicalWarningValue, type WarningInput } from "./workflow/warning-list";
+export { addWarningEntry, removeWarningEntry, type WarningInput } from "./workflow/warning-list";
 export { CaseError } from "./workflow/errors";
 
 // Storing match results: the full rebuild (a service), and the hooks the
