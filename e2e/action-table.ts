@@ -188,9 +188,14 @@ export const actionTable: Record<string, ActionRow> = {
         { actor: { id: users.investigator.id, role: "investigator", orgId: null } },
         { number: c.ring.caseNumber, decision: { type: "detach_report", reportId: c.reports[1]! }, reason },
       );
+      // The decision is listed on (and undone from) the page of the case the detached report is in now.
+      const { number } = await db.case.findUniqueOrThrow({
+        where: { id: (await caseOfReport(db, c.reports[1]!))! },
+        select: { number: true },
+      });
       return {
-        fields: { ...c.base, decisionId: String(decisionId), reason },
-        params: c.params,
+        fields: { locale: "en", number, decisionId: String(decisionId), reason },
+        params: { number },
         check: async () =>
           (await db.matchDecision.findUniqueOrThrow({ where: { id: decisionId }, select: { revokedAt: true } }))
             .revokedAt !== null,
