@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalisePayee, type CanonicalIdentifier } from "@/lib/matching";
+import { bridgesOf, normalisePayee, type CanonicalIdentifier } from "@/lib/matching";
 import { groupNewReports, type OpenObservation } from "./join-plan";
 
 const phone = (n: string): CanonicalIdentifier => ({ kind: "phone", value: `+86${n}`, display: n, meta: {} });
@@ -54,7 +54,8 @@ describe("groupNewReports (incremental matching over the pure clusterer)", () =>
     expect(full.kind).toBe("bank_account");
     expect(partial.kind).toBe("bank_account_partial");
     // A new partial, and an existing full account in case 3 sharing the bridge key.
-    const candidate = { identifierId: 30, caseId: 3, reportId: 300, ident: full };
+    const key = bridgesOf(full)[0]!.key;
+    const candidate = { identifierId: 30, caseId: 3, reportId: 300, key, ident: full };
     expect(sorted(groupNewReports([1], [obs(1, 20, partial)], [], [candidate]))).toEqual([
       { cases: [3], reports: [1], loose: [] },
     ]);
@@ -66,5 +67,21 @@ describe("groupNewReports (incremental matching over the pure clusterer)", () =>
     expect(sorted(groupNewReports([1, 2], [obs(1, 20, partial), obs(2, 30, full)], [], []))).toEqual([
       { cases: [], reports: [1, 2], loose: [] },
     ]);
+  });
+
+  it("compares only observations that share a bridge key (an import batch has thousands)", () => {
+    // 3,000 partial accounts "尾号8988" of different holders, and the full account of one of them.
+    const holder = (k: number) =>
+      `Holder ${String.fromCharCode(65 + (k % 26))}${String.fromCharCode(65 + (Math.floor(k / 26) % 26))}${String.fromCharCode(65 + Math.floor(k / 676))}`;
+    const observations = Array.from({ length: 3000 }, (_, k) => obs(k + 1, 10_000 + k, account("尾号8988", holder(k))));
+    observations.push(obs(5000, 99_999, account("6222 0212 3456 8988", holder(7))));
+    const groups = groupNewReports(
+      observations.map((o) => o.reportId),
+      observations,
+      [],
+      [],
+    );
+    expect(groups).toHaveLength(3000);
+    expect(groups.find((g) => g.reports.includes(5000))!.reports.sort((a, b) => a - b)).toEqual([8, 5000]);
   });
 });

@@ -13,7 +13,7 @@
  *   canBridge accepts the two observations, among the new reports and to
  *   identifiers of existing reports that share a bridge key.
  */
-import { canBridge, clusterReports, type CanonicalIdentifier } from "@/lib/matching";
+import { bridgesOf, canBridge, clusterReports, type CanonicalIdentifier } from "@/lib/matching";
 
 /** A new report's observation of an identifier that may link (not blocked). */
 export interface OpenObservation {
@@ -31,6 +31,8 @@ export interface Holder {
 
 /** An existing identifier sharing a bridge key, with the observation (meta) a holder made of it. */
 export interface BridgeCandidate extends Holder {
+  /** The bridge key it was found by. */
+  key: string;
   ident: CanonicalIdentifier;
 }
 
@@ -74,21 +76,29 @@ export function groupNewReports(
   for (const o of observations) names(node("new", o.reportId), o.identifierId);
   for (const h of holders) names(holderNode(h), h.identifierId);
 
-  const bridges: [number, number][] = [];
-  for (let x = 0; x < observations.length; x++) {
-    const a = observations[x]!;
-    for (let y = x + 1; y < observations.length; y++) {
-      const b = observations[y]!;
-      if (a.identifierId !== b.identifierId && canBridge(a.ident, b.ident))
-        bridges.push([a.identifierId, b.identifierId]);
+  // Bridges are only ever between observations sharing a bridge key: compare within each key.
+  const byKey = new Map<string, OpenObservation[]>();
+  for (const o of observations)
+    for (const b of bridgesOf(o.ident)) {
+      const list = byKey.get(b.key);
+      if (list) list.push(o);
+      else byKey.set(b.key, [o]);
     }
-    for (const c of candidates) {
-      if (c.identifierId !== a.identifierId && canBridge(a.ident, c.ident)) {
+  const bridges: [number, number][] = [];
+  for (const group of byKey.values())
+    for (let x = 0; x < group.length; x++)
+      for (let y = x + 1; y < group.length; y++) {
+        const [a, b] = [group[x]!, group[y]!];
+        if (a.identifierId !== b.identifierId && canBridge(a.ident, b.ident))
+          bridges.push([a.identifierId, b.identifierId]);
+      }
+  for (const c of candidates)
+    for (const o of byKey.get(c.key) ?? []) {
+      if (c.identifierId !== o.identifierId && canBridge(o.ident, c.ident)) {
         names(holderNode(c), c.identifierId);
-        bridges.push([a.identifierId, c.identifierId]);
+        bridges.push([o.identifierId, c.identifierId]);
       }
     }
-  }
 
   const result = clusterReports({
     reports: Int32Array.from(nodes.keys()),

@@ -145,9 +145,10 @@ async function bridgeCandidates(
       linkable: boolean;
       caseId: number | null;
       reportId: number;
+      key: string;
     }[]
   >(Prisma.sql`
-    SELECT ${S.identifierId} AS "identifierId", ${S.meta} AS ometa, ${I.kind}::text AS kind, ${I.value} AS value,
+    SELECT ${S.identifierId} AS "identifierId", ${S.key} AS key, ${S.meta} AS ometa, ${I.kind}::text AS kind, ${I.value} AS value,
            ${I.meta} AS imeta, ${I.linkable} AS linkable, one."reportId", ${R.caseId} AS "caseId"
     FROM ${S}
     JOIN ${I} ON ${I.id} = ${S.identifierId}
@@ -163,6 +164,7 @@ async function bridgeCandidates(
             identifierId: c.identifierId,
             caseId: c.caseId,
             reportId: c.reportId,
+            key: c.key,
             ident: { kind: c.kind, value: c.value, display: "", meta: c.ometa },
           },
         ],
