@@ -77,7 +77,7 @@ export async function assertIdentifierInCase(tx: Tx, caseId: number, identifierI
  */
 export function decisionsOfCase(caseId: number): Prisma.Sql {
   return Prisma.sql`(
-    ${D.reportIds} && ARRAY(SELECT ${R.id} FROM ${R} WHERE ${R.caseId} = ${caseId})
+    ${D.reportIds} && (SELECT array_agg(${R.id}) FROM ${R} WHERE ${R.caseId} = ${caseId})
     OR ${D.identifierId} IN (SELECT ${RI.identifierId} FROM ${RI} JOIN ${R} ON ${R.id} = ${RI.reportId} WHERE ${R.caseId} = ${caseId})
     OR (${D.data}->'cases') @> to_jsonb(${caseId}::int)
   )`;
