@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { staffAction, initialActionState, type StaffActionState } from "@/lib/actions/staff-action";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db";
 import { routing } from "@/i18n/routing";
 import { caseStatuses, parseCaseNumber } from "./shared";
 import { currentNumber } from "./scope";
@@ -54,7 +55,6 @@ async function back<D>(fd: FormData, result: StaffActionState<D>, anchor: string
 async function numberNow(asked: string): Promise<string | null> {
   const user = await getCurrentUser();
   if (!user) return null;
-  const { db } = await import("@/lib/db");
   return currentNumber(await db(), { actor: user }, { number: asked }).catch(() => null);
 }
 
