@@ -4,6 +4,30 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import prettier from "eslint-config-prettier/flat";
 
+// lib/cases has one public entry ("@/lib/cases"), its server actions
+// ("@/lib/cases/actions") and a client-safe entry ("@/lib/cases/shared");
+// nothing outside the module reaches into its files (ADR 0009).
+const casesBoundary = {
+  group: [
+    "@/lib/cases/*",
+    "!@/lib/cases/actions",
+    "!@/lib/cases/shared",
+    "**/lib/cases/*",
+    "!**/lib/cases/actions",
+    "!**/lib/cases/shared",
+  ],
+  message: 'Import from "@/lib/cases" (or its actions / shared entries), not from inside the module.',
+};
+const noAppImports = {
+  group: ["@/app/*", "**/app/*"],
+  message: "Import actions from lib/<domain>/actions.ts, not from app/.",
+};
+// Raw SQL only as Prisma.sql tagged templates ($queryRaw / $executeRaw), never glued strings.
+const noUnsafeRawSql = {
+  selector: "MemberExpression[property.name=/^\\$(queryRawUnsafe|executeRawUnsafe)$/]",
+  message: "Write raw SQL as Prisma.sql`…` with $queryRaw / $executeRaw (table names from lib/db/sql.ts).",
+};
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -51,17 +75,31 @@ const config = [
   },
   {
     // Components never reach into route folders: actions live in lib/<domain>/actions.ts.
+    // (lib/matching has its own, stricter list above; a later block would replace it.)
     files: ["components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    ignores: ["lib/matching/**"],
     rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            { group: ["@/app/*", "**/app/*"], message: "Import actions from lib/<domain>/actions.ts, not from app/." },
-          ],
-        },
-      ],
+      "no-restricted-imports": ["error", { patterns: [noAppImports] }],
     },
+  },
+  {
+    // Everything outside lib/cases uses its entries only.
+    files: ["**/*.{ts,tsx,mjs}"],
+    ignores: ["lib/cases/**", "lib/matching/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [casesBoundary] }],
+    },
+  },
+  {
+    files: ["components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    ignores: ["lib/cases/**", "lib/matching/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [noAppImports, casesBoundary] }],
+    },
+  },
+  {
+    files: ["**/*.{ts,tsx}"],
+    rules: { "no-restricted-syntax": ["error", noUnsafeRawSql] },
   },
 ];
 

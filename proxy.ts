@@ -1,7 +1,7 @@
 import createIntlMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { routing } from "@/i18n/routing";
-import { isMalformedPath, isProtectedPath, loginPath, REQUEST_PATH_HEADER } from "@/lib/auth/paths";
+import { isProtectedPath, loginPath, REQUEST_PATH_HEADER } from "@/lib/auth/paths";
 import { hasSessionCookie } from "@/lib/auth/session-cookie";
 import { newNonce, pageCsp } from "@/lib/http/csp";
 import { isFromEdge } from "@/lib/http/edge-mark";
@@ -9,6 +9,7 @@ import { boundaryRefusal } from "@/lib/http/next-guard";
 import { isSafeMethod } from "@/lib/http/origin";
 import { refusalResponse } from "@/lib/http/refusal";
 import { badActionResponse, isMalformedActionPost } from "@/lib/actions/request-check";
+import { unroutablePath } from "@/lib/http/path-guard";
 
 const intl = createIntlMiddleware(routing);
 
@@ -63,8 +64,9 @@ export default async function proxy(request: NextRequest) {
     headers.set("x-forwarded-host", new URL(origin).host);
   }
   if (file) return withCsp(NextResponse.next({ request: { headers } }));
-  // Undecodable escapes (`/staff/admin/users/%`) would be a bare 500 from Next.js: show the not-found page.
-  if (isMalformedPath(pathname)) {
+  // A path that does not decode, or decodes to "%" or a control character (`/staff/cases/%25`), names no
+  // page, and Next.js (or next-intl's rewrite to the decoded path) would answer a bare 500: the usual 404.
+  if (unroutablePath(pathname)) {
     const locale = routing.locales.find((l) => pathname.startsWith(`/${l}/`)) ?? routing.defaultLocale;
     return withCsp(NextResponse.rewrite(new URL(`/${locale}/not-found`, request.url), { request: { headers } }));
   }

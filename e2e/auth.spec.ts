@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { actions, postAction } from "./server-actions";
+import { actions, postAction } from "./form-actions";
 import { test, expect, messages, signIn, submitSignIn } from "./staff-fixtures";
 
 const en = messages.en;

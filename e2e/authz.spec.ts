@@ -11,8 +11,18 @@
 import { importRing, someEvidence } from "./case-data";
 import type { APIRequestContext } from "@playwright/test";
 import type { Db } from "../lib/db/client";
-import { actions, formAlert, formKey, postAction, type ActionRef } from "./server-actions";
-import { test, expect, createUser, messages, signIn, uniqueSuffix, type Role, type TestUser } from "./staff-fixtures";
+import { actions, formAlert, formKey, postAction, type ActionRef } from "./form-actions";
+import {
+  test,
+  expect,
+  createUser,
+  createUsersOfEveryRole,
+  messages,
+  signIn,
+  uniqueSuffix,
+  type Role,
+  type TestUser,
+} from "./staff-fixtures";
 
 export interface AuthzContext {
   db: Db;
@@ -32,10 +42,12 @@ export interface AuthzRow {
 }
 
 const STAFF = ["admin", "investigator"] as const;
+/** Staff who read cases: analysts too (without victims' details, evidence or exports). */
+const READERS = ["admin", "investigator", "analyst"] as const;
 
 export const authzTable: AuthzRow[] = [
-  { name: "staff home", kind: "page", path: "/en/staff", allow: STAFF },
-  { name: "staff home (zh-CN)", kind: "page", path: "/zh-CN/staff", allow: STAFF },
+  { name: "staff home", kind: "page", path: "/en/staff", allow: READERS },
+  { name: "staff home (zh-CN)", kind: "page", path: "/zh-CN/staff", allow: READERS },
   { name: "users", kind: "page", path: "/en/staff/admin/users", allow: ["admin"] },
   {
     name: "user detail",
@@ -48,18 +60,18 @@ export const authzTable: AuthzRow[] = [
   { name: "audit export CSV", kind: "api", path: "/api/audit/export?format=csv", allow: ["admin"] },
   { name: "audit export JSONL", kind: "api", path: "/api/audit/export?format=jsonl&action=user.", allow: ["admin"] },
   { name: "liaison portal", kind: "page", path: "/en/portal", allow: ["liaison"] },
-  { name: "cases board", kind: "page", path: "/en/staff/cases", allow: STAFF },
+  { name: "cases board", kind: "page", path: "/en/staff/cases", allow: READERS },
   {
     name: "cases board, filtered and searched",
     kind: "page",
     path: "/zh-CN/staff/cases?status=new&sort=loss&q=95311",
-    allow: STAFF,
+    allow: READERS,
   },
   {
     name: "case detail",
     kind: "page",
     path: async ({ db }) => `/en/staff/cases/${(await importRing(db, 2)).caseNumber}`,
-    allow: STAFF,
+    allow: READERS,
   },
   {
     name: "case detail, why linked",
@@ -72,7 +84,7 @@ export const authzTable: AuthzRow[] = [
       });
       return `/en/staff/cases/${ring.caseNumber}?why=${r.reference}`;
     },
-    allow: STAFF,
+    allow: READERS,
   },
   { name: "unknown case", kind: "page", path: "/en/staff/cases/C-1999-99999", allow: [], absent: true },
   {
@@ -81,12 +93,12 @@ export const authzTable: AuthzRow[] = [
     path: async ({ db }) => `/api/evidence/${(await someEvidence(db)).id}`,
     allow: STAFF,
   },
-  { name: "dashboard", kind: "page", path: "/en/staff/dashboard", allow: STAFF },
+  { name: "dashboard", kind: "page", path: "/en/staff/dashboard", allow: READERS },
   {
     name: "dashboard, date range (zh-CN)",
     kind: "page",
     path: "/zh-CN/staff/dashboard?from=2026-01-01&to=2026-06-30",
-    allow: STAFF,
+    allow: READERS,
   },
 ];
 
@@ -117,18 +129,14 @@ test.describe("authorization table", () => {
   let users: Record<Role, TestUser>;
 
   test.beforeAll(async ({ db }) => {
-    users = {
-      admin: await createUser(db, "admin"),
-      investigator: await createUser(db, "investigator"),
-      liaison: await createUser(db, "liaison"),
-    };
+    users = await createUsersOfEveryRole(db);
   });
 
   test("anonymous", async ({ request, db }) => {
     await check(request, { db, users }, "anonymous");
   });
 
-  for (const role of ["liaison", "investigator", "admin"] as const) {
+  for (const role of ["liaison", "analyst", "investigator", "admin"] as const) {
     test(role, async ({ page, db }) => {
       await signIn(page, users[role]);
       await check(page.request, { db, users }, role);

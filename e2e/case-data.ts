@@ -95,3 +95,11 @@ export async function someEvidence(db: Db): Promise<{ id: string }> {
     select: { id: true },
   });
 }
+
+/** Makes a platform "known" (the board's filter offers it): an organisation linked to it, as for a liaison. */
+export async function linkOrganisation(db: Db, platformName: string): Promise<void> {
+  const platform = await db.platform.findFirstOrThrow({ where: { name: platformName }, select: { id: true } });
+  await db.organisation.create({
+    data: { name: `Org of ${platformName} ${randomUUID().slice(0, 6)}`, kind: "platform", platformId: platform.id },
+  });
+}

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test, expect } from "./staff-fixtures";
 import { messages } from "./fixtures";
-import { importRing } from "./case-data";
+import { importRing, linkOrganisation } from "./case-data";
 
 const t = messages.en.cases;
 
@@ -11,6 +11,8 @@ test("an investigator filters the board, opens a case, sees why it is linked, sp
 }) => {
   const ring = await importRing(db, 4, { scamType: "order_brushing", province: "Qinghai" });
   await importRing(db, 2, { scamType: "order_brushing", province: "Qinghai" }); // same filters, other platform
+  // The filter offers known platforms: this one has a liaison organisation (four reports alone are too few).
+  await linkOrganisation(db, ring.platform);
   const { page } = await signedInAs("investigator");
 
   await page.goto("/en/staff/cases");

@@ -1,115 +1,88 @@
 /**
- * Server actions posted by hand, as a browser without JavaScript (or anyone
- * with curl) would: a multipart form to a page, naming the action by its id.
- * The ids come from the build's manifest (the e2e server runs this build), by
- * source file and exported name, so tests survive rebuilds.
+ * Server actions as a script sees them: the build's manifest, and raw posts
+ * in the shape Next's client sends (for e2e tests that must not go through a page).
  */
 import fs from "node:fs";
 import path from "node:path";
-import { test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 
-interface Manifest {
-  node: Record<string, { filename?: string; exportedName?: string }>;
+interface ManifestEntry {
+  workers: Record<string, unknown>;
+  filename?: string;
+  exportedName?: string;
 }
 
-let manifest: Manifest | undefined;
-
-export function actionId(file: string, name: string): string {
-  manifest ??= JSON.parse(
-    fs.readFileSync(path.resolve(".next/server/server-reference-manifest.json"), "utf8"),
-  ) as Manifest;
-  const found = Object.entries(manifest.node).find(([, a]) => a.filename === file && a.exportedName === name);
-  if (!found) throw new Error(`No server action ${name} in ${file} in this build`);
-  return found[0];
+/** Server actions in the build: id, "<file>#<export>", and the pages that can run it. */
+export function builtActions(): { id: string; key: string; pages: string[] }[] {
+  const file = path.resolve(".next/server/server-reference-manifest.json");
+  const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as {
+    node: Record<string, ManifestEntry>;
+    edge: Record<string, ManifestEntry>;
+  };
+  return Object.entries({ ...manifest.node, ...manifest.edge }).map(([id, e]) => ({
+    id,
+    key: `${e.filename}#${e.exportedName}`,
+    pages: Object.keys(e.workers),
+  }));
 }
 
-export interface ActionRef {
-  /** Source file, e.g. "lib/users/actions.ts". */
-  file: string;
-  name: string;
-  /** useActionState actions take (previous state, form data); plain form actions only the form data. */
-  stateful: boolean;
+/** A page URL from a worker name such as "app/[locale]/(staff)/staff/cases/[number]/page". */
+export function pageUrl(worker: string, params: Record<string, string>): string | null {
+  const segments = worker
+    .replace(/^app\//, "")
+    .replace(/\/page$/, "")
+    .split("/")
+    .filter((s) => s && !/^\(.*\)$/.test(s));
+  const out: string[] = [];
+  for (const s of segments) {
+    const dynamic = /^\[(.+)\]$/.exec(s)?.[1];
+    if (!dynamic) out.push(s);
+    else if (params[dynamic] !== undefined) out.push(encodeURIComponent(params[dynamic]!));
+    else return null;
+  }
+  return `/${out.join("/")}`;
 }
 
-const keys = new Map<string, string>();
-
-/**
- * The `$ACTION_KEY` of the action's form on `page`: React shows an answer
- * (the form's state) only to the form with that key. Read once from the page
- * as an admin would get it, then reused (it depends on the form's place in the
- * page, not on who asks). Unknown keys still run the action; the answer is then
- * not shown in the page.
- */
-export async function formKey(request: APIRequestContext, page: string, action: ActionRef): Promise<string> {
-  const id = actionId(action.file, action.name);
-  const cached = keys.get(`${page} ${id}`);
-  if (cached) return cached;
-  const res = await request.get(page, { maxRedirects: 0 });
-  const html = res.ok() ? await res.text() : "";
-  const escapedId = id.replace(/[^0-9a-f]/g, "");
-  const m = html.match(
-    new RegExp(
-      `name="\\$ACTION_\\d+:0" value="[^"]*${escapedId}[^"]*"/>(?:(?!<form)[\\s\\S])*?name="\\$ACTION_KEY" value="([^"]+)"`,
-    ),
-  );
-  if (!m) return "k-unknown";
-  keys.set(`${page} ${id}`, m[1]!);
-  return m[1]!;
-}
-
-/**
- * POSTs `fields` to the action from `page` (a page that renders a form of that
- * action, so the action is registered there) and returns the answer without
- * following redirects. `key`: the form's $ACTION_KEY (formKey), to see the answer.
- */
+/** Posts an action the way Next's client does: `Next-Action` header, arguments encoded as React's encodeReply does. */
 export async function postAction(
   request: APIRequestContext,
-  page: string,
-  action: ActionRef,
+  baseURL: string,
+  url: string,
+  id: string,
+  args: "form" | "state+form",
   fields: Record<string, string>,
-  opts: { key?: string } = {},
-): Promise<APIResponse> {
-  const id = actionId(action.file, action.name);
-  const envelope: Record<string, string> = action.stateful
-    ? {
-        $ACTION_REF_1: "",
-        "$ACTION_1:0": JSON.stringify({ id, bound: "$@1" }),
-        "$ACTION_1:1": JSON.stringify([{ seq: 0, status: "idle" }]),
-        $ACTION_KEY: opts.key ?? "k-unknown",
-      }
-    : { [`$ACTION_ID_${id}`]: "" };
-  return request.post(page, {
-    multipart: { ...envelope, ...fields },
+) {
+  // React's reply encoding (react-server-dom, as bundled by Next 16): the FormData argument's
+  // fields go first as "_1_<name>", then the root "0", the argument list naming the FormData
+  // as reference $K1 (the server streams the body and resolves $K1 from what came before).
+  // Should a React update change this, allowed visitors' checks fail ("did not take effect"),
+  // never pass silently.
+  // A FormData keeps this order (an object would enumerate the key "0" first).
+  const multipart = new FormData();
+  for (const [k, v] of Object.entries(fields)) multipart.append(`_1_${k}`, v);
+  multipart.append("0", JSON.stringify(args === "form" ? ["$K1"] : [{ seq: 0, status: "idle" }, "$K1"]));
+  const res = await request.post(url, {
+    headers: { "next-action": id, origin: new URL(baseURL).origin, accept: "text/x-component" },
+    multipart,
     maxRedirects: 0,
-    // What a browser sends with a same-origin form post.
-    headers: { origin: new URL(test.info().project.use.baseURL!).origin },
   });
+  const redirect = res.headers()["x-action-redirect"] ?? res.headers()["location"] ?? "";
+  const body = await res.text();
+  return { status: res.status(), redirect, body };
 }
 
-export const actions = {
-  signIn: { file: "lib/auth/actions.ts", name: "signInAction", stateful: true },
-  signOut: { file: "lib/auth/actions.ts", name: "signOutAction", stateful: false },
-  signOutEverywhere: { file: "lib/auth/actions.ts", name: "signOutEverywhereAction", stateful: false },
-  createUser: { file: "lib/users/actions.ts", name: "createUserAction", stateful: true },
-  createOrganisation: { file: "lib/users/actions.ts", name: "createOrganisationAction", stateful: true },
-  setUserDisabled: { file: "lib/users/actions.ts", name: "setUserDisabledAction", stateful: true },
-  changeUserRole: { file: "lib/users/actions.ts", name: "changeUserRoleAction", stateful: true },
-  resetPassword: { file: "lib/users/actions.ts", name: "resetPasswordAction", stateful: true },
-  endUserSessions: { file: "lib/users/actions.ts", name: "endUserSessionsAction", stateful: true },
-} satisfies Record<string, ActionRef>;
+/** The answer says "not allowed": a typed refusal in the state or in the redirect, or a 401/403. */
+export function isRefusal(r: { status: number; redirect: string; body: string }): boolean {
+  if (r.status === 401 || r.status === 403) return true;
+  if (/[?&]error=(forbidden|unauthenticated)(&|#|;|$)/.test(r.redirect)) return true;
+  return /"code":"(forbidden|unauthenticated)"/.test(r.body);
+}
 
-/**
- * The form-level message a no-JavaScript answer shows (FormStatus's role="alert"),
- * as text. Not the page's text as a whole: that also carries the message
- * catalogue for the client components.
- */
-export function formAlert(html: string): string | null {
-  const m = html.match(/<div role="alert"[^>]*>([\s\S]*?)<\/div>/);
-  return m
-    ? m[1]!
-        .replace(/<[^>]+>/g, "")
-        .replace(/&#x27;|&#39;/g, "'")
-        .replace(/&quot;/g, '"')
-        .replace(/&amp;/g, "&")
-    : null;
+/** The id of an action by "<file>#<export>", and a page URL it can be posted to. */
+export function action(key: string, params: Record<string, string> = {}): { id: string; url: string } {
+  const a = builtActions().find((x) => x.key === key);
+  if (!a) throw new Error(`no server action ${key} in the build`);
+  const url = a.pages.map((p) => pageUrl(p, { locale: "en", ...params })).find((u) => u);
+  if (!url) throw new Error(`${key}: no page to post to with ${JSON.stringify(params)}`);
+  return { id: a.id, url };
 }

@@ -5,7 +5,7 @@
  */
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { importRing, someEvidence } from "./case-data";
-import { actions, formAlert, formKey, postAction } from "./server-actions";
+import { actions, formAlert, formKey, postAction } from "./form-actions";
 import { test, expect, messages, signIn, submitSignIn, uniqueSuffix, type Locale } from "./staff-fixtures";
 
 const en = messages.en;

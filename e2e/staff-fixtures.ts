@@ -9,7 +9,7 @@ import { hash } from "@node-rs/argon2";
 import type { Db } from "../lib/db/client";
 import { test as base, expect, messages, type Locale } from "./fixtures";
 
-export type Role = "admin" | "investigator" | "liaison";
+export type Role = "admin" | "investigator" | "analyst" | "liaison";
 
 export interface TestUser {
   id: string;
@@ -56,6 +56,16 @@ export async function createUser(
     role,
     orgId: org?.id ?? null,
     orgName: org?.name ?? null,
+  };
+}
+
+/** One user of every role (authorization tables sign in as each). */
+export async function createUsersOfEveryRole(db: Db): Promise<Record<Role, TestUser>> {
+  return {
+    admin: await createUser(db, "admin"),
+    investigator: await createUser(db, "investigator"),
+    analyst: await createUser(db, "analyst"),
+    liaison: await createUser(db, "liaison"),
   };
 }
 

@@ -15,7 +15,10 @@ import { createPrisma } from "../lib/db/client";
 import { importReports } from "../lib/interchange/import";
 import { hashPassword } from "../lib/auth/password";
 import { syntheticReports } from "./lib/synthetic";
-import { arg, freshDatabase, pct, vacuumAnalyze } from "./lib/bench";
+import { Prisma, table } from "../lib/db/sql";
+import { arg, freshDatabase, helpRequested, pct, vacuumAnalyze } from "./lib/bench";
+
+helpRequested(import.meta.filename);
 
 const N = Number(arg("reports", "100000"));
 const REQUESTS = Number(arg("requests", "200"));
@@ -45,15 +48,16 @@ await db.user.upsert({
   create: { email, name: "Bench Investigator", role: "investigator", passwordHash: await hashPassword(password) },
   update: { passwordHash: await hashPassword(password), disabled: false },
 });
-const cases = await db.$queryRawUnsafe<{ number: string }[]>(
-  `SELECT "number" FROM "Case" ORDER BY md5("id"::text) LIMIT 50`,
+const [C, I] = [table("Case"), table("Identifier")];
+const cases = await db.$queryRaw<{ number: string }[]>(
+  Prisma.sql`SELECT ${C.number} AS number FROM ${C} ORDER BY md5(${C.id}::text) LIMIT 50`,
 );
-const biggest = await db.$queryRawUnsafe<{ number: string; reportCount: number }[]>(
-  `SELECT "number", "reportCount" FROM "Case" ORDER BY "reportCount" DESC LIMIT 5`,
+const biggest = await db.$queryRaw<{ number: string; reportCount: number }[]>(
+  Prisma.sql`SELECT ${C.number} AS number, ${C.reportCount} AS "reportCount" FROM ${C} ORDER BY ${C.reportCount} DESC LIMIT 5`,
 );
 const phone = (
-  await db.$queryRawUnsafe<{ value: string }[]>(
-    `SELECT "value" FROM "Identifier" WHERE "kind" = 'phone' AND "linkable" ORDER BY md5("id"::text) LIMIT 1`,
+  await db.$queryRaw<{ value: string }[]>(
+    Prisma.sql`SELECT ${I.value} AS value FROM ${I} WHERE ${I.kind} = 'phone' AND ${I.linkable} ORDER BY md5(${I.id}::text) LIMIT 1`,
   )
 )[0]!.value;
 await db.$disconnect();

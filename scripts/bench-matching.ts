@@ -17,7 +17,10 @@ import { createPrisma } from "../lib/db/client";
 import { importReports } from "../lib/interchange/import";
 import { matchInsertedReports } from "../lib/cases";
 import { syntheticReports, rng } from "./lib/synthetic";
-import { arg, freshDatabase, pct, vacuumAnalyze } from "./lib/bench";
+import { Prisma, table } from "../lib/db/sql";
+import { arg, freshDatabase, helpRequested, pct, vacuumAnalyze } from "./lib/bench";
+
+helpRequested(import.meta.filename);
 
 const N = Number(arg("reports", "1000000"));
 const PROBES = Number(arg("probes", "500"));
@@ -87,10 +90,9 @@ if (importOnly) {
 {
   const db = createPrisma(dbUrl, { max: 4 });
   // Half the probes name a number of an existing ring, half only new ones.
-  const known = await db.$queryRawUnsafe<{ value: string }[]>(
-    `SELECT i."value" FROM "Identifier" i WHERE i."kind" = 'phone' AND i."linkable" ORDER BY md5(i."id"::text) LIMIT $1`,
-    PROBES,
-  );
+  const i = table("Identifier", "i");
+  const known = await db.$queryRaw<{ value: string }[]>(Prisma.sql`
+    SELECT ${i.value} AS value FROM ${i} WHERE ${i.kind} = 'phone' AND ${i.linkable} ORDER BY md5(${i.id}::text) LIMIT ${PROBES}`);
   const r = rng(99);
   const matchMs: number[] = [];
   const txMs: number[] = [];
@@ -126,7 +128,8 @@ if (importOnly) {
   results.push(
     `| incremental match at ${N.toLocaleString("en")} reports (${PROBES} single reports) | p95 ${pct(matchMs, 95).toFixed(1)} ms (p50 ${pct(matchMs, 50).toFixed(1)}); whole transaction p95 ${pct(txMs, 95).toFixed(1)} ms | ≤ 25 ms |`,
   );
-  await db.$executeRawUnsafe(`DELETE FROM "Report" WHERE "reference" LIKE 'BENCH-%'`);
+  const report = table("Report");
+  await db.$executeRaw(Prisma.sql`DELETE FROM ${report} WHERE ${report.reference} LIKE 'BENCH-%'`);
   await db.$disconnect();
 }
 
@@ -134,11 +137,11 @@ const warm = recluster("cases intact");
 results.push(`| full re-cluster, cases intact | ${warm.secs.toFixed(1)} s, peak RSS ${warm.rss} MB | ≤ 20 s, ≤ 2 GB |`);
 {
   const db = createPrisma(dbUrl, { max: 2 });
-  await db.$executeRawUnsafe(`UPDATE "Report" SET "caseId" = NULL`);
+  const report = table("Report");
+  await db.$executeRaw(Prisma.sql`UPDATE ${report} SET ${report.$.caseId} = NULL`);
   // Not TRUNCATE … CASCADE: that would follow Report's foreign key and empty it too.
-  await db.$executeRawUnsafe(`DELETE FROM "CaseEvent"`);
-  await db.$executeRawUnsafe(`DELETE FROM "CaseAlias"`);
-  await db.$executeRawUnsafe(`DELETE FROM "Case"`);
+  for (const t of [table("CaseEvent"), table("CaseAlias"), table("Case")])
+    await db.$executeRaw(Prisma.sql`DELETE FROM ${t}`);
   await db.$disconnect();
 }
 const cold = recluster("from scratch (no cases)");

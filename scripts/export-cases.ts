@@ -8,6 +8,7 @@ import { once } from "node:events";
 import { createPrisma } from "../lib/db/client";
 import { withDatabase } from "../lib/db/with-database";
 import { caseAssignments } from "../lib/interchange/export";
+import { systemActor } from "../lib/auth/permissions";
 import { loadDotEnv } from "./lib/load-env";
 
 loadDotEnv();
@@ -23,7 +24,11 @@ await withDatabase("npm run export:cases", async (url) => {
   const stream = fs.createWriteStream(tmp, "utf8");
   let n = 0;
   try {
-    for await (const a of caseAssignments(db, { includeWeb: process.argv.includes("--all") })) {
+    for await (const a of caseAssignments(
+      db,
+      { actor: systemActor("npm run export:cases") },
+      { includeWeb: process.argv.includes("--all") },
+    )) {
       if (!stream.write(`${JSON.stringify(a)}\n`)) await once(stream, "drain");
       n++;
     }

@@ -6,7 +6,8 @@
 import fs from "node:fs";
 import { createPrisma } from "../lib/db/client";
 import { withDatabase } from "../lib/db/with-database";
-import { reclusterAll } from "../lib/cases/recluster";
+import { systemActor } from "../lib/auth/permissions";
+import { reclusterAll } from "../lib/cases";
 import { loadDotEnv } from "./lib/load-env";
 
 loadDotEnv();
@@ -14,7 +15,7 @@ await withDatabase("npm run recluster", async (url) => {
   const db = createPrisma(url, { max: 2 });
   try {
     const started = Date.now();
-    const r = await reclusterAll(db);
+    const r = await reclusterAll(db, { actor: systemActor("npm run recluster") });
     console.log(
       [
         `Re-clustered ${r.reports} reports into ${r.cases} cases in ${((Date.now() - started) / 1000).toFixed(1)} s.`,

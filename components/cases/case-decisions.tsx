@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { CaseDetail } from "@/lib/cases/detail";
+import type { CaseDetail } from "@/lib/cases";
 import { inputClass } from "@/components/ui/field";
 import { merge, noLinkReports, undo } from "@/lib/cases/actions";
 import { CaseFormFields, ReasonField, Section, Submit } from "./forms";
@@ -24,7 +24,7 @@ export async function CaseDecisions({ c, locale, canDecide }: { c: CaseDetail; l
               <details className="mt-1">
                 <summary className="cursor-pointer text-brand-700 underline">{t("undo")}</summary>
                 <form action={undo} className="mt-2 space-y-2">
-                  <CaseFormFields locale={locale} number={c.number} caseId={c.id} />
+                  <CaseFormFields locale={locale} number={c.number} />
                   <input type="hidden" name="decisionId" value={d.id} />
                   <ReasonField id={`undo-${d.id}`} label={t("reason")} hint={t("reasonHint")} />
                   <Submit variant="secondary">{t("undo")}</Submit>
@@ -38,7 +38,7 @@ export async function CaseDecisions({ c, locale, canDecide }: { c: CaseDetail; l
         <div className="grid gap-4 sm:grid-cols-2">
           <form action={merge} className="space-y-2 rounded-md bg-slate-50 p-3">
             <h3 className="font-semibold">{t("merge")}</h3>
-            <CaseFormFields locale={locale} number={c.number} caseId={c.id} />
+            <CaseFormFields locale={locale} number={c.number} />
             <label htmlFor="merge-other" className="block text-sm font-medium">
               {t("mergeWith")} *
             </label>
@@ -48,7 +48,7 @@ export async function CaseDecisions({ c, locale, canDecide }: { c: CaseDetail; l
           </form>
           <form action={noLinkReports} className="space-y-2 rounded-md bg-slate-50 p-3">
             <h3 className="font-semibold">{t("noLinkPair")}</h3>
-            <CaseFormFields locale={locale} number={c.number} caseId={c.id} />
+            <CaseFormFields locale={locale} number={c.number} />
             <label htmlFor="nl-a" className="block text-sm font-medium">
               {t("reportA")} *
             </label>

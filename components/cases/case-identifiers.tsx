@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { CaseDetail } from "@/lib/cases/detail";
-import type { ChainStep } from "@/lib/cases/explain";
+import type { CaseDetail, ChainStep } from "@/lib/cases";
 import { noLinkIdentifier } from "@/lib/cases/actions";
 import { CaseFormFields, ReasonField, Section, Submit } from "./forms";
 
@@ -115,7 +114,7 @@ export async function CaseIdentifiers({
                           {t("noLinkIdentifier")}
                         </summary>
                         <form action={noLinkIdentifier} className="mt-2 space-y-2">
-                          <CaseFormFields locale={locale} number={c.number} caseId={c.id} />
+                          <CaseFormFields locale={locale} number={c.number} />
                           <input type="hidden" name="identifierId" value={i.id} />
                           <ReasonField id={`nl-${i.id}`} label={t("reason")} hint={t("reasonHint")} />
                           <Submit variant="secondary">{t("noLinkIdentifier")}</Submit>

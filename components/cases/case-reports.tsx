@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { CaseDetail } from "@/lib/cases/detail";
+import type { CaseDetail } from "@/lib/cases";
 import { formatMinor } from "@/lib/vocab";
 import { detach, split } from "@/lib/cases/actions";
 import { CaseFormFields, ReasonField, Section, Submit } from "./forms";
@@ -17,7 +17,7 @@ export async function CaseReports({ c, locale, canDecide }: { c: CaseDetail; loc
       {canDecide ? (
         <form id={splitForm} action={split} className="space-y-2 rounded-md bg-slate-50 p-3">
           <h3 className="font-semibold">{t("split")}</h3>
-          <CaseFormFields locale={locale} number={c.number} caseId={c.id} />
+          <CaseFormFields locale={locale} number={c.number} />
           <ReasonField id="split-reason" label={t("reason")} hint={t("reasonHint")} />
           <Submit variant="secondary">{t("splitButton")}</Submit>
         </form>
@@ -95,7 +95,7 @@ export async function CaseReports({ c, locale, canDecide }: { c: CaseDetail; loc
                   <details>
                     <summary className="cursor-pointer text-brand-700 underline">{t("detach")}</summary>
                     <form action={detach} className="mt-2 space-y-2">
-                      <CaseFormFields locale={locale} number={c.number} caseId={c.id} />
+                      <CaseFormFields locale={locale} number={c.number} />
                       <input type="hidden" name="reportId" value={r.id} />
                       <ReasonField id={`detach-${r.id}`} label={t("reason")} hint={t("reasonHint")} />
                       <Submit variant="secondary">{t("detachReport", { reference: r.reference })}</Submit>

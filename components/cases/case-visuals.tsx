@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { CaseDetail } from "@/lib/cases/detail";
+import type { CaseDetail } from "@/lib/cases";
 import { CaseGraph } from "@/components/staff/case-graph";
 import { CaseTimeline } from "@/components/staff/case-timeline";
 import { Section } from "./forms";

@@ -1,7 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { CaseDetail } from "@/lib/cases/detail";
-import { transitions } from "@/lib/cases/workflow";
-import type { CaseStatus } from "@/lib/cases/board-filters";
+import { transitions, type CaseDetail, type CaseStatus } from "@/lib/cases";
 import { inputClass } from "@/components/ui/field";
 import { assign, changeStatus, note } from "@/lib/cases/actions";
 import { CaseFormFields, Section, Submit } from "./forms";
@@ -34,7 +32,7 @@ export async function CaseWorkflow({
         {canWrite ? (
           <div className="flex flex-wrap gap-6">
             <form action={changeStatus} className="flex items-end gap-2">
-              <CaseFormFields locale={locale} number={c.number} caseId={c.id} />
+              <CaseFormFields locale={locale} number={c.number} />
               <div>
                 <label htmlFor="status" className="block text-sm font-medium">
                   {t("changeStatus")}
@@ -50,7 +48,7 @@ export async function CaseWorkflow({
               <Submit>{t("save")}</Submit>
             </form>
             <form action={assign} className="flex items-end gap-2">
-              <CaseFormFields locale={locale} number={c.number} caseId={c.id} />
+              <CaseFormFields locale={locale} number={c.number} />
               <div>
                 <label htmlFor="assigneeId" className="block text-sm font-medium">
                   {t("assignee")}
@@ -70,7 +68,11 @@ export async function CaseWorkflow({
         ) : null}
       </Section>
       <Section id="notes" title={t("notes")}>
-        {c.notes.length === 0 ? <p className="text-sm">{t("noNotes")}</p> : null}
+        {c.notesHidden ? (
+          <p className="text-sm text-slate-700">{t("notesHidden")}</p>
+        ) : c.notes.length === 0 ? (
+          <p className="text-sm">{t("noNotes")}</p>
+        ) : null}
         <ul className="space-y-2">
           {c.notes.map((n) => (
             <li key={n.id} className="rounded-md bg-slate-50 p-2 text-sm">
@@ -83,7 +85,7 @@ export async function CaseWorkflow({
         </ul>
         {canWrite ? (
           <form action={note} className="space-y-2">
-            <CaseFormFields locale={locale} number={c.number} caseId={c.id} />
+            <CaseFormFields locale={locale} number={c.number} />
             <label htmlFor="note-body" className="block text-sm font-medium">
               {t("noteBody")}
             </label>

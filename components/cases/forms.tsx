@@ -1,13 +1,16 @@
 import type { ReactNode } from "react";
 import { inputClass } from "@/components/ui/field";
 
-/** Hidden fields every case form carries so its action can come back to the page. */
-export function CaseFormFields({ locale, number, caseId }: { locale: string; number: string; caseId: number }) {
+/**
+ * Hidden fields every case form carries: the case, by the number the page
+ * shows (the action's service loads everything else through it), and the
+ * language to come back in.
+ */
+export function CaseFormFields({ locale, number }: { locale: string; number: string }) {
   return (
     <>
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="number" value={number} />
-      <input type="hidden" name="caseId" value={caseId} />
     </>
   );
 }

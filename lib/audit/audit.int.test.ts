@@ -118,10 +118,8 @@ describe("the database itself", () => {
       data: { action: "test.append-only", resourceType: "test", resourceId: "x" },
       select: { id: true },
     });
-    expect(
-      await client.$executeRawUnsafe(`UPDATE "AuditEvent" SET "action" = 'tampered' WHERE "id" = $1`, row.id),
-    ).toBe(0);
-    expect(await client.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "id" = $1`, row.id)).toBe(0);
+    expect(await client.$executeRaw`UPDATE "AuditEvent" SET "action" = 'tampered' WHERE "id" = ${row.id}`).toBe(0);
+    expect(await client.$executeRaw`DELETE FROM "AuditEvent" WHERE "id" = ${row.id}`).toBe(0);
     expect(
       (await client.auditEvent.findUniqueOrThrow({ where: { id: row.id }, select: { action: true } })).action,
     ).toBe("test.append-only");

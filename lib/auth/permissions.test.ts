@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { ForbiddenError } from "@/lib/errors";
-import { assertCan, can, permissions, permissionsOf, rolePermissions, type Permission } from "./permissions";
+import {
+  assertCan,
+  can,
+  permissions,
+  permissionsOf,
+  rolePermissions,
+  systemActor,
+  type Permission,
+} from "./permissions";
 
 const admin = { id: "a", role: "admin" as const, orgId: null };
 const investigator = { id: "i", role: "investigator" as const, orgId: null };
@@ -36,6 +44,29 @@ describe("role → permissions", () => {
   it("liaisons see nothing of the case board, only their organisation's requests", () => {
     expect([...permissionsOf(liaison)].sort()).toEqual(["answer:request:own-org", "read:request:own-org"]);
     for (const p of permissions.filter((p) => p.endsWith(":any"))) expect(can(liaison, p)).toBe(false);
+  });
+
+  it("analysts read cases but never victims' details, evidence or exports, and change nothing", () => {
+    const analyst = { id: "n", role: "analyst" as const, orgId: null };
+    expect([...permissionsOf(analyst)].sort()).toEqual(["read:case:any", "read:staff-area:any"]);
+    for (const p of [
+      "read:victim-pii:any",
+      "read:evidence:any",
+      "write:case:any",
+      "decide:matching:any",
+      "export:case:any",
+      "export:audit:any",
+    ] as Permission[])
+      expect(can(analyst, p)).toBe(false);
+  });
+
+  it("command-line tools act as the system with only what they need, never as a user", () => {
+    const tool = systemActor("npm run recluster");
+    expect(tool).toMatchObject({ id: null, role: "system", tool: "npm run recluster" });
+    expect([...permissionsOf(tool)].sort()).toEqual(["export:case:any", "rebuild:case:any"]);
+    expect(can(tool, "read:victim-pii:any")).toBe(false);
+    expect(can(tool, "rebuild:case:any")).toBe(true);
+    expect(can(investigator, "rebuild:case:any")).toBe(false);
   });
 
   it("a liaison without an organisation holds nothing", () => {

@@ -7,7 +7,7 @@
  */
 import { ForbiddenError } from "@/lib/errors";
 
-export const roles = ["admin", "investigator", "liaison"] as const;
+export const roles = ["admin", "investigator", "analyst", "liaison"] as const;
 export type Role = (typeof roles)[number];
 
 export const permissions = [
@@ -21,6 +21,10 @@ export const permissions = [
   /** Investigators asking a liaison's organisation for help (the liaison issue). */
   "create:request:any",
   "manage:warning-list:any",
+  /** Rebuild every case from the stored identifiers (npm run recluster). */
+  "rebuild:case:any",
+  /** Every report's case assignment, in bulk (npm run export:cases). */
+  "export:case:any",
   "manage:user:any",
   "read:audit:any",
   "export:audit:any",
@@ -39,12 +43,41 @@ const investigator: readonly Permission[] = [
   "create:request:any",
 ];
 
+/**
+ * Analysts read cases, their figures and identifiers (patterns across cases)
+ * but never victims' personal data, evidence or exports, and change nothing.
+ */
+const analyst: readonly Permission[] = ["read:staff-area:any", "read:case:any"];
+
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   // Every staff permission; the own-org ones belong to liaisons only.
   admin: permissions.filter((p) => !p.endsWith(":own-org")),
   investigator,
+  analyst,
   liaison: ["read:request:own-org", "answer:request:own-org"],
 };
+
+/**
+ * A command-line tool (npm run recluster, export:cases) acting for the
+ * operator who runs it: no user account (audit rows carry actorId null and the
+ * tool's name), and only the permissions such tools need, checked by the
+ * services like any user's.
+ */
+export interface SystemActor {
+  id: null;
+  role: "system";
+  orgId: null;
+  /** Shown in the audit log, e.g. "npm run recluster". */
+  tool: string;
+}
+export const systemPermissions: readonly Permission[] = ["rebuild:case:any", "export:case:any"];
+
+export function systemActor(tool: string): SystemActor {
+  return { id: null, role: "system", orgId: null, tool };
+}
+
+/** Who may call a service that scripts use too. */
+export type AnyActor = Actor | SystemActor;
 
 /** What the permission checks need to know about a user. */
 export interface Actor {
@@ -60,23 +93,24 @@ export interface Actor {
  * (recorded in the audit log). Public services (the report form, the status
  * page) take a context whose actor may be null.
  */
-export interface ServiceContext<A extends Actor | null = Actor> {
+export interface ServiceContext<A extends AnyActor | null = Actor> {
   actor: A;
   ip?: string | null;
 }
 export type PublicContext = ServiceContext<Actor | null>;
 
-export function permissionsOf(user: Pick<Actor, "role" | "orgId">): readonly Permission[] {
+export function permissionsOf(user: Pick<AnyActor, "role" | "orgId">): readonly Permission[] {
+  if (user.role === "system") return systemPermissions;
   // A liaison whose organisation was removed belongs to nobody and sees nothing.
   if (user.role === "liaison" && !user.orgId) return [];
   return rolePermissions[user.role] ?? [];
 }
 
-export function can(user: Pick<Actor, "role" | "orgId"> | null | undefined, permission: Permission): boolean {
+export function can(user: Pick<AnyActor, "role" | "orgId"> | null | undefined, permission: Permission): boolean {
   return !!user && permissionsOf(user).includes(permission);
 }
 
 /** Throws ForbiddenError unless the user holds the permission. Services call this first. */
-export function assertCan(user: Pick<Actor, "role" | "orgId"> | null | undefined, permission: Permission): void {
+export function assertCan(user: Pick<AnyActor, "role" | "orgId"> | null | undefined, permission: Permission): void {
   if (!can(user, permission)) throw new ForbiddenError();
 }

@@ -1,45 +1,77 @@
 "use server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { formDataOf } from "@/lib/actions/mutation";
 import { staffAction, initialActionState, type StaffActionState } from "@/lib/actions/staff-action";
-import { caseStatuses } from "@/lib/cases/board-filters";
-import { addNote, assignCase, currentNumber, decideForCase, setStatus, undoDecision } from "@/lib/cases/workflow";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db";
 import { routing } from "@/i18n/routing";
+import { caseStatuses, parseCaseNumber } from "./shared";
+import { currentNumber } from "./scope";
+import { setStatus } from "./workflow/status";
+import { assignCase } from "./workflow/assignment";
+import { addNote } from "./workflow/notes";
+import { decide, revokeDecision, type CaseDecision } from "./workflow/decisions";
 
 /**
  * The case page's forms post here (they work without JavaScript); each action
  * goes through staffAction (session, permission, schema, error mapping) and
  * then back to the case page — under its current number, which a merge may
  * have changed — with the outcome in the query string.
+ *
+ * Every form names its case by `number` (the number the page shows); the
+ * services load reports, decisions and identifiers through that case and
+ * refuse anyone else's (404). No form carries a case id.
  */
-const id = z.coerce.number().int().positive();
+const id = z.coerce.number().int().positive().max(2_147_483_647);
 const reason = z.string().trim().min(1, "reasonRequired").max(1000, "tooLong");
-const base = z.object({ locale: z.enum(routing.locales), number: z.string().min(1).max(40), caseId: id });
+const caseNumber = z
+  .string()
+  .max(40)
+  .transform((v, c) => parseCaseNumber(v) ?? (c.addIssue({ code: "custom", message: "caseNotFound" }), z.NEVER));
+const base = z.object({ locale: z.enum(routing.locales), number: caseNumber });
 
-async function back<D>(fd: FormData, result: StaffActionState<D>, anchor: string) {
-  const locale = (routing.locales as readonly string[]).includes(String(fd.get("locale")))
-    ? String(fd.get("locale"))
-    : routing.defaultLocale;
-  const asked = String(fd.get("number") ?? "");
-  const { db } = await import("@/lib/db");
-  const number = (await currentNumber(await db(), asked)) ?? asked;
+async function back<D>(fd: FormData, result: StaffActionState<D>, anchor: string): Promise<never> {
+  const raw = fd.get("locale");
+  const locale =
+    typeof raw === "string" && (routing.locales as readonly string[]).includes(raw) ? raw : routing.defaultLocale;
+  const asked = parseCaseNumber(fd.get("number"));
+  if (!asked) redirect(`/${locale}/staff/cases?error=notFound`);
+  const number = (await numberNow(asked)) ?? asked;
   // A fresh value each time, so the browser never treats the answer as "same page, new hash".
-  const q =
+  const q = new URLSearchParams(
     result.status === "ok"
-      ? `done=${Date.now().toString(36)}`
-      : `at=${Date.now().toString(36)}&error=${encodeURIComponent(result.code ?? "invalid")}${result.fieldErrors ? `&field=${encodeURIComponent(Object.values(result.fieldErrors)[0] ?? "")}` : ""}${result.errorId ? `&errorId=${result.errorId}` : ""}`;
+      ? { done: Date.now().toString(36) }
+      : {
+          at: Date.now().toString(36),
+          error: result.code ?? "invalid",
+          ...(result.fieldErrors ? { field: Object.values(result.fieldErrors)[0] ?? "" } : {}),
+          ...(result.errorId ? { errorId: result.errorId } : {}),
+        },
+  );
   redirect(`/${locale}/staff/cases/${encodeURIComponent(number)}?${q}#${anchor}`);
 }
 
+/** The case's number now, if the visitor may read cases (else the page they return to will say so). */
+async function numberNow(asked: string): Promise<string | null> {
+  const user = await getCurrentUser();
+  if (!user) return null;
+  return currentNumber(await db(), { actor: user }, { number: asked }).catch(() => null);
+}
+
 function form<D>(anchor: string, action: (prev: StaffActionState<D>, fd: FormData) => Promise<StaffActionState<D>>) {
-  return async (fd: FormData) => back(fd, await action(initialActionState as StaffActionState<D>, fd), anchor);
+  return async (fd: FormData) => {
+    // A crafted call without a form names no case (and would crash reading it): back to the board.
+    if (!formDataOf([fd])) redirect(`/${routing.defaultLocale}/staff/cases`);
+    return back(fd, await action(initialActionState as StaffActionState<D>, fd), anchor);
+  };
 }
 
 const statusAction = staffAction({
   name: "caseStatus",
   permission: "write:case:any",
   schema: base.extend({ status: z.enum(caseStatuses, "invalidChoice") }),
-  handler: (i, { user, ip, db }) => setStatus(db, { actor: user, ip }, i.caseId, i.status),
+  handler: (i, { user, ip, db }) => setStatus(db, { actor: user, ip }, { number: i.number, status: i.status }),
 });
 export const changeStatus = form("workflow", statusAction);
 
@@ -47,7 +79,8 @@ const assignAction = staffAction({
   name: "caseAssign",
   permission: "write:case:any",
   schema: base.extend({ assigneeId: z.string().max(64) }),
-  handler: (i, { user, ip, db }) => assignCase(db, { actor: user, ip }, i.caseId, i.assigneeId || null),
+  handler: (i, { user, ip, db }) =>
+    assignCase(db, { actor: user, ip }, { number: i.number, assigneeId: i.assigneeId || null }),
 });
 export const assign = form("workflow", assignAction);
 
@@ -55,72 +88,74 @@ const noteAction = staffAction({
   name: "caseNote",
   permission: "write:case:any",
   schema: base.extend({ body: z.string().trim().min(1, "required").max(5000, "tooLong") }),
-  handler: (i, { user, ip, db }) => addNote(db, { actor: user, ip }, i.caseId, i.body),
+  handler: (i, { user, ip, db }) => addNote(db, { actor: user, ip }, { number: i.number, body: i.body }),
 });
 export const note = form("notes", noteAction);
 
-const mergeAction = staffAction({
-  name: "caseMerge",
-  permission: "decide:matching:any",
-  schema: base.extend({ other: z.string().trim().min(1, "required").max(40), reason }),
-  handler: async (i, { user, ip, db }) => {
-    const { resolveCaseNumber } = await import("@/lib/cases/lookup");
-    const other = await resolveCaseNumber(db, i.other);
-    const { WorkflowError } = await import("@/lib/cases/workflow");
-    if (!other) throw new WorkflowError("caseNotFound");
-    return decideForCase(
-      db,
-      { actor: user, ip },
-      { type: "merge_cases", caseA: i.caseId, caseB: other.caseId },
-      i.reason,
-    );
-  },
-});
-export const merge = form("decisions", mergeAction);
+/** A decision form: the case by number, the decision from the form's fields, a reason. */
+function decisionAction<T extends { number: string; reason: string }>(
+  name: string,
+  schema: z.ZodType<T>,
+  decision: (input: T) => CaseDecision,
+) {
+  return staffAction({
+    name,
+    permission: "decide:matching:any",
+    schema,
+    handler: (i: T, { user, ip, db }) =>
+      decide(db, { actor: user, ip }, { number: i.number, decision: decision(i), reason: i.reason }),
+  });
+}
 
-const splitAction = staffAction({
-  name: "caseSplit",
-  permission: "decide:matching:any",
-  // Checkboxes arrive as split.<reportId>=on; formDataToObject keeps them as keys.
-  schema: z.looseObject({ ...base.shape, reason }),
-  handler: (i, { user, ip, db }) => {
-    const reportIds = Object.keys(i).flatMap((k) => (/^split\.\d+$/.test(k) ? [Number(k.slice(6))] : []));
-    return decideForCase(db, { actor: user, ip }, { type: "split_case", caseId: i.caseId, reportIds }, i.reason);
-  },
-});
-export const split = form("reports", splitAction);
+/** Merge with another case, named by its number. */
+export const merge = form(
+  "decisions",
+  decisionAction("caseMerge", base.extend({ other: z.string().trim().min(1, "required").max(40), reason }), (i) => ({
+    type: "merge_cases",
+    other: i.other,
+  })),
+);
 
-const detachAction = staffAction({
-  name: "caseDetach",
-  permission: "decide:matching:any",
-  schema: base.extend({ reportId: id, reason }),
-  handler: (i, { user, ip, db }) =>
-    decideForCase(db, { actor: user, ip }, { type: "detach_report", reportId: i.reportId }, i.reason),
-});
-export const detach = form("reports", detachAction);
+/** Split off the checked reports (checkboxes arrive as split.<reportId>=on). */
+export const split = form(
+  "reports",
+  decisionAction("caseSplit", z.looseObject({ ...base.shape, reason }), (i) => ({
+    type: "split_case",
+    reportIds: Object.keys(i).flatMap((k) => (/^split\.\d{1,10}$/.test(k) ? [Number(k.slice(6))] : [])),
+  })),
+);
 
-const noLinkPairAction = staffAction({
-  name: "caseNoLinkReports",
-  permission: "decide:matching:any",
-  schema: base.extend({ a: id, b: id, reason }),
-  handler: (i, { user, ip, db }) =>
-    decideForCase(db, { actor: user, ip }, { type: "no_link_reports", a: i.a, b: i.b }, i.reason),
-});
-export const noLinkReports = form("decisions", noLinkPairAction);
+export const detach = form(
+  "reports",
+  decisionAction("caseDetach", base.extend({ reportId: id, reason }), (i) => ({
+    type: "detach_report",
+    reportId: i.reportId,
+  })),
+);
 
-const noLinkIdentifierAction = staffAction({
-  name: "caseNoLinkIdentifier",
-  permission: "decide:matching:any",
-  schema: base.extend({ identifierId: id, reason }),
-  handler: (i, { user, ip, db }) =>
-    decideForCase(db, { actor: user, ip }, { type: "no_link_identifier", identifierId: i.identifierId }, i.reason),
-});
-export const noLinkIdentifier = form("identifiers", noLinkIdentifierAction);
+/** Two reports of this case that must never be linked. */
+export const noLinkReports = form(
+  "decisions",
+  decisionAction("caseNoLinkReports", base.extend({ a: id, b: id, reason }), (i) => ({
+    type: "no_link_reports",
+    a: i.a,
+    b: i.b,
+  })),
+);
+
+export const noLinkIdentifier = form(
+  "identifiers",
+  decisionAction("caseNoLinkIdentifier", base.extend({ identifierId: id, reason }), (i) => ({
+    type: "no_link_identifier",
+    identifierId: i.identifierId,
+  })),
+);
 
 const undoAction = staffAction({
   name: "caseUndoDecision",
   permission: "decide:matching:any",
   schema: base.extend({ decisionId: id, reason }),
-  handler: (i, { user, ip, db }) => undoDecision(db, { actor: user, ip }, i.decisionId, i.reason),
+  handler: (i, { user, ip, db }) =>
+    revokeDecision(db, { actor: user, ip }, { number: i.number, decisionId: i.decisionId, reason: i.reason }),
 });
 export const undo = form("decisions", undoAction);

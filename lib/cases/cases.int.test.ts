@@ -1,56 +1,27 @@
 import { randomInt, randomUUID } from "node:crypto";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db";
-import { importReports } from "@/lib/interchange/import";
+import { Prisma } from "@/lib/db/sql";
+import { systemActor, type ServiceContext } from "@/lib/auth/permissions";
 import { reportFormSchema } from "@/lib/reports/schema";
 import { submitReport } from "@/lib/reports/service";
-import { decide, revokeDecision } from "./decisions";
-import { explainCase, explainReportChain } from "./explain";
-import { resolveCaseNumber } from "./lookup";
-import { reclusterAll } from "./recluster";
-import { addWarningEntry, removeWarningEntry } from "./warning-admin";
+import { decide, revokeDecision } from "./workflow/decisions";
+import { explainCase, explainReportChain } from "./views/explain";
+import { resolveCaseNumber } from "./scope";
+import { reclusterAll } from "./store/recluster";
+import { addWarningEntry, removeWarningEntry } from "./workflow/warning-list";
 import { matchInsertedReports } from "./index";
+import { add, caseOf, phone, staff } from "./test-support";
 
 afterAll(async () => (await db()).$disconnect());
 
-/** A fresh mobile number nobody else in the test database uses. */
-const phone = () => `17${randomInt(100_000_000, 999_999_999)}`;
-const ext = () => `T-${randomUUID()}`;
-
-interface R {
-  externalId?: string;
-  submittedAt?: string;
-  contacts?: { kind: string; value: string }[];
-  payees?: { kind: string; value: string; name?: string; bank?: string }[];
-  victimPhone?: string;
-}
-
-async function add(...reports: R[]): Promise<string[]> {
-  const withIds = reports.map((r) => ({ ...r, externalId: r.externalId ?? ext() }));
-  const lines = withIds.map((r) =>
-    JSON.stringify({
-      externalId: r.externalId,
-      submittedAt: r.submittedAt ?? "2026-06-01T10:00:00+08:00",
-      scamType: "courier_compensation",
-      victim: { name: "V", phone: r.victimPhone ?? phone() },
-      contacts: r.contacts ?? [],
-      payments: (r.payees ?? []).map((p) => ({ amount: 100, currency: "CNY", payee: p })),
-    }),
-  );
-  const summary = await importReports(await db(), lines);
-  expect(summary.malformed).toEqual([]);
-  return withIds.map((r) => r.externalId);
-}
-
-async function caseOf(externalId: string) {
-  const r = await (
-    await db()
-  ).report.findUniqueOrThrow({
-    where: { externalId },
-    select: { id: true, case: { select: { id: true, number: true } } },
-  });
-  return { reportId: r.id, caseId: r.case!.id, number: r.case!.number };
-}
+let investigator: ServiceContext;
+let admin: ServiceContext;
+const tool = { actor: systemActor("test") };
+beforeAll(async () => {
+  investigator = await staff("investigator");
+  admin = await staff("admin");
+});
 
 describe("incremental matching", () => {
   it("joins reports sharing a number however it was typed, and merges cases into the oldest", async () => {
@@ -189,23 +160,24 @@ describe("incremental matching", () => {
 });
 
 describe("manual decisions", () => {
-  const actor = { id: null };
-
   it("merge, then revoke: the absorbed number comes back", async () => {
     const [a] = await add({ contacts: [{ kind: "qq", value: String(randomInt(1e8, 9e8)) }] });
     const [b] = await add({ contacts: [{ kind: "qq", value: String(randomInt(1e8, 9e8)) }] });
     const ca = await caseOf(a!);
     const cb = await caseOf(b!);
-    const { decisionId } = await decide(
-      await db(),
-      { type: "merge_cases", caseA: ca.caseId, caseB: cb.caseId },
-      "same payee on the bank statement",
-      actor,
-    );
+    const { decisionId } = await decide(await db(), investigator, {
+      number: ca.number,
+      decision: { type: "merge_cases", other: cb.number },
+      reason: "same payee on the bank statement",
+    });
     expect((await caseOf(b!)).number).toBe(ca.number);
-    await reclusterAll(await db());
+    await reclusterAll(await db(), tool);
     expect((await caseOf(b!)).number).toBe(ca.number);
-    await revokeDecision(await db(), decisionId, "different rings after all", actor);
+    await revokeDecision(await db(), investigator, {
+      number: cb.number, // the absorbed number still names the case
+      decisionId,
+      reason: "different rings after all",
+    });
     expect((await caseOf(a!)).number).toBe(ca.number);
     expect((await caseOf(b!)).number).toBe(cb.number);
   });
@@ -219,12 +191,11 @@ describe("manual decisions", () => {
     );
     const first = await caseOf(ids[0]!);
     const moved = (await caseOf(ids[2]!)).reportId;
-    const { decisionId } = await decide(
-      await db(),
-      { type: "split_case", caseId: first.caseId, reportIds: [moved] },
-      "victim 3 called a different ring",
-      actor,
-    );
+    const { decisionId } = await decide(await db(), investigator, {
+      number: first.number,
+      decision: { type: "split_case", reportIds: [moved] },
+      reason: "victim 3 called a different ring",
+    });
     const after = await caseOf(ids[2]!);
     expect(after.caseId).not.toBe(first.caseId);
     expect((await caseOf(ids[1]!)).caseId).toBe(first.caseId);
@@ -232,9 +203,9 @@ describe("manual decisions", () => {
     const [late] = await add({ contacts: [{ kind: "phone", value: x }] });
     expect([first.caseId, after.caseId]).toContain((await caseOf(late!)).caseId);
     expect((await caseOf(ids[2]!)).caseId).not.toBe((await caseOf(ids[0]!)).caseId);
-    await reclusterAll(await db());
+    await reclusterAll(await db(), tool);
     expect((await caseOf(ids[2]!)).caseId).not.toBe((await caseOf(ids[0]!)).caseId);
-    await revokeDecision(await db(), decisionId, "undo", actor);
+    await revokeDecision(await db(), investigator, { number: after.number, decisionId, reason: "undo" });
     expect((await caseOf(ids[2]!)).caseId).toBe((await caseOf(ids[0]!)).caseId);
     expect((await caseOf(ids[0]!)).number).toBe(first.number);
   });
@@ -254,16 +225,19 @@ describe("manual decisions", () => {
     );
     const base = (await caseOf(ids[0]!)).caseId;
     expect((await caseOf(ids[2]!)).caseId).toBe(base);
-    const detached = await decide(
-      await db(),
-      { type: "detach_report", reportId: (await caseOf(ids[0]!)).reportId },
-      "duplicate of another report",
-      actor,
-    );
+    const detached = await decide(await db(), investigator, {
+      number: (await caseOf(ids[0]!)).number,
+      decision: { type: "detach_report", reportId: (await caseOf(ids[0]!)).reportId },
+      reason: "duplicate of another report",
+    });
     // Without report 0, nothing joins x and y any more.
     expect((await caseOf(ids[1]!)).caseId).not.toBe((await caseOf(ids[2]!)).caseId);
     expect((await caseOf(ids[0]!)).caseId).not.toBe((await caseOf(ids[1]!)).caseId);
-    await revokeDecision(await db(), detached.decisionId, "undo", actor);
+    await revokeDecision(await db(), investigator, {
+      number: (await caseOf(ids[0]!)).number,
+      decisionId: detached.decisionId,
+      reason: "undo",
+    });
     expect((await caseOf(ids[1]!)).caseId).toBe((await caseOf(ids[2]!)).caseId);
 
     const xId = (
@@ -271,17 +245,20 @@ describe("manual decisions", () => {
         await db()
       ).identifier.findFirstOrThrow({ where: { kind: "phone", value: `+86${x}` }, select: { id: true } })
     ).id;
-    const noLink = await decide(
-      await db(),
-      { type: "no_link_identifier", identifierId: xId },
-      "shared call-centre number",
-      actor,
-    );
+    const noLink = await decide(await db(), investigator, {
+      number: (await caseOf(ids[1]!)).number,
+      decision: { type: "no_link_identifier", identifierId: xId },
+      reason: "shared call-centre number",
+    });
     expect((await caseOf(ids[1]!)).caseId).not.toBe((await caseOf(ids[0]!)).caseId);
     expect((await caseOf(ids[2]!)).caseId).toBe((await caseOf(ids[0]!)).caseId);
-    const ex = await explainCase(await db(), (await caseOf(ids[0]!)).caseId);
+    const ex = await explainCase(await db(), investigator, { number: (await caseOf(ids[0]!)).number });
     expect(ex?.identifiers.find((i) => i.id === xId)?.blockedReason).toBe("do-not-link");
-    await revokeDecision(await db(), noLink.decisionId, "undo", actor);
+    await revokeDecision(await db(), investigator, {
+      number: (await caseOf(ids[1]!)).number,
+      decisionId: noLink.decisionId,
+      reason: "undo",
+    });
     expect((await caseOf(ids[1]!)).caseId).toBe((await caseOf(ids[0]!)).caseId);
   });
 
@@ -289,14 +266,15 @@ describe("manual decisions", () => {
     const x = phone();
     const ids = await add({ contacts: [{ kind: "phone", value: x }] }, { contacts: [{ kind: "phone", value: x }] });
     expect((await caseOf(ids[0]!)).caseId).toBe((await caseOf(ids[1]!)).caseId);
-    const { entry } = await addWarningEntry(
-      await db(),
-      { kind: "phone", match: "exact", value: x, label: "Courier outlet" },
-      null,
-    );
+    const { entry } = await addWarningEntry(await db(), admin, {
+      kind: "phone",
+      match: "exact",
+      value: x,
+      label: "Courier outlet",
+    });
     expect(entry.value).toBe(`+86${x}`);
     expect((await caseOf(ids[0]!)).caseId).not.toBe((await caseOf(ids[1]!)).caseId);
-    await removeWarningEntry(await db(), entry.id, null);
+    await removeWarningEntry(await db(), admin, { id: entry.id });
     expect((await caseOf(ids[0]!)).caseId).toBe((await caseOf(ids[1]!)).caseId);
   });
 });
@@ -320,7 +298,7 @@ describe("explanations", () => {
       },
     );
     const c = await caseOf(ids[2]!);
-    const ex = await explainCase(await db(), c.caseId);
+    const ex = await explainCase(await db(), investigator, { number: c.number });
     expect(ex!.reports).toBe(3);
     expect(
       ex!.identifiers
@@ -331,7 +309,7 @@ describe("explanations", () => {
       ["phone", 2],
       ["url", 2],
     ]);
-    const chain = await explainReportChain(await db(), c.reportId);
+    const chain = await explainReportChain(await db(), investigator, { number: c.number, reference: c.reference });
     expect(chain!.map((s) => s.type)).toEqual(["report", "identifier", "report", "identifier", "report"]);
     expect(chain!.at(-1)).toMatchObject({ type: "report", id: c.reportId });
   });
@@ -351,8 +329,8 @@ describe("bridges inside one import batch", () => {
 describe("case numbers", () => {
   it("keep counting past 99,999 without truncating (C-2026-100000, not C-2026-10000)", async () => {
     const client = await db();
-    const n = (await client.$queryRawUnsafe<{ n: bigint }[]>(`SELECT last_value AS n FROM case_number_seq`))[0]!.n;
-    if (n < 99_998n) await client.$executeRawUnsafe(`SELECT setval('case_number_seq', 99998)`);
+    const n = (await client.$queryRaw<{ n: bigint }[]>(Prisma.sql`SELECT last_value AS n FROM case_number_seq`))[0]!.n;
+    if (n < 99_998n) await client.$executeRaw(Prisma.sql`SELECT setval('case_number_seq', 99998)`);
     const ids = await add(
       { contacts: [{ kind: "qq", value: String(randomInt(1e9, 2e9)) }] },
       { contacts: [{ kind: "qq", value: String(randomInt(1e9, 2e9)) }] },

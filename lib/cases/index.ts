@@ -1,20 +1,56 @@
+/**
+ * lib/cases — cases built from matched reports: the module's one public entry.
+ *
+ * Inside (not importable from outside; an ESLint rule enforces it):
+ *   store/     storing match results: identifiers, locks, incremental matching
+ *              (match.ts over the pure join-plan.ts), regions, apply (stable
+ *              case numbers), full re-cluster, board figures, warning list checks
+ *   views/     read views: board, board filters, case detail, search, dashboard,
+ *              explanations, platform filter options, case page URL parsing
+ *   workflow/  status, assignment, notes, matching decisions, warning-list edits
+ *   scope.ts   a case's children are reached only through the case
+ *   actions.ts the case page's server actions ("@/lib/cases/actions")
+ *   shared.ts  the client-safe entry ("@/lib/cases/shared")
+ *
+ * Services: `service(db, ctx, input)`, `ctx = { actor, ip }`; each checks its
+ * permission itself. The report writers' hooks below run inside the caller's
+ * transaction instead (ADR 0009).
+ */
 import "server-only";
-import type { ReportLike } from "@/lib/matching";
-import { identifiersOf, storeIdentifiers } from "./identifiers";
-import { lockForMatching, matchNewReports } from "./match";
-import type { MatchSummary, Tx } from "./types";
 
-export type { MatchSummary, Tx } from "./types";
+export * from "./shared";
 
-/** Normalises, stores and matches reports just inserted, in the caller's transaction. */
-export async function matchInsertedReports(
-  tx: Tx,
-  reports: { reportId: number; report: ReportLike }[],
-  opts: { cause: string; actorId?: string | null; exclusive?: boolean },
-): Promise<MatchSummary> {
-  const batch = reports.map((r) => ({ reportId: r.reportId, identifiers: identifiersOf(r.report) }));
-  // Imports take the global lock: one big batch instead of thousands of keys.
-  await lockForMatching(tx, batch, opts.exclusive);
-  const idOf = await storeIdentifiers(tx, batch);
-  return matchNewReports(tx, batch, idOf, { cause: opts.cause, actorId: opts.actorId });
-}
+// Read views.
+export { listCases, type BoardPage, type BoardRow } from "./views/board";
+export { platformFilterOptions, type PlatformOption } from "./views/platforms";
+export { searchCases, type SearchHit } from "./views/search";
+export { getCaseDetail, type CaseDetail, type CaseIdentifier, type CaseReport } from "./views/detail";
+export { explainCase, explainReportChain, type CaseExplanation, type ChainStep } from "./views/explain";
+export {
+  loadDashboard,
+  type Dashboard,
+  type Figures,
+  type MonthFigures,
+  type PlatformFigures,
+  type ProvinceFigures,
+  type ScamTypeFigures,
+} from "./views/dashboard";
+export { currentNumber } from "./scope";
+
+// Workflow.
+export { setStatus } from "./workflow/status";
+export { assignCase, assignableStaff } from "./workflow/assignment";
+export { addNote } from "./workflow/notes";
+export { decide, revokeDecision, type CaseDecision, type DecideInput } from "./workflow/decisions";
+export { addWarningEntry, removeWarningEntry, type WarningInput } from "./workflow/warning-list";
+export { CaseError } from "./workflow/errors";
+
+// Storing match results: the full rebuild (a service), and the hooks the
+// report writers (lib/reports, lib/interchange) call inside their own
+// transaction, which already holds what they are allowed to write.
+export { reclusterAll, type ReclusterResult } from "./store/recluster";
+export { matchInsertedReports } from "./store/insert";
+export { identifiersOf, linkIdentifiers, upsertIdentifiers, type ReportIdentifiers } from "./store/identifiers";
+export { lockForMatching } from "./store/locks";
+export { finishMatch, planMatch, type MatchPlan, type NewReport } from "./store/match";
+export { addSummary, emptySummary, type MatchSummary, type Tx } from "./store/types";

@@ -136,6 +136,12 @@ const schema = z.object({
     })
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /**
+   * The case board's platform filter offers known platforms (curated, or linked
+   * to an organisation) and names typed in at least this many reports; any
+   * other name is still found by the board's search.
+   */
+  PLATFORM_FILTER_MIN_REPORTS: z.coerce.number().int().positive().max(10_000).default(5),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { scorePairs } from "@/lib/matching";
 import { importReports } from "./import";
 import { caseAssignments } from "./export";
+import { systemActor } from "@/lib/auth/permissions";
 
 const fixtures = path.resolve(import.meta.dirname, "../../test/fixtures/interchange");
 
@@ -15,7 +16,7 @@ async function* linesOf(file: string) {
 
 async function assignments() {
   const out = new Map<string, string>();
-  for await (const a of caseAssignments(await db()))
+  for await (const a of caseAssignments(await db(), { actor: systemActor("test") }))
     if (a.externalId.startsWith("EXT-")) out.set(a.externalId, a.caseId!);
   return out;
 }

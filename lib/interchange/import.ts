@@ -1,10 +1,17 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { parseInterchangeLine, type InterchangeReport } from "@/lib/matching";
-import type { MatchSummary } from "@/lib/cases";
-import { identifiersOf, linkIdentifiers, upsertIdentifiers } from "@/lib/cases/identifiers";
-import { finishMatch, lockForMatching, planMatch } from "@/lib/cases/match";
-import { addSummary, emptySummary } from "@/lib/cases/types";
+import {
+  addSummary,
+  emptySummary,
+  finishMatch,
+  identifiersOf,
+  linkIdentifiers,
+  lockForMatching,
+  planMatch,
+  upsertIdentifiers,
+  type MatchSummary,
+} from "@/lib/cases";
 import { contactKinds, payeeKinds, paymentMethods, platformRoles, reportReference } from "@/lib/vocab";
 import { upsertPlatforms } from "@/lib/reports/platforms-db";
 import { platformKey } from "@/lib/reports/platforms";

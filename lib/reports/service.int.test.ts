@@ -166,16 +166,14 @@ describe("submitReport", () => {
     const client = await db();
     const marker = randomUUID();
     // Fail on the last insert of the transaction (the evidence row).
-    await client.$executeRawUnsafe(`
+    await client.$executeRaw`
       CREATE OR REPLACE FUNCTION fail_evidence() RETURNS trigger AS $$
       BEGIN
         IF NEW."originalName" = 'boom.png' THEN RAISE EXCEPTION 'simulated failure'; END IF;
         RETURN NEW;
-      END $$ LANGUAGE plpgsql`);
-    await client.$executeRawUnsafe(`DROP TRIGGER IF EXISTS fail_evidence ON "Evidence"`);
-    await client.$executeRawUnsafe(
-      `CREATE TRIGGER fail_evidence BEFORE INSERT ON "Evidence" FOR EACH ROW EXECUTE FUNCTION fail_evidence()`,
-    );
+      END $$ LANGUAGE plpgsql`;
+    await client.$executeRaw`DROP TRIGGER IF EXISTS fail_evidence ON "Evidence"`;
+    await client.$executeRaw`CREATE TRIGGER fail_evidence BEFORE INSERT ON "Evidence" FOR EACH ROW EXECUTE FUNCTION fail_evidence()`;
     const before = evidenceFiles().length;
     const platformsBefore = await client.platform.count();
     try {
@@ -189,7 +187,7 @@ describe("submitReport", () => {
         }),
       ).rejects.toThrow();
     } finally {
-      await client.$executeRawUnsafe(`DROP TRIGGER IF EXISTS fail_evidence ON "Evidence"`);
+      await client.$executeRaw`DROP TRIGGER IF EXISTS fail_evidence ON "Evidence"`;
     }
     expect(await client.report.count({ where: { narrative: { contains: marker } } })).toBe(0);
     expect(await client.reportContact.count({ where: { report: { narrative: { contains: marker } } } })).toBe(0);

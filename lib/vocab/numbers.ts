@@ -19,3 +19,20 @@ export function caseNumber(seq: bigint | number, d = new Date()): string {
 export function cstLocalToDate(local: string): Date | null {
   return local ? parseLocalDateTime(local) : null;
 }
+
+const CASE_NUMBER = /^C-\d{4}-\d{5,10}$/;
+const REPORT_REFERENCE = /^R-\d{4}-\d{6,10}$/;
+
+/** "c-2026-00042 " → "C-2026-00042"; null for anything that is not a case number (never reaches the database). */
+export function parseCaseNumber(raw: unknown): string | null {
+  if (typeof raw !== "string" || raw.length > 40) return null;
+  const n = raw.trim().toUpperCase();
+  return CASE_NUMBER.test(n) ? n : null;
+}
+
+/** "r-2026-000042" → "R-2026-000042"; null for anything that is not a report reference. */
+export function parseReportReference(raw: unknown): string | null {
+  if (typeof raw !== "string" || raw.length > 40) return null;
+  const n = raw.trim().toUpperCase();
+  return REPORT_REFERENCE.test(n) ? n : null;
+}

@@ -1,6 +1,18 @@
 /** What the bench:* scripts share: flags, percentiles and their scratch database. */
+import fs from "node:fs";
 import pg from "pg";
 import { runMigrations } from "../../lib/db/migrate";
+
+/**
+ * `--help` / `-h`: prints the script's header comment (its usage and flags)
+ * and exits before anything is created or dropped.
+ */
+export function helpRequested(file: string): void {
+  if (!process.argv.includes("--help") && !process.argv.includes("-h")) return;
+  const header = /^\/\*\*([\s\S]*?)\*\//.exec(fs.readFileSync(file, "utf8"))?.[1] ?? "";
+  console.log(header.replace(/^\s*\* ?/gm, "").trim());
+  process.exit(0);
+}
 
 /** The value after `--name` on the command line, or the fallback. */
 export function arg(name: string, fallback: string): string {

@@ -2,9 +2,15 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { db } from "@/lib/db";
 import { pageData, pageUser } from "@/lib/auth/page";
-import { listCases } from "@/lib/cases/board";
-import { boardQuery, boardSorts, caseStatuses, parseBoardFilters } from "@/lib/cases/board-filters";
-import { searchCases } from "@/lib/cases/search";
+import {
+  boardQuery,
+  boardSorts,
+  caseStatuses,
+  listCases,
+  parseBoardFilters,
+  platformFilterOptions,
+  searchCases,
+} from "@/lib/cases";
 import { formatMinor, provinces, scamTypes } from "@/lib/vocab";
 import { inputClass } from "@/components/ui/field";
 
@@ -30,11 +36,12 @@ export default async function CasesPage({
   const user = await pageUser(locale, path, "read:case:any");
   const f = parseBoardFilters(await searchParams);
   const client = await db();
+  const ctx = { actor: user };
   const [page, hits, platforms] = await pageData(locale, path, () =>
     Promise.all([
-      listCases(client, user, f),
-      f.q ? searchCases(client, user, f.q) : Promise.resolve(null),
-      client.platform.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" }, take: 300 }),
+      listCases(client, ctx, { filters: f }),
+      f.q ? searchCases(client, ctx, { q: f.q }) : Promise.resolve(null),
+      platformFilterOptions(client, ctx, { selected: f.platform }),
     ]),
   );
   const t = await getTranslations("cases");
@@ -72,12 +79,21 @@ export default async function CasesPage({
               {hits.map((h) => (
                 <li key={`${h.kind}:${h.label}`}>
                   <span className="font-mono">{h.label}</span>{" "}
-                  <span className="text-sm text-slate-600">({h.kind})</span> {t("foundIn")}{" "}
+                  <span className="text-sm text-slate-600">({h.kind === "platform" ? t("platform") : h.kind})</span>{" "}
+                  {t("foundIn")}{" "}
                   {h.caseNumbers.map((n) => (
                     <a key={n} href={`${base}/${n}`} className="mr-2 font-mono text-brand-700 underline">
                       {n}
                     </a>
                   ))}
+                  {h.platformId ? (
+                    <a
+                      href={`${base}${boardQuery({ platform: h.platformId })}`}
+                      className="text-sm text-brand-700 underline"
+                    >
+                      {t("platformAllCases", { name: h.label })}
+                    </a>
+                  ) : null}
                 </li>
               ))}
             </ul>

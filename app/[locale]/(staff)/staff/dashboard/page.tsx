@@ -7,7 +7,7 @@ import { MonthChart, type MonthDatum } from "@/components/staff/charts/month-cha
 import { minorToYuan } from "@/components/staff/charts/format";
 import { db } from "@/lib/db";
 import { pageData, pageUser } from "@/lib/auth/page";
-import { loadDashboard, parseDashboardRange } from "@/lib/cases/dashboard";
+import { loadDashboard, parseDashboardRange } from "@/lib/cases";
 import { formatMinor } from "@/lib/vocab";
 
 export const dynamic = "force-dynamic";
@@ -40,7 +40,7 @@ export default async function DashboardPage({
   const user = await pageUser(locale, path, "read:case:any");
   const range = parseDashboardRange(await searchParams);
   const client = await db();
-  const data = await pageData(locale, path, () => loadDashboard(client, user, range));
+  const data = await pageData(locale, path, () => loadDashboard(client, { actor: user }, { range }));
 
   const t = await getTranslations("dashboard");
   const o = await getTranslations("options");

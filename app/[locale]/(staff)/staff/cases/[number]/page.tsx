@@ -1,58 +1,59 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { db } from "@/lib/db";
 import { pageData, pageUser } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { clientIpFrom } from "@/lib/http/client-ip";
-import { getCaseDetail } from "@/lib/cases/detail";
-import { explainReportChain } from "@/lib/cases/explain";
-import { assignableStaff } from "@/lib/cases/workflow";
+import { NotFoundError } from "@/lib/errors";
+import {
+  assignableStaff,
+  caseNumberFromPath,
+  explainReportChain,
+  getCaseDetail,
+  parseCasePageParams,
+  type ChainStep,
+} from "@/lib/cases";
 import { formatMinor } from "@/lib/vocab";
 import { CaseIdentifiers } from "@/components/cases/case-identifiers";
 import { CaseReports } from "@/components/cases/case-reports";
 import { CaseDecisions } from "@/components/cases/case-decisions";
 import { CaseWorkflow } from "@/components/cases/case-workflow";
 import { CaseVisuals } from "@/components/cases/case-visuals";
+import { CaseBannerView } from "@/components/cases/case-banner";
 import { Section } from "@/components/cases/forms";
 
 export const dynamic = "force-dynamic";
 
 type Props = {
   params: Promise<{ locale: string; number: string }>;
-  searchParams: Promise<Record<string, string | undefined>>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, number } = await params;
-  return {
-    title: (await getTranslations({ locale, namespace: "cases" }))("caseTitle", { number: decodeURIComponent(number) }),
-  };
+  const t = await getTranslations({ locale, namespace: "cases" });
+  return { title: t("caseTitle", { number: caseNumberFromPath(number) ?? "—" }) };
 }
 
 export default async function CasePage({ params, searchParams }: Props) {
   const { locale, number: raw } = await params;
   setRequestLocale(locale);
-  const number = decodeURIComponent(raw);
-  const sp = await searchParams;
-  const path = `/staff/cases/${number}`;
+  // Malformed numbers and cursors name no page: 404, before anything reaches the database.
+  const number = caseNumberFromPath(raw);
+  const sp = parseCasePageParams(await searchParams);
+  const path = `/staff/cases/${number ?? ""}`;
   const user = await pageUser(locale, path, "read:case:any");
+  if (!number || !sp) notFound();
   const client = await db();
-  const ip = clientIpFrom(await headers());
-  const after = Number(sp.after);
-  const c = await pageData(locale, path, () =>
-    getCaseDetail(client, user, number, { ip, afterReport: Number.isInteger(after) && after > 0 ? after : undefined }),
-  );
-  const whyRef = sp.why && /^R-\d{4}-\d+$/.test(sp.why) ? sp.why : null;
-  const whyReport = whyRef
-    ? await client.report.findFirst({ where: { reference: whyRef, caseId: c.id }, select: { id: true } })
-    : null;
+  const ctx = { actor: user, ip: clientIpFrom(await headers()) };
+  const c = await pageData(locale, path, () => getCaseDetail(client, ctx, { number, afterReport: sp.after }));
   const [chain, staff] = await Promise.all([
-    whyReport ? explainReportChain(client, whyReport.id) : Promise.resolve(null),
-    can(user, "write:case:any") ? assignableStaff(client, user) : Promise.resolve([]),
+    sp.why ? whyLinked(client, ctx, c.number, sp.why) : Promise.resolve(null),
+    can(user, "write:case:any") ? assignableStaff(client, ctx) : Promise.resolve([]),
   ]);
   const t = await getTranslations("cases");
-  const te = await getTranslations("errors");
   const o = await getTranslations("options");
   const format = await getFormatter();
   const day = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" }) : "—");
@@ -75,18 +76,7 @@ export default async function CasePage({ params, searchParams }: Props) {
             {t("aliases")}: {c.aliases.join(", ")}
           </p>
         ) : null}
-        {sp.done ? (
-          <p role="status" className="mt-2 rounded-md bg-green-50 p-2 text-green-900">
-            {t("done")}
-          </p>
-        ) : null}
-        {sp.error ? (
-          <p role="alert" className="mt-2 rounded-md border border-red-700 bg-red-50 p-2 text-red-900">
-            {te.has(sp.field || sp.error)
-              ? te(sp.field || sp.error, { errorId: sp.errorId ?? "", maxFiles: 10, maxMb: 10, file: "", minutes: 15 })
-              : te("invalid")}
-          </p>
-        ) : null}
+        <CaseBannerView banner={sp.banner} />
       </div>
 
       <Section id="summary" title={t("summary")}>
@@ -135,12 +125,27 @@ export default async function CasePage({ params, searchParams }: Props) {
         locale={locale}
         canDecide={canDecide}
         chain={chain}
-        chainFor={whyRef}
-        showAll={sp.identifiers === "all"}
+        chainFor={chain ? sp.why : null}
+        showAll={sp.showAllIdentifiers}
       />
       <CaseVisuals c={c} locale={locale} />
       <CaseReports c={c} locale={locale} canDecide={canDecide} />
       <CaseDecisions c={c} locale={locale} canDecide={canDecide} />
     </div>
   );
+}
+
+/** The "why linked" chain; a reference from another case (an old link after a split) just shows no chain. */
+async function whyLinked(
+  client: Awaited<ReturnType<typeof db>>,
+  ctx: Parameters<typeof explainReportChain>[1],
+  number: string,
+  reference: string,
+): Promise<ChainStep[] | null> {
+  try {
+    return await explainReportChain(client, ctx, { number, reference });
+  } catch (e) {
+    if (e instanceof NotFoundError) return null;
+    throw e;
+  }
 }

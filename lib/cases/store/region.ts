@@ -7,9 +7,37 @@ import {
   type IdentifierKind,
   type MetaValue,
 } from "@/lib/matching";
+import { Prisma, table } from "@/lib/db/sql";
+import { applyClusters, type ApplyOptions } from "./apply";
 import { loadDecisions } from "./decisions-load";
 import { blockChecker, type BlockCheck } from "./warning-list";
-import type { Tx } from "./types";
+import type { MatchSummary, Tx } from "./types";
+
+const RI = table("ReportIdentifier", "ri");
+const I = table("Identifier", "i");
+const R = table("Report", "r");
+const B = table("ReportBridge", "b");
+const B2 = table("ReportBridge", "b2");
+const D = table("MatchDecision", "d");
+
+/**
+ * Re-clusters everything a change can reach and stores the result: the region
+ * around `seed` (see expandRegion) is clustered with the pure clusterer and
+ * applied with stable case numbers. The one way decisions, their revocation,
+ * warning-list edits and incremental matching with decisions in play turn a
+ * change into cases. Call under the matching lock.
+ */
+export async function reclusterRegion(
+  tx: Tx,
+  seed: number[],
+  opts: ApplyOptions,
+): Promise<MatchSummary & { touched: number[] }> {
+  if (!seed.length) return { casesCreated: 0, casesMerged: 0, casesSplit: 0, reportsMoved: 0, touched: [] };
+  const check = await blockChecker(tx);
+  const region = await expandRegion(tx, seed, check);
+  const { clusters, current } = await clusterRegion(tx, region, check);
+  return applyClusters(tx, clusters, current, opts);
+}
 
 /**
  * A region is a set of reports closed under everything that could link them:
@@ -23,7 +51,7 @@ export async function expandRegion(tx: Tx, seed: number[], check?: BlockCheck): 
   const caseIds = new Set<number>();
   let frontier = [...seed];
   while (frontier.length) {
-    const mine = await tx.$queryRawUnsafe<
+    const mine = await tx.$queryRaw<
       {
         identifierId: number;
         kind: IdentifierKind;
@@ -31,32 +59,28 @@ export async function expandRegion(tx: Tx, seed: number[], check?: BlockCheck): 
         meta: Record<string, MetaValue>;
         linkable: boolean;
       }[]
-    >(
-      `SELECT ri."identifierId", i."kind"::text AS kind, i."value", i."meta", i."linkable"
-       FROM "ReportIdentifier" ri JOIN "Identifier" i ON i."id" = ri."identifierId"
-       WHERE ri."reportId" = ANY($1::int[])`,
-      frontier,
-    );
+    >(Prisma.sql`
+      SELECT ${RI.identifierId} AS "identifierId", ${I.kind}::text AS kind, ${I.value} AS value, ${I.meta} AS meta, ${I.linkable} AS linkable
+      FROM ${RI} JOIN ${I} ON ${I.id} = ${RI.identifierId}
+      WHERE ${RI.reportId} = ANY(${frontier}::int[])`);
     const open = mine
       .filter((m) => !blocked(m.identifierId, { kind: m.kind, value: m.value, display: "", meta: m.meta }, m.linkable))
       .map((m) => m.identifierId);
     // Over-inclusion is harmless (a bigger region clusters the same); missing
     // a link is not, so bridge keys are followed without checking canBridge.
-    const linked = await tx.$queryRawUnsafe<{ caseId: number | null; reportId: number | null }[]>(
-      `SELECT DISTINCT r."caseId", CASE WHEN r."caseId" IS NULL THEN r."id" END AS "reportId"
-       FROM "ReportIdentifier" ri JOIN "Report" r ON r."id" = ri."reportId"
-       WHERE ri."identifierId" = ANY($1::int[])
-       UNION
-       SELECT DISTINCT r."caseId", CASE WHEN r."caseId" IS NULL THEN r."id" END
-       FROM "ReportBridge" b JOIN "Report" r ON r."id" = b."reportId"
-       WHERE b."key" IN (SELECT "key" FROM "ReportBridge" WHERE "reportId" = ANY($2::int[]))
-       UNION
-       SELECT DISTINCT r."caseId", CASE WHEN r."caseId" IS NULL THEN r."id" END
-       FROM "MatchDecision" d JOIN "Report" r ON r."id" = ANY(d."reportIds")
-       WHERE d."revokedAt" IS NULL AND d."reportIds" && $2::int[]`,
-      open,
-      frontier,
-    );
+    const looseId = Prisma.sql`CASE WHEN ${R.caseId} IS NULL THEN ${R.id} END`;
+    const linked = await tx.$queryRaw<{ caseId: number | null; reportId: number | null }[]>(Prisma.sql`
+      SELECT DISTINCT ${R.caseId} AS "caseId", ${looseId} AS "reportId"
+      FROM ${RI} JOIN ${R} ON ${R.id} = ${RI.reportId}
+      WHERE ${RI.identifierId} = ANY(${open}::int[])
+      UNION
+      SELECT DISTINCT ${R.caseId}, ${looseId}
+      FROM ${B} JOIN ${R} ON ${R.id} = ${B.reportId}
+      WHERE ${B.key} IN (SELECT ${B2.key} FROM ${B2} WHERE ${B2.reportId} = ANY(${frontier}::int[]))
+      UNION
+      SELECT DISTINCT ${R.caseId}, ${looseId}
+      FROM ${D} JOIN ${R} ON ${R.id} = ANY(${D.reportIds})
+      WHERE ${D.revokedAt} IS NULL AND ${D.reportIds} && ${frontier}::int[]`);
     const newCases = [
       ...new Set(linked.flatMap((l) => (l.caseId !== null && !caseIds.has(l.caseId) ? [l.caseId] : []))),
     ];
@@ -102,21 +126,17 @@ interface ObsRow {
  */
 export async function clusterRegion(tx: Tx, reportIds: number[], check?: BlockCheck): Promise<RegionClustering> {
   const blocked = check ?? (await blockChecker(tx));
-  const reports = await tx.$queryRawUnsafe<{ id: number; caseId: number | null }[]>(
-    `SELECT "id", "caseId" FROM "Report" WHERE "id" = ANY($1::int[])
-     ORDER BY "submittedAt", COALESCE("externalId", "reference"), "id"`,
-    reportIds,
-  );
+  const reports = await tx.$queryRaw<{ id: number; caseId: number | null }[]>(Prisma.sql`
+    SELECT ${R.id} AS id, ${R.caseId} AS "caseId" FROM ${R} WHERE ${R.id} = ANY(${reportIds}::int[])
+    ORDER BY ${R.submittedAt}, COALESCE(${R.externalId}, ${R.reference}), ${R.id}`);
   const reportOfRank = reports.map((r) => r.id);
   const rankOfReport = new Map(reportOfRank.map((id, k) => [id, k]));
-  const obs = await tx.$queryRawUnsafe<ObsRow[]>(
-    `SELECT ri."reportId", ri."identifierId", i."kind"::text AS kind, i."value", i."display",
-            i."meta" AS imeta, ri."meta" AS ometa, i."linkable"
-     FROM "ReportIdentifier" ri JOIN "Identifier" i ON i."id" = ri."identifierId"
-     WHERE ri."reportId" = ANY($1::int[])
-     ORDER BY i."kind", i."value"`,
-    reportIds,
-  );
+  const obs = await tx.$queryRaw<ObsRow[]>(Prisma.sql`
+    SELECT ${RI.reportId} AS "reportId", ${RI.identifierId} AS "identifierId", ${I.kind}::text AS kind, ${I.value} AS value,
+           ${I.display} AS display, ${I.meta} AS imeta, ${RI.meta} AS ometa, ${I.linkable} AS linkable
+    FROM ${RI} JOIN ${I} ON ${I.id} = ${RI.identifierId}
+    WHERE ${RI.reportId} = ANY(${reportIds}::int[])
+    ORDER BY ${I.kind}, ${I.value}`);
   const identifierOfRank: number[] = [];
   const rankOfIdentifier = new Map<number, number>();
   for (const o of obs) {

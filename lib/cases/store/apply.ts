@@ -1,7 +1,11 @@
 import "server-only";
 import { caseNumber } from "@/lib/vocab";
+import { Prisma, sequences, table } from "@/lib/db/sql";
 import { emptySummary, type MatchSummary, type Tx } from "./types";
 import { refreshCaseStats } from "./stats";
+
+const CASE = table("Case");
+const REPORT = table("Report", "r");
 
 export interface ApplyOptions {
   actorId?: string | null;
@@ -9,9 +13,13 @@ export interface ApplyOptions {
   cause: string;
 }
 
-async function newCaseNumber(tx: Tx): Promise<string> {
-  const [row] = await tx.$queryRawUnsafe<{ seq: bigint }[]>(`SELECT nextval('case_number_seq') AS seq`);
-  return caseNumber(row!.seq);
+/** `count` fresh case numbers from the sequence. */
+export async function newCaseNumbers(tx: Tx, count: number): Promise<string[]> {
+  if (count <= 0) return [];
+  const rows = await tx.$queryRaw<{ seq: bigint }[]>(
+    Prisma.sql`SELECT nextval('${sequences.caseNumber}') AS seq FROM generate_series(1, ${count}::int)`,
+  );
+  return rows.map((r) => caseNumber(r.seq));
 }
 
 /**
@@ -78,18 +86,12 @@ export async function applyClusters(
     }
     const revived = numbers.filter((n) => n !== "");
     if (revived.length) await tx.caseAlias.deleteMany({ where: { number: { in: revived } } });
-    const seqs = fresh
-      ? await tx.$queryRawUnsafe<{ seq: bigint }[]>(
-          `SELECT nextval('case_number_seq') AS seq FROM generate_series(1, $1::int)`,
-          fresh,
-        )
-      : [];
+    const seqs = await newCaseNumbers(tx, fresh);
     let next = 0;
-    for (let k = 0; k < numbers.length; k++) if (numbers[k] === "") numbers[k] = caseNumber(seqs[next++]!.seq);
-    const created = await tx.$queryRawUnsafe<{ id: number; number: string }[]>(
-      `INSERT INTO "Case" ("number", "updatedAt") SELECT n, now() FROM unnest($1::text[]) AS n RETURNING "id", "number"`,
-      numbers,
-    );
+    for (let k = 0; k < numbers.length; k++) if (numbers[k] === "") numbers[k] = seqs[next++]!;
+    const created = await tx.$queryRaw<{ id: number; number: string }[]>(Prisma.sql`
+      INSERT INTO ${CASE} (${CASE.$.number}, ${CASE.$.updatedAt}) SELECT n, now() FROM unnest(${numbers}::text[]) AS n
+      RETURNING ${CASE.$.id}, ${CASE.$.number}`);
     const idOfNumber = new Map(created.map((c) => [c.number, c.id]));
     needNew.forEach((i, k) => (target[i] = idOfNumber.get(numbers[k]!)!));
     await tx.caseEvent.createMany({
@@ -125,11 +127,7 @@ export async function applyClusters(
     }
   });
   for (let k = 0; k < moveIds.length; k += 20_000) {
-    await tx.$executeRawUnsafe(
-      `UPDATE "Report" r SET "caseId" = v.c FROM unnest($1::int[], $2::int[]) AS v(id, c) WHERE r."id" = v.id`,
-      moveIds.slice(k, k + 20_000),
-      moveTo.slice(k, k + 20_000),
-    );
+    await setReportCases(tx, moveIds.slice(k, k + 20_000), moveTo.slice(k, k + 20_000));
   }
   summary.reportsMoved = moveIds.filter((r) => current.get(r) != null).length;
 
@@ -179,29 +177,34 @@ export async function absorbCases(
   const from = moves.map((m) => m.from);
   const into = moves.map((m) => m.into);
   const roots = moves.map((m) => m.rootReportId);
-  for (const table of ["CaseAlias", "CaseNote", "CaseEvent", "LiaisonRequest"]) {
-    await tx.$executeRawUnsafe(
-      `UPDATE "${table}" t SET "caseId" = m.dst FROM unnest($1::int[], $2::int[]) AS m(src, dst) WHERE t."caseId" = m.src`,
-      from,
-      into,
-    );
+  for (const t of [
+    table("CaseAlias", "t"),
+    table("CaseNote", "t"),
+    table("CaseEvent", "t"),
+    table("LiaisonRequest", "t"),
+  ]) {
+    await tx.$executeRaw(Prisma.sql`
+      UPDATE ${t} SET ${t.$.caseId} = m.dst FROM unnest(${from}::int[], ${into}::int[]) AS m(src, dst) WHERE ${t.caseId} = m.src`);
   }
+  const c = table("Case", "c");
+  const alias = table("CaseAlias").$;
+  const event = table("CaseEvent").$;
   // Status and assignee of the kept case win; the absorbed row goes, its number stays reachable.
-  await tx.$executeRawUnsafe(
-    `WITH gone AS (
-       DELETE FROM "Case" c USING unnest($1::int[], $2::int[], $3::int[]) AS m(src, dst, root)
-       WHERE c."id" = m.src RETURNING c."number", m.dst, m.root
-     ), alias AS (
-       INSERT INTO "CaseAlias" ("number", "caseId", "rootReportId") SELECT "number", dst, root FROM gone
-     )
-     INSERT INTO "CaseEvent" ("caseId", "type", "actorId", "data")
-     SELECT dst, 'merged', $4, jsonb_build_object('cause', $5::text, 'absorbed', "number") FROM gone`,
-    from,
-    into,
-    roots,
-    opts.actorId ?? null,
-    opts.cause,
-  );
+  await tx.$executeRaw(Prisma.sql`
+    WITH gone AS (
+      DELETE FROM ${c} USING unnest(${from}::int[], ${into}::int[], ${roots}::int[]) AS m(src, dst, root)
+      WHERE ${c.id} = m.src RETURNING ${c.number} AS "number", m.dst, m.root
+    ), alias AS (
+      INSERT INTO ${table("CaseAlias")} (${alias.number}, ${alias.caseId}, ${alias.rootReportId}) SELECT "number", dst, root FROM gone
+    )
+    INSERT INTO ${table("CaseEvent")} (${event.caseId}, ${event.type}, ${event.actorId}, ${event.data})
+    SELECT dst, 'merged', ${opts.actorId ?? null}, jsonb_build_object('cause', ${opts.cause}::text, 'absorbed', "number") FROM gone`);
 }
 
-export { newCaseNumber };
+/** Sets reports' cases (aligned arrays), one statement. */
+export async function setReportCases(tx: Tx, reportIds: number[], caseIds: number[]): Promise<void> {
+  if (!reportIds.length) return;
+  await tx.$executeRaw(Prisma.sql`
+    UPDATE ${REPORT} SET ${REPORT.$.caseId} = v.c FROM unnest(${reportIds}::int[], ${caseIds}::int[]) AS v(id, c)
+    WHERE ${REPORT.id} = v.id`);
+}

@@ -1,6 +1,10 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { Prisma, table } from "@/lib/db/sql";
+import { assertCan, type ServiceContext } from "@/lib/auth/permissions";
+import type { DashboardRange } from "./dashboard-range";
+
+export type { DashboardRange } from "./dashboard-range";
 
 /**
  * Figures for the staff dashboard, aggregated over reports (not cases), so a
@@ -20,13 +24,6 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
  * so the row estimate comes from column statistics and a narrow range still
  * gets an index-free plan that is right for its size.
  */
-
-export interface DashboardRange {
-  /** Inclusive, YYYY-MM-DD. */
-  from?: string;
-  /** Inclusive, YYYY-MM-DD. */
-  to?: string;
-}
 
 export interface CategoryFigures {
   reports: number;
@@ -67,45 +64,24 @@ export interface Dashboard {
   provinces: ProvinceFigures[];
 }
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const R = table("Report", "r");
+const RP = table("ReportPlatform", "rp");
+const P = table("Payment", "p");
 
-/** A real calendar day as YYYY-MM-DD, or undefined. */
-export function parseDay(v: unknown): string | undefined {
-  if (typeof v !== "string") return undefined;
-  const m = DAY.exec(v.trim());
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d)
-    return undefined;
-  return m[0];
-}
-
-/** The range from a page's search params: invalid days are dropped, a reversed range is swapped. */
-export function parseDashboardRange(sp: Record<string, string | string[] | undefined>): DashboardRange {
-  let from = parseDay(sp.from);
-  let to = parseDay(sp.to);
-  if (from && to && from > to) [from, to] = [to, from];
-  return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
-}
-
-/** The WHERE condition on "Report" (aliased `r`) for the range, with its arguments. */
-function rangeSql(range: DashboardRange, r = "r"): { sql: string; args: string[] } {
-  const args: string[] = [];
-  const inc: string[] = [];
-  const sub: string[] = [];
+/** The condition on "Report" r for the range, or null (no range: no WHERE, and no join only the range needs). */
+function rangeSql(range: DashboardRange): Prisma.Sql | null {
+  const inc: Prisma.Sql[] = [];
+  const sub: Prisma.Sql[] = [];
   if (range.from) {
-    args.push(range.from);
-    inc.push(`${r}."incidentDate" >= $${args.length}::date`);
-    sub.push(`${r}."submittedAt" >= $${args.length}::date`);
+    inc.push(Prisma.sql`${R.incidentDate} >= ${range.from}::date`);
+    sub.push(Prisma.sql`${R.submittedAt} >= ${range.from}::date`);
   }
   if (range.to) {
-    args.push(range.to);
-    inc.push(`${r}."incidentDate" <= $${args.length}::date`);
-    sub.push(`${r}."submittedAt" < $${args.length}::date + 1`);
+    inc.push(Prisma.sql`${R.incidentDate} <= ${range.to}::date`);
+    sub.push(Prisma.sql`${R.submittedAt} < ${range.to}::date + 1`);
   }
-  if (!args.length) return { sql: "TRUE", args };
-  return { sql: `((${inc.join(" AND ")}) OR (${r}."incidentDate" IS NULL AND ${sub.join(" AND ")}))`, args };
+  if (!inc.length) return null;
+  return Prisma.sql`((${Prisma.join(inc, " AND ")}) OR (${R.incidentDate} IS NULL AND ${Prisma.join(sub, " AND ")}))`;
 }
 
 interface Row {
@@ -117,7 +93,7 @@ interface Row {
 
 interface BreakdownOptions {
   /** ORDER BY over c (reports, victims, key) and l (loss). */
-  order: string;
+  order: Prisma.Sql;
   /** Count distinct victims too (a second aggregation; only where shown). */
   victims?: boolean;
   limit?: number;
@@ -131,71 +107,74 @@ interface BreakdownOptions {
  */
 async function breakdown(
   db: Db,
-  unit: (where: string | null) => string,
+  unit: (where: Prisma.Sql | null) => Prisma.Sql,
   range: DashboardRange,
   opts: BreakdownOptions,
 ): Promise<Row[]> {
-  const where = rangeSql(range);
   const counts = opts.victims
-    ? `SELECT x."key", sum(x.n)::int AS reports, count(*)::int AS victims
+    ? Prisma.sql`SELECT x."key", sum(x.n)::int AS reports, count(*)::int AS victims
        FROM (SELECT u."key", u."victimKey", count(*) AS n FROM u GROUP BY 1, 2) x
        GROUP BY x."key"`
-    : `SELECT u."key", count(*)::int AS reports, NULL::int AS victims FROM u GROUP BY 1`;
-  const sql = `
-    WITH u AS NOT MATERIALIZED (${unit(where.args.length ? where.sql : null)}),
+    : Prisma.sql`SELECT u."key", count(*)::int AS reports, NULL::int AS victims FROM u GROUP BY 1`;
+  return db.$queryRaw<Row[]>(Prisma.sql`
+    WITH u AS NOT MATERIALIZED (${unit(rangeSql(range))}),
     c AS (${counts}),
     l AS (
-      SELECT u."key", sum(p."amountMinor") AS loss
-      FROM u JOIN "Payment" p ON p."reportId" = u."id"
-      WHERE p."currency" = 'CNY'
+      SELECT u."key", sum(${P.amountMinor}) AS loss
+      FROM u JOIN ${P} ON ${P.reportId} = u."id"
+      WHERE ${P.currency} = 'CNY'
       GROUP BY u."key"
     )
     SELECT c."key", c.reports, c.victims, COALESCE(l.loss, 0)::text AS loss
     FROM c LEFT JOIN l ON l."key" = c."key"
     ORDER BY ${opts.order}
-    ${opts.limit ? `LIMIT ${Math.max(1, Math.floor(opts.limit))}` : ""}`;
-  return db.$queryRawUnsafe<Row[]>(sql, ...where.args);
+    ${opts.limit ? Prisma.sql`LIMIT ${Math.max(1, Math.floor(opts.limit))}` : Prisma.empty}`);
 }
 
 const category = (r: Row): CategoryFigures => ({ reports: Number(r.reports), lossCnyMinor: BigInt(r.loss) });
 const figures = (r: Row): Figures => ({ ...category(r), victims: Number(r.victims ?? 0) });
-const BY_LOSS = `COALESCE(l.loss, 0) DESC, c.reports DESC, c."key"`;
-const reportsWhere = (w: string | null) => (w ? `WHERE ${w}` : "");
+const BY_LOSS = Prisma.sql`COALESCE(l.loss, 0) DESC, c.reports DESC, c."key"`;
+const BY_KEY = Prisma.sql`c."key"`;
+const reportsWhere = (w: Prisma.Sql | null) => (w ? Prisma.sql`WHERE ${w}` : Prisma.empty);
 
 /** Totals over the range: reports, distinct victims, CNY loss. */
-export async function dashboardTotals(db: Db, actor: Actor, range: DashboardRange = {}): Promise<Figures> {
-  assertCan(actor, "read:case:any");
+export async function dashboardTotals(db: Db, ctx: ServiceContext, range: DashboardRange = {}): Promise<Figures> {
+  assertCan(ctx.actor, "read:case:any");
   const rows = await breakdown(
     db,
-    (w) => `SELECT ''::text AS "key", r."id", r."victimKey" FROM "Report" r ${reportsWhere(w)}`,
+    (w) =>
+      Prisma.sql`SELECT ''::text AS "key", ${R.id} AS "id", ${R.victimKey} AS "victimKey" FROM ${R} ${reportsWhere(w)}`,
     range,
-    {
-      order: `c."key"`,
-      victims: true,
-    },
+    { order: BY_KEY, victims: true },
   );
   return rows[0] ? figures(rows[0]) : { reports: 0, victims: 0, lossCnyMinor: 0n };
 }
 
 /** Per incident month, oldest first; months without reports inside the span are filled with zeros. */
-export async function lossByMonth(db: Db, actor: Actor, range: DashboardRange = {}): Promise<MonthFigures[]> {
-  assertCan(actor, "read:case:any");
+export async function lossByMonth(db: Db, ctx: ServiceContext, range: DashboardRange = {}): Promise<MonthFigures[]> {
+  assertCan(ctx.actor, "read:case:any");
   const rows = await breakdown(
     db,
-    (w) => `SELECT to_char(COALESCE(r."incidentDate", r."submittedAt"::date), 'YYYY-MM') AS "key", r."id", r."victimKey"
-            FROM "Report" r ${reportsWhere(w)}`,
+    (
+      w,
+    ) => Prisma.sql`SELECT to_char(COALESCE(${R.incidentDate}, ${R.submittedAt}::date), 'YYYY-MM') AS "key", ${R.id} AS "id", ${R.victimKey} AS "victimKey"
+            FROM ${R} ${reportsWhere(w)}`,
     range,
-    { order: `c."key"`, victims: true },
+    { order: BY_KEY, victims: true },
   );
   return fillMonths(rows.map((r) => ({ month: r.key, ...figures(r) })));
 }
 
 /** Per scam type, largest loss first. */
-export async function lossByScamType(db: Db, actor: Actor, range: DashboardRange = {}): Promise<ScamTypeFigures[]> {
-  assertCan(actor, "read:case:any");
+export async function lossByScamType(
+  db: Db,
+  ctx: ServiceContext,
+  range: DashboardRange = {},
+): Promise<ScamTypeFigures[]> {
+  assertCan(ctx.actor, "read:case:any");
   const rows = await breakdown(
     db,
-    (w) => `SELECT r."scamType"::text AS "key", r."id" FROM "Report" r ${reportsWhere(w)}`,
+    (w) => Prisma.sql`SELECT ${R.scamType}::text AS "key", ${R.id} AS "id" FROM ${R} ${reportsWhere(w)}`,
     range,
     { order: BY_LOSS },
   );
@@ -209,17 +188,17 @@ export async function lossByScamType(db: Db, actor: Actor, range: DashboardRange
  */
 export async function lossByPlatform(
   db: Db,
-  actor: Actor,
+  ctx: ServiceContext,
   range: DashboardRange = {},
   limit = 10,
 ): Promise<PlatformFigures[]> {
-  assertCan(actor, "read:case:any");
+  assertCan(ctx.actor, "read:case:any");
   const rows = await breakdown(
     db,
     (w) =>
       w
-        ? `SELECT DISTINCT rp."platformId"::text AS "key", r."id" FROM "Report" r JOIN "ReportPlatform" rp ON rp."reportId" = r."id" WHERE ${w}`
-        : `SELECT DISTINCT rp."platformId"::text AS "key", rp."reportId" AS "id" FROM "ReportPlatform" rp`,
+        ? Prisma.sql`SELECT DISTINCT ${RP.platformId}::text AS "key", ${R.id} AS "id" FROM ${R} JOIN ${RP} ON ${RP.reportId} = ${R.id} WHERE ${w}`
+        : Prisma.sql`SELECT DISTINCT ${RP.platformId}::text AS "key", ${RP.reportId} AS "id" FROM ${RP}`,
     range,
     { order: BY_LOSS, limit },
   );
@@ -240,11 +219,15 @@ export async function lossByPlatform(
 }
 
 /** Per victim province as stored, largest loss first ("" = not given). */
-export async function lossByProvince(db: Db, actor: Actor, range: DashboardRange = {}): Promise<ProvinceFigures[]> {
-  assertCan(actor, "read:case:any");
+export async function lossByProvince(
+  db: Db,
+  ctx: ServiceContext,
+  range: DashboardRange = {},
+): Promise<ProvinceFigures[]> {
+  assertCan(ctx.actor, "read:case:any");
   const rows = await breakdown(
     db,
-    (w) => `SELECT r."victimProvince" AS "key", r."id" FROM "Report" r ${reportsWhere(w)}`,
+    (w) => Prisma.sql`SELECT ${R.victimProvince} AS "key", ${R.id} AS "id" FROM ${R} ${reportsWhere(w)}`,
     range,
     { order: BY_LOSS },
   );
@@ -252,14 +235,19 @@ export async function lossByProvince(db: Db, actor: Actor, range: DashboardRange
 }
 
 /** Everything the dashboard page shows, queried side by side. */
-export async function loadDashboard(db: Db, actor: Actor, range: DashboardRange = {}): Promise<Dashboard> {
-  assertCan(actor, "read:case:any");
+export async function loadDashboard(
+  db: Db,
+  ctx: ServiceContext,
+  input: { range?: DashboardRange } = {},
+): Promise<Dashboard> {
+  assertCan(ctx.actor, "read:case:any");
+  const range = input.range ?? {};
   const [totals, months, scamTypes, platforms, provinces] = await Promise.all([
-    dashboardTotals(db, actor, range),
-    lossByMonth(db, actor, range),
-    lossByScamType(db, actor, range),
-    lossByPlatform(db, actor, range),
-    lossByProvince(db, actor, range),
+    dashboardTotals(db, ctx, range),
+    lossByMonth(db, ctx, range),
+    lossByScamType(db, ctx, range),
+    lossByPlatform(db, ctx, range),
+    lossByProvince(db, ctx, range),
   ]);
   return { range, totals, months, scamTypes, platforms, provinces };
 }

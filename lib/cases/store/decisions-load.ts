@@ -1,14 +1,19 @@
 import "server-only";
 import type { LinkDecisions } from "@/lib/matching";
+import { Prisma, table } from "@/lib/db/sql";
 import type { Tx } from "./types";
+
+const D = table("MatchDecision", "d");
+
+/** Active decisions between reports (not "do not link an identifier"): the SQL condition. */
+export const activeReportDecision = Prisma.sql`${D.revokedAt} IS NULL AND ${D.type} <> 'no_link_identifier'`;
 
 /** Active decisions that name any of these reports, as clusterer constraints. */
 export async function loadDecisions(tx: Tx, reportIds: number[] | "all"): Promise<LinkDecisions & { all: number[] }> {
-  const rows = await tx.$queryRawUnsafe<{ type: string; data: unknown }[]>(
-    `SELECT "type"::text AS type, "data" FROM "MatchDecision"
-     WHERE "revokedAt" IS NULL AND "type" <> 'no_link_identifier' AND ($1::int[] IS NULL OR "reportIds" && $1::int[])`,
-    reportIds === "all" ? null : reportIds,
-  );
+  const rows = await tx.$queryRaw<{ type: string; data: unknown }[]>(Prisma.sql`
+    SELECT ${D.type}::text AS type, ${D.data} AS data FROM ${D}
+    WHERE ${activeReportDecision}
+      ${reportIds === "all" ? Prisma.empty : Prisma.sql`AND ${D.reportIds} && ${reportIds}::int[]`}`);
   const mustLink: [number, number][] = [];
   const cannotLink: [number, number][] = [];
   const detached: number[] = [];

@@ -1,5 +1,6 @@
 import "server-only";
 import { bridgesOf, extractIdentifiers, isLinkable, type CanonicalIdentifier, type ReportLike } from "@/lib/matching";
+import { pgEnum, Prisma, table } from "@/lib/db/sql";
 import type { Tx } from "./types";
 
 export interface ReportIdentifiers {
@@ -12,7 +13,12 @@ export function identifiersOf(report: ReportLike): CanonicalIdentifier[] {
   return extractIdentifiers(report);
 }
 
-const keyOf = (kind: string, value: string) => `${kind}\u0000${value}`;
+export const identifierKey = (kind: string, value: string) => `${kind}\u0000${value}`;
+
+const ident = table("Identifier", "i");
+const reportIdentifier = table("ReportIdentifier");
+const reportBridge = table("ReportBridge");
+const signatures = table("BridgeSignature");
 
 /**
  * Stores each report's canonical identifiers: Identifier rows (one per kind and
@@ -30,48 +36,43 @@ export async function storeIdentifiers(tx: Tx, batch: ReportIdentifiers[]): Prom
 export async function upsertIdentifiers(tx: Tx, batch: ReportIdentifiers[]): Promise<Map<string, number>> {
   const unique = new Map<string, CanonicalIdentifier>();
   for (const r of batch)
-    for (const id of r.identifiers) if (!unique.has(keyOf(id.kind, id.value))) unique.set(keyOf(id.kind, id.value), id);
+    for (const id of r.identifiers)
+      if (!unique.has(identifierKey(id.kind, id.value))) unique.set(identifierKey(id.kind, id.value), id);
   if (unique.size === 0) return new Map();
   // Sorted so concurrent transactions take the unique-index locks in one order.
   const ids = [...unique.values()].sort((a, b) =>
     a.kind === b.kind ? (a.value < b.value ? -1 : 1) : a.kind < b.kind ? -1 : 1,
   );
+  const kindType = pgEnum("IdentifierKind");
+  const $ = ident.$;
   // One round trip: insert what is new, then read back every id. The final
   // SELECT cannot see the CTE's own inserts (same snapshot), hence the UNION.
-  const rows = await tx.$queryRawUnsafe<{ id: number; kind: string; value: string }[]>(
-    `WITH input AS (
-       SELECT k::"IdentifierKind" AS kind, v AS value, d, m, l
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[]) AS t(k, v, d, m, l)
-     ),
-     ins AS (
-       INSERT INTO "Identifier" ("kind", "value", "display", "meta", "linkable")
-       SELECT kind, value, d, m::jsonb, l FROM input
-       ON CONFLICT ("kind", "value") DO NOTHING
-       RETURNING "id", "kind", "value"
-     )
-     SELECT "id", "kind"::text AS kind, "value" FROM ins
-     UNION ALL
-     SELECT i."id", i."kind"::text, i."value" FROM "Identifier" i JOIN input USING ("kind", "value")`,
-    ids.map((i) => i.kind),
-    ids.map((i) => i.value),
-    ids.map((i) => i.display),
-    ids.map((i) => JSON.stringify(i.meta)),
-    ids.map((i) => isLinkable(i)),
-  );
-  const idOf = new Map(rows.map((r) => [keyOf(r.kind, r.value), r.id]));
+  const rows = await tx.$queryRaw<{ id: number; kind: string; value: string }[]>(Prisma.sql`
+    WITH input AS (
+      SELECT k::${kindType} AS kind, v AS value, d, m, l
+      FROM unnest(${ids.map((i) => i.kind)}::text[], ${ids.map((i) => i.value)}::text[], ${ids.map((i) => i.display)}::text[],
+                  ${ids.map((i) => JSON.stringify(i.meta))}::text[], ${ids.map((i) => isLinkable(i))}::boolean[]) AS t(k, v, d, m, l)
+    ),
+    ins AS (
+      INSERT INTO ${ident.$table} (${$.kind}, ${$.value}, ${$.display}, ${$.meta}, ${$.linkable})
+      SELECT kind, value, d, m::jsonb, l FROM input
+      ON CONFLICT (${$.kind}, ${$.value}) DO NOTHING
+      RETURNING ${$.id}, ${$.kind}, ${$.value}
+    )
+    SELECT ${$.id}, ${$.kind}::text AS kind, ${$.value} FROM ins
+    UNION ALL
+    SELECT ${ident.id}, ${ident.kind}::text, ${ident.value} FROM ${ident} JOIN input ON ${ident.kind} = input.kind AND ${ident.value} = input.value`);
+  const idOf = new Map(rows.map((r) => [identifierKey(r.kind, r.value), r.id]));
   // Callers hold the matching locks, so a row another transaction inserted is
   // committed before we start; this re-read only guards against a caller that did not.
-  const missing = ids.filter((i) => !idOf.has(keyOf(i.kind, i.value)));
+  const missing = ids.filter((i) => !idOf.has(identifierKey(i.kind, i.value)));
   if (missing.length) {
-    const again = await tx.$queryRawUnsafe<{ id: number; kind: string; value: string }[]>(
-      `SELECT i."id", i."kind"::text AS kind, i."value" FROM "Identifier" i
-       JOIN unnest($1::text[], $2::text[]) AS t(k, v) ON i."kind" = t.k::"IdentifierKind" AND i."value" = t.v`,
-      missing.map((i) => i.kind),
-      missing.map((i) => i.value),
-    );
-    for (const r of again) idOf.set(keyOf(r.kind, r.value), r.id);
+    const again = await tx.$queryRaw<{ id: number; kind: string; value: string }[]>(Prisma.sql`
+      SELECT ${ident.id}, ${ident.kind}::text AS kind, ${ident.value} FROM ${ident}
+      JOIN unnest(${missing.map((i) => i.kind)}::text[], ${missing.map((i) => i.value)}::text[]) AS t(k, v)
+        ON ${ident.kind} = t.k::${kindType} AND ${ident.value} = t.v`);
+    for (const r of again) idOf.set(identifierKey(r.kind, r.value), r.id);
   }
-
   return idOf;
 }
 
@@ -82,7 +83,7 @@ export async function linkIdentifiers(tx: Tx, batch: ReportIdentifiers[], idOf: 
   const sig = new Map<string, { key: string; ident: number; role: string; meta: string; signature: string }>();
   for (const r of batch) {
     for (const id of r.identifiers) {
-      const identifierId = idOf.get(keyOf(id.kind, id.value))!;
+      const identifierId = idOf.get(identifierKey(id.kind, id.value))!;
       ri.report.push(r.reportId);
       ri.ident.push(identifierId);
       ri.meta.push(JSON.stringify(id.meta));
@@ -102,37 +103,26 @@ export async function linkIdentifiers(tx: Tx, batch: ReportIdentifiers[], idOf: 
       }
     }
   }
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "ReportIdentifier" ("reportId", "identifierId", "meta")
-     SELECT * FROM unnest($1::int[], $2::int[], $3::jsonb[]) ON CONFLICT DO NOTHING`,
-    ri.report,
-    ri.ident,
-    ri.meta,
-  );
+  const ri$ = reportIdentifier.$;
+  await tx.$executeRaw(Prisma.sql`
+    INSERT INTO ${reportIdentifier} (${ri$.reportId}, ${ri$.identifierId}, ${ri$.meta})
+    SELECT * FROM unnest(${ri.report}::int[], ${ri.ident}::int[], ${ri.meta}::jsonb[]) ON CONFLICT DO NOTHING`);
   if (br.key.length) {
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "ReportBridge" ("reportId", "identifierId", "key", "role")
-       SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING`,
-      br.report,
-      br.ident,
-      br.key,
-      br.role,
-    );
+    const b$ = reportBridge.$;
+    await tx.$executeRaw(Prisma.sql`
+      INSERT INTO ${reportBridge} (${b$.reportId}, ${b$.identifierId}, ${b$.key}, ${b$.role})
+      SELECT * FROM unnest(${br.report}::int[], ${br.ident}::int[], ${br.key}::text[], ${br.role}::text[]) ON CONFLICT DO NOTHING`);
     const sigs = [...sig.values()];
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "BridgeSignature" ("key", "identifierId", "role", "meta", "signature")
-       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::jsonb[], $5::text[]) ON CONFLICT DO NOTHING`,
-      sigs.map((x) => x.key),
-      sigs.map((x) => x.ident),
-      sigs.map((x) => x.role),
-      sigs.map((x) => x.meta),
-      sigs.map((x) => x.signature),
-    );
+    const s$ = signatures.$;
+    await tx.$executeRaw(Prisma.sql`
+      INSERT INTO ${signatures} (${s$.key}, ${s$.identifierId}, ${s$.role}, ${s$.meta}, ${s$.signature})
+      SELECT * FROM unnest(${sigs.map((x) => x.key)}::text[], ${sigs.map((x) => x.ident)}::int[], ${sigs.map((x) => x.role)}::text[],
+                           ${sigs.map((x) => x.meta)}::jsonb[], ${sigs.map((x) => x.signature)}::text[]) ON CONFLICT DO NOTHING`);
   }
 }
 
 /** What partial-account bridging compares besides the key (see canBridge): stated bank and shown prefix. */
-export function bridgeSignature(id: CanonicalIdentifier): string {
+function bridgeSignature(id: CanonicalIdentifier): string {
   const s = (v: unknown) => (typeof v === "string" ? v : "");
   return `${s(id.meta.statedBank)}|${s(id.meta.prefix)}`;
 }

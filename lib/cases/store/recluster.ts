@@ -1,5 +1,8 @@
 import "server-only";
-import type { PrismaClient } from "@/lib/db/generated/client";
+import type { Db } from "@/lib/db/client";
+import { Prisma, table } from "@/lib/db/sql";
+import { assertCan, type AnyActor, type ServiceContext } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/record";
 import {
   clusterReports,
   deriveIdentifierEdges,
@@ -10,7 +13,9 @@ import {
 import { applyClusters } from "./apply";
 import { parseIntList } from "./int-list";
 import { loadDecisions } from "./decisions-load";
-import { MATCH_LOCK, type MatchSummary, type Tx } from "./types";
+import { lockAllMatching } from "./locks";
+import { blockedIdentifiersSql } from "./warning-list";
+import type { MatchSummary, Tx } from "./types";
 
 export interface ReclusterResult extends MatchSummary {
   reports: number;
@@ -18,19 +23,13 @@ export interface ReclusterResult extends MatchSummary {
   timings: Record<string, number>;
 }
 
-/** Identifiers that never link, decided in SQL so millions of values never reach JavaScript. */
-const BLOCKED_SQL = `
-  SELECT i."id" FROM "Identifier" i WHERE NOT i."linkable"
-  UNION
-  SELECT i."id" FROM "Identifier" i JOIN "WarningListEntry" w ON w."match" = 'exact'
-    AND ((w."kind" = i."kind" AND w."value" = i."value") OR (w."kind" = 'phone' AND i."meta"->>'phone' = w."value"))
-  UNION
-  SELECT i."id" FROM "Identifier" i JOIN "WarningListEntry" w ON w."match" = 'prefix'
-    AND ((w."kind" = i."kind" AND starts_with(i."value", w."value")) OR (w."kind" = 'phone' AND starts_with(i."meta"->>'phone', w."value")))
-  UNION
-  SELECT "identifierId" FROM "MatchDecision" WHERE "type" = 'no_link_identifier' AND "revokedAt" IS NULL AND "identifierId" IS NOT NULL`;
-
 const CHUNK = 200_000;
+
+const R = table("Report");
+const I = table("Identifier");
+const RI = table("ReportIdentifier");
+const S = table("BridgeSignature", "s");
+const SI = table("Identifier", "i");
 
 /**
  * Rebuilds every case from the stored identifiers, the warning list and the
@@ -38,8 +37,11 @@ const CHUNK = 200_000;
  * by submittedAt/externalId and kind/value, never on arrival order) and equals
  * what incremental matching produced; case numbers are kept where a case
  * survives. Holds the global matching lock, so report submissions wait.
+ * Needs rebuild:case:any (admins; `npm run recluster` acts as the system).
  */
-export async function reclusterAll(db: PrismaClient, opts: { actorId?: string | null } = {}): Promise<ReclusterResult> {
+export async function reclusterAll(db: Db, ctx: ServiceContext<AnyActor>): Promise<ReclusterResult> {
+  assertCan(ctx.actor, "rebuild:case:any");
+  const actorId = ctx.actor.id;
   const t: Record<string, number> = {};
   let mark = performance.now();
   const lap = (name: string) => {
@@ -49,12 +51,12 @@ export async function reclusterAll(db: PrismaClient, opts: { actorId?: string | 
   };
   return db.$transaction(
     async (tx) => {
-      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock($1::bigint)`, MATCH_LOCK);
+      await lockAllMatching(tx);
       // Ids travel as one comma-separated string each (see parseIntList).
-      const [order] = await tx.$queryRawUnsafe<{ pairs: string | null }[]>(
-        `SELECT string_agg("id"::text || ',' || COALESCE("caseId", 0)::text, ',' ORDER BY "submittedAt", COALESCE("externalId", "reference"), "id") AS pairs
-         FROM "Report"`,
-      );
+      const [order] = await tx.$queryRaw<{ pairs: string | null }[]>(Prisma.sql`
+        SELECT string_agg(${R.id}::text || ',' || COALESCE(${R.caseId}, 0)::text, ','
+                          ORDER BY ${R.submittedAt}, COALESCE(${R.externalId}, ${R.reference}), ${R.id}) AS pairs
+        FROM ${R}`);
       const pairs = parseIntList(order?.pairs);
       const n = pairs.length / 2;
       const reportOfRank = new Int32Array(n);
@@ -69,16 +71,16 @@ export async function reclusterAll(db: PrismaClient, opts: { actorId?: string | 
       for (let k = 0; k < n; k++) rankOfReport[reportOfRank[k]!] = k;
       lap("loadReports");
 
-      const [idents] = await tx.$queryRawUnsafe<{ ids: string | null }[]>(
-        `SELECT string_agg("id"::text, ',' ORDER BY "kind", "value") AS ids FROM "Identifier"`,
+      const [idents] = await tx.$queryRaw<{ ids: string | null }[]>(
+        Prisma.sql`SELECT string_agg(${I.id}::text, ',' ORDER BY ${I.kind}, ${I.value}) AS ids FROM ${I}`,
       );
       const identifierOfRank = parseIntList(idents?.ids);
       let maxIdent = 0;
       for (const id of identifierOfRank) if (id > maxIdent) maxIdent = id;
       const rankOfIdentifier = new Int32Array(maxIdent + 1).fill(-1);
       identifierOfRank.forEach((id, k) => (rankOfIdentifier[id] = k));
-      const [blockedRows] = await tx.$queryRawUnsafe<{ ids: string | null }[]>(
-        `SELECT string_agg("id"::text, ',') AS ids FROM (${BLOCKED_SQL}) b`,
+      const [blockedRows] = await tx.$queryRaw<{ ids: string | null }[]>(
+        Prisma.sql`SELECT string_agg(b.id::text, ',') AS ids FROM (${blockedIdentifiersSql}) AS b(id)`,
       );
       const blocked = new Set(Array.from(parseIntList(blockedRows?.ids), (id) => rankOfIdentifier[id]!));
       lap("loadIdentifiers");
@@ -86,11 +88,9 @@ export async function reclusterAll(db: PrismaClient, opts: { actorId?: string | 
       const edgeReports: number[] = [];
       const edgeIdentifiers: number[] = [];
       for (let from = 0; from <= maxReport; from += CHUNK) {
-        const [chunk] = await tx.$queryRawUnsafe<{ pairs: string | null }[]>(
-          `SELECT string_agg("reportId"::text || ',' || "identifierId"::text, ',') AS pairs FROM "ReportIdentifier" WHERE "reportId" >= $1 AND "reportId" < $2`,
-          from,
-          from + CHUNK,
-        );
+        const [chunk] = await tx.$queryRaw<{ pairs: string | null }[]>(Prisma.sql`
+          SELECT string_agg(${RI.reportId}::text || ',' || ${RI.identifierId}::text, ',') AS pairs FROM ${RI}
+          WHERE ${RI.reportId} >= ${from} AND ${RI.reportId} < ${from + CHUNK}`);
         const edges = parseIntList(chunk?.pairs);
         for (let k = 0; k < edges.length; k += 2) {
           edgeReports.push(rankOfReport[edges[k]!]!);
@@ -102,15 +102,15 @@ export async function reclusterAll(db: PrismaClient, opts: { actorId?: string | 
       // Only keys named by two or more identifiers can bridge anything. The
       // signatures hold each identifier's distinct bridging observations (what
       // incremental matching compares too), far fewer rows than ReportBridge.
-      const obs = await tx.$queryRawUnsafe<
+      const K = table("BridgeSignature", "k");
+      const obs = await tx.$queryRaw<
         { identifierId: number; kind: IdentifierKind; value: string; meta: Record<string, MetaValue> }[]
-      >(
-        `SELECT s."identifierId", i."kind"::text AS kind, i."value", s."meta"
-         FROM "BridgeSignature" s
-         JOIN "Identifier" i ON i."id" = s."identifierId"
-         WHERE s."key" IN (SELECT "key" FROM "BridgeSignature" GROUP BY "key" HAVING count(DISTINCT "identifierId") > 1)
-         ORDER BY i."kind", i."value", s."signature", s."key"`,
-      );
+      >(Prisma.sql`
+        SELECT ${S.identifierId} AS "identifierId", ${SI.kind}::text AS kind, ${SI.value} AS value, ${S.meta} AS meta
+        FROM ${S}
+        JOIN ${SI} ON ${SI.id} = ${S.identifierId}
+        WHERE ${S.key} IN (SELECT ${K.key} FROM ${K} GROUP BY ${K.key} HAVING count(DISTINCT ${K.identifierId}) > 1)
+        ORDER BY ${SI.kind}, ${SI.value}, ${S.signature}, ${S.key}`);
       const occurrences: CanonicalIdentifier[] = obs.map((o) => ({
         kind: o.kind,
         value: o.value,
@@ -153,8 +153,24 @@ export async function reclusterAll(db: PrismaClient, opts: { actorId?: string | 
       const clusters = [...byRoot.entries()].sort((a, b) => a[0] - b[0]).map(([, m]) => m);
       const current = new Map<number, number | null>();
       for (let k = 0; k < n; k++) current.set(reportOfRank[k]!, caseOfRank[k] || null);
-      const summary = await applyClusters(tx as Tx, clusters, current, { cause: "recluster", actorId: opts.actorId });
+      const { touched: _, ...summary } = await applyClusters(tx as Tx, clusters, current, {
+        cause: "recluster",
+        actorId,
+      });
       lap("apply");
+      await recordAudit(tx, {
+        actorId,
+        action: "case.recluster",
+        resourceType: "case",
+        resourceId: "*",
+        ip: ctx.ip,
+        detail: {
+          ...summary,
+          reports: n,
+          cases: clusters.length,
+          ...(ctx.actor.role === "system" ? { tool: ctx.actor.tool } : {}),
+        },
+      });
       return { ...summary, reports: n, cases: clusters.length, timings: t };
     },
     { timeout: 30 * 60_000, maxWait: 10 * 60_000 },

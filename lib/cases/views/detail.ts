@@ -1,13 +1,12 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { assertCan, can, type Actor } from "@/lib/auth/permissions";
+import { Prisma, table } from "@/lib/db/sql";
+import { assertCan, can, type ServiceContext } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
-import { NotFoundError } from "@/lib/errors";
-import { resolveCaseNumber } from "./lookup";
-import { blockChecker } from "./warning-list";
+import { caseByNumber, decisionsOfCase, decisionTable } from "../scope";
+import { caseGraph, identifierStats } from "./case-identifiers";
 
 export const REPORTS_PER_PAGE = 50;
-export const GRAPH_REPORT_LIMIT = 120;
 
 export interface CaseReport {
   id: number;
@@ -38,8 +37,11 @@ export interface CaseIdentifier {
   id: number;
   kind: string;
   display: string;
+  /** Reports of the case that name it. */
   reports: number;
+  /** It actually joins reports of this case. */
   linking: boolean;
+  /** Why it never links: "warning-list:…", "unlinkable", "do-not-link"; null if it may. */
   blockedReason: string | null;
 }
 
@@ -83,7 +85,9 @@ export interface CaseDetail {
     currency?: string;
     reference?: string;
   }[];
+  /** Investigators write victims' details into notes: only shown with read:victim-pii:any. */
   notes: { id: number; body: string; author: string | null; at: Date }[];
+  notesHidden: boolean;
   decisions: {
     id: number;
     type: string;
@@ -97,21 +101,28 @@ export interface CaseDetail {
   piiVisible: boolean;
 }
 
+const P = table("Payment", "p");
+const R = table("Report", "r");
+const D = decisionTable;
+const U = table("User", "u");
+
 /**
  * Everything the case page shows, loaded with what the viewer may see: victims'
- * names, phones and narratives only with read:victim-pii:any, and every such
- * view is written to the audit log. A case is found by its number or by a
- * number it absorbed.
+ * names, phones, cities and narratives, and case notes, only with
+ * read:victim-pii:any (every such view is written to the audit log); evidence
+ * only with read:evidence:any. A case is found by its number or by a number it
+ * absorbed; `afterReport` pages through its reports.
  */
 export async function getCaseDetail(
   db: Db,
-  actor: Actor,
-  number: string,
-  opts: { ip?: string; afterReport?: number } = {},
+  ctx: ServiceContext,
+  input: { number: string; afterReport?: number },
 ): Promise<CaseDetail> {
+  const { actor } = ctx;
   assertCan(actor, "read:case:any");
-  const found = await resolveCaseNumber(db, number);
-  if (!found) throw new NotFoundError("case");
+  const found = await caseByNumber(db, input.number);
+  const piiVisible = can(actor, "read:victim-pii:any");
+  const evidenceVisible = can(actor, "read:evidence:any");
   const c = await db.case.findUniqueOrThrow({
     where: { id: found.caseId },
     select: {
@@ -129,20 +140,19 @@ export async function getCaseDetail(
       notes: {
         select: { id: true, body: true, createdAt: true, author: { select: { name: true, email: true } } },
         orderBy: { createdAt: "asc" },
+        // Not even loaded for viewers who may not read victims' details.
+        ...(piiVisible ? {} : { take: 0 }),
       },
       events: { select: { type: true, data: true, createdAt: true }, orderBy: { createdAt: "asc" }, take: 200 },
     },
   });
-  const piiVisible = can(actor, "read:victim-pii:any");
   const [loss, platforms, reports, { list: identifiers, total: identifierCount }, decisions] = await Promise.all([
-    db.$queryRawUnsafe<{ currency: string; minor: bigint }[]>(
-      `SELECT p."currency", sum(p."amountMinor")::bigint AS minor FROM "Payment" p JOIN "Report" r ON r."id" = p."reportId"
-       WHERE r."caseId" = $1 GROUP BY p."currency" ORDER BY 2 DESC`,
-      c.id,
-    ),
+    db.$queryRaw<{ currency: string; minor: bigint }[]>(Prisma.sql`
+      SELECT ${P.currency} AS currency, sum(${P.amountMinor})::bigint AS minor FROM ${P} JOIN ${R} ON ${R.id} = ${P.reportId}
+      WHERE ${R.caseId} = ${c.id} GROUP BY ${P.currency} ORDER BY 2 DESC`),
     db.platform.findMany({ where: { id: { in: c.platformIds } }, select: { name: true }, orderBy: { name: "asc" } }),
     db.report.findMany({
-      where: { caseId: c.id, ...(opts.afterReport ? { id: { gt: opts.afterReport } } : {}) },
+      where: { caseId: c.id, ...(input.afterReport ? { id: { gt: input.afterReport } } : {}) },
       orderBy: { id: "asc" },
       take: REPORTS_PER_PAGE + 1,
       select: {
@@ -154,10 +164,11 @@ export async function getCaseDetail(
         incidentDate: true,
         scamType: true,
         victimProvince: true,
-        victimName: true,
-        victimPhone: true,
-        victimCity: true,
-        narrative: true,
+        // Victims' details are not even read for viewers without read:victim-pii:any.
+        victimName: piiVisible,
+        victimPhone: piiVisible,
+        victimCity: piiVisible,
+        narrative: piiVisible,
         contacts: { select: { kind: true, rawValue: true }, orderBy: { position: "asc" } },
         payments: {
           select: {
@@ -172,11 +183,14 @@ export async function getCaseDetail(
           orderBy: { position: "asc" },
         },
         platforms: { select: { role: true, platform: { select: { name: true } } } },
-        evidence: { select: { id: true, originalName: true, mime: true, size: true } },
+        evidence: {
+          select: { id: true, originalName: true, mime: true, size: true },
+          ...(evidenceVisible ? {} : { take: 0 }),
+        },
       },
     }),
     identifierStats(db, c.id),
-    db.$queryRawUnsafe<
+    db.$queryRaw<
       {
         id: number;
         type: string;
@@ -187,15 +201,13 @@ export async function getCaseDetail(
         reportIds: number[];
         identifierId: number | null;
       }[]
-    >(
-      `SELECT d."id", d."type"::text AS type, d."reason", d."createdAt", COALESCE(NULLIF(u."name", ''), u."email") AS actor, d."revokedAt", d."reportIds", d."identifierId"
-       FROM "MatchDecision" d LEFT JOIN "User" u ON u."id" = d."actorId"
-       WHERE d."reportIds" && (SELECT array_agg("id") FROM "Report" WHERE "caseId" = $1)
-          OR d."identifierId" IN (SELECT "identifierId" FROM "ReportIdentifier" ri JOIN "Report" r ON r."id" = ri."reportId" WHERE r."caseId" = $1)
-          OR (d."data"->'cases') @> to_jsonb($1::int)
-       ORDER BY d."createdAt" DESC LIMIT 100`,
-      c.id,
-    ),
+    >(Prisma.sql`
+      SELECT ${D.id} AS id, ${D.type}::text AS type, ${D.reason} AS reason, ${D.createdAt} AS "createdAt",
+             COALESCE(NULLIF(${U.name}, ''), ${U.email}) AS actor, ${D.revokedAt} AS "revokedAt",
+             ${D.reportIds} AS "reportIds", ${D.identifierId} AS "identifierId"
+      FROM ${D} LEFT JOIN ${U} ON ${U.id} = ${D.actorId}
+      WHERE ${decisionsOfCase(c.id)}
+      ORDER BY ${D.createdAt} DESC LIMIT 100`),
   ]);
   const page = reports.slice(0, REPORTS_PER_PAGE);
   if (piiVisible && page.length) {
@@ -204,7 +216,7 @@ export async function getCaseDetail(
       action: "victim.view",
       resourceType: "case",
       resourceId: c.number,
-      ip: opts.ip,
+      ip: ctx.ip,
       detail: { reports: page.map((r) => r.reference) },
     });
   }
@@ -263,13 +275,14 @@ export async function getCaseDetail(
       contacts: r.contacts.map((x) => ({ kind: x.kind, value: x.rawValue })),
       payments: r.payments,
       platforms: r.platforms.map((p) => ({ name: p.platform.name, role: p.role })),
-      evidence: can(actor, "read:evidence:any") ? r.evidence : [],
+      evidence: evidenceVisible ? r.evidence : [],
     })),
     reportsCursor: reports.length > REPORTS_PER_PAGE ? page[page.length - 1]!.id : null,
     identifiers,
     identifierCount,
     graph,
     timeline,
+    notesHidden: !piiVisible,
     notes: c.notes.map((n) => ({
       id: n.id,
       body: n.body,
@@ -287,91 +300,5 @@ export async function getCaseDetail(
       identifierId: d.identifierId,
     })),
     piiVisible,
-  };
-}
-
-/** Identifiers of the case with how many of its reports name each, and whether they link. */
-async function identifierStats(db: Db, caseId: number): Promise<{ list: CaseIdentifier[]; total: number }> {
-  const rows = await db.$queryRawUnsafe<
-    {
-      id: number;
-      kind: string;
-      value: string;
-      display: string;
-      meta: Record<string, string | number | boolean | null>;
-      linkable: boolean;
-      reports: number;
-      bridged: boolean;
-      total: number;
-    }[]
-  >(
-    // Bridged is looked up through the case's own reports: as an EXISTS per
-    // identifier it was planned as a scan of every bridge row (~50 ms at 100k).
-    `WITH rs AS (SELECT "id" FROM "Report" WHERE "caseId" = $1),
-     named AS (SELECT ri."identifierId", count(*)::int AS n FROM "ReportIdentifier" ri JOIN rs ON rs."id" = ri."reportId" GROUP BY ri."identifierId"),
-     bridged AS (SELECT DISTINCT b."identifierId" FROM "ReportBridge" b JOIN rs ON rs."id" = b."reportId")
-     SELECT i."id", i."kind"::text AS kind, i."value", i."display", i."meta", i."linkable", named.n AS reports, (count(*) OVER ())::int AS total,
-            (bridged."identifierId" IS NOT NULL) AS bridged
-     FROM named
-     -- OFFSET 0 keeps this an index lookup per named identifier; joined plainly, the whole table was scanned.
-     CROSS JOIN LATERAL (SELECT * FROM "Identifier" WHERE "id" = named."identifierId" OFFSET 0) i
-     LEFT JOIN bridged ON bridged."identifierId" = named."identifierId"
-     ORDER BY named.n DESC, i."kind", i."value"
-     LIMIT 500`,
-    caseId,
-  );
-  const check = await blockChecker(db);
-  const list = rows.map((r) => {
-    const blockedReason = check(
-      r.id,
-      { kind: r.kind as never, value: r.value, display: r.display, meta: r.meta },
-      r.linkable,
-    );
-    return {
-      id: r.id,
-      kind: r.kind,
-      display: r.display,
-      reports: r.reports,
-      linking: !blockedReason && (r.reports > 1 || r.bridged),
-      blockedReason,
-    };
-  });
-  return { list, total: rows[0]?.total ?? 0 };
-}
-
-async function caseGraph(db: Db, caseId: number, identifiers: CaseIdentifier[]): Promise<CaseDetail["graph"]> {
-  const links = await db.$queryRawUnsafe<{ reportId: number; reference: string; identifierId: number }[]>(
-    `WITH rs AS (SELECT "id", "reference" FROM "Report" WHERE "caseId" = $1 ORDER BY "id" LIMIT $2)
-     SELECT rs."id" AS "reportId", rs."reference", ri."identifierId" FROM rs JOIN "ReportIdentifier" ri ON ri."reportId" = rs."id"`,
-    caseId,
-    GRAPH_REPORT_LIMIT,
-  );
-  const byId = new Map(identifiers.map((i) => [i.id, i]));
-  const reports = new Map(links.map((l) => [l.reportId, l.reference]));
-  const used = new Set(links.map((l) => l.identifierId));
-  const total = await db.report.count({ where: { caseId } });
-  return {
-    nodes: [
-      ...[...reports].map(([id, reference]) => ({ id: `r${id}`, type: "report" as const, label: reference })),
-      ...[...used].flatMap((id) => {
-        const i = byId.get(id);
-        return i
-          ? [
-              {
-                id: `i${id}`,
-                type: "identifier" as const,
-                label: i.display,
-                kind: i.kind,
-                blocked: !!i.blockedReason,
-                linking: i.linking,
-              },
-            ]
-          : [];
-      }),
-    ],
-    edges: links
-      .filter((l) => byId.has(l.identifierId))
-      .map((l) => ({ source: `r${l.reportId}`, target: `i${l.identifierId}`, type: "names" as const })),
-    truncated: total > GRAPH_REPORT_LIMIT,
   };
 }

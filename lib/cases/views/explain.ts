@@ -1,25 +1,16 @@
 import "server-only";
+import type { Db } from "@/lib/db/client";
+import { assertCan, type ServiceContext } from "@/lib/auth/permissions";
 import { explainCluster, explainReport } from "@/lib/matching";
-import { clusterRegion } from "./region";
-import { blockChecker } from "./warning-list";
-import type { Tx } from "./types";
-
-export interface IdentifierRow {
-  id: number;
-  kind: string;
-  display: string;
-  /** Reports of the case that name it. */
-  reports: number;
-  /** It actually joins reports of this case. */
-  linking: boolean;
-  /** Why it never links: "warning-list:…", "unlinkable", "do-not-link"; null if it may. */
-  blockedReason: string | null;
-}
+import { clusterRegion } from "../store/region";
+import { blockChecker } from "../store/warning-list";
+import { caseByNumber, reportInCase } from "../scope";
+import type { CaseIdentifier } from "./detail";
 
 export interface CaseExplanation {
   caseId: number;
   reports: number;
-  identifiers: IdentifierRow[];
+  identifiers: CaseIdentifier[];
   bridges: { a: number; b: number }[];
   mustLinks: { a: number; b: number }[];
 }
@@ -28,7 +19,14 @@ export type ChainStep =
   { type: "report"; id: number; reference: string } | { type: "identifier"; id: number; kind: string; display: string };
 
 /** Which identifiers hold a case together and how many reports name each. */
-export async function explainCase(tx: Tx, caseId: number): Promise<CaseExplanation | null> {
+export async function explainCase(
+  db: Db,
+  ctx: ServiceContext,
+  input: { number: string },
+): Promise<CaseExplanation | null> {
+  assertCan(ctx.actor, "read:case:any");
+  const tx = db;
+  const { caseId } = await caseByNumber(db, input.number);
   const members = (await tx.report.findMany({ where: { caseId }, select: { id: true } })).map((r) => r.id);
   if (!members.length) return null;
   const check = await blockChecker(tx);
@@ -65,13 +63,20 @@ export async function explainCase(tx: Tx, caseId: number): Promise<CaseExplanati
   };
 }
 
-/** The chain of shared identifiers from the case's first report to this one. */
-export async function explainReportChain(tx: Tx, reportId: number): Promise<ChainStep[] | null> {
-  const report = await tx.report.findUnique({ where: { id: reportId }, select: { caseId: true } });
-  if (!report?.caseId) return null;
-  const members = (await tx.report.findMany({ where: { caseId: report.caseId }, select: { id: true } })).map(
-    (r) => r.id,
-  );
+/**
+ * The chain of shared identifiers from the case's first report to one of its
+ * reports (by reference); a report of another case is NotFoundError.
+ */
+export async function explainReportChain(
+  db: Db,
+  ctx: ServiceContext,
+  input: { number: string; reference: string },
+): Promise<ChainStep[] | null> {
+  assertCan(ctx.actor, "read:case:any");
+  const tx = db;
+  const { caseId } = await caseByNumber(db, input.number);
+  const reportId = await reportInCase(db, caseId, input.reference);
+  const members = (await tx.report.findMany({ where: { caseId }, select: { id: true } })).map((r) => r.id);
   const region = await clusterRegion(tx, members);
   const rank = region.reportOfRank.indexOf(reportId);
   const ex = explainReport(region.result, rank);

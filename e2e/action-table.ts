@@ -1,0 +1,310 @@
+/**
+ * Who may use each server action, for e2e/action-authz.spec.ts. Keyed
+ * "<file>#<export>" as in the build's server-reference manifest; the spec
+ * fails for an action without a row (add one when you add an action).
+ *
+ * A row's `prepare` runs once per visitor, just before the post: it creates
+ * the data the request needs (so one visitor's success never spoils the next
+ * request), returns the form fields, the page params (route segments such as
+ * [number] or [id]) and, where the effect can be read back, a `check` that is
+ * true once the action did its job (run for allowed visitors).
+ */
+import { randomUUID } from "node:crypto";
+import type { Db } from "../lib/db/client";
+import { decide } from "../lib/cases";
+import { importRing } from "./case-data";
+import type { Role, TestUser } from "./staff-fixtures";
+
+export type Visitor = Role | "anonymous";
+
+export interface ActionContext {
+  db: Db;
+  users: Record<Role, TestUser>;
+  visitor: Visitor;
+}
+
+export interface Prepared {
+  fields: Record<string, string>;
+  params?: Record<string, string>;
+  check?: () => Promise<boolean>;
+}
+
+export interface ActionRow {
+  /** Who may: everyone else must be refused and change nothing. */
+  allow: readonly Visitor[];
+  /** `form`: action(formData); `state+form`: action(previousState, formData) (useActionState forms). */
+  args: "form" | "state+form";
+  /** Ends the visitor's session: run after the other actions. */
+  endsSession?: boolean;
+  prepare: (ctx: ActionContext) => Promise<Prepared>;
+}
+
+const EVERYONE = ["anonymous", "liaison", "analyst", "investigator", "admin"] as const;
+const CASE_WORKERS = ["investigator", "admin"] as const;
+const ADMINS = ["admin"] as const;
+const reason = "e2e action table";
+
+/** A fresh case of `size` reports, its reports in id order, and the form fields every case form carries. */
+async function caseWith(db: Db, size: number) {
+  const ring = await importRing(db, size);
+  const reports = await db.report.findMany({
+    where: { externalId: { in: ring.externalIds } },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  return {
+    ring,
+    reports: reports.map((r) => r.id),
+    base: { locale: "en", number: ring.caseNumber },
+    params: { number: ring.caseNumber },
+  };
+}
+
+const caseOfReport = async (db: Db, id: number) =>
+  (await db.report.findUniqueOrThrow({ where: { id }, select: { caseId: true } })).caseId;
+
+/** A user for the admin actions to act on. */
+async function target(db: Db) {
+  return db.user.create({
+    data: { email: `e2e-target-${randomUUID()}@example.test`, role: "investigator", passwordHash: "x" },
+    select: { id: true },
+  });
+}
+
+export const actionTable: Record<string, ActionRow> = {
+  "lib/cases/actions.ts#changeStatus": {
+    allow: CASE_WORKERS,
+    args: "form",
+    prepare: async ({ db }) => {
+      const c = await caseWith(db, 2);
+      return {
+        fields: { ...c.base, status: "triage" },
+        params: c.params,
+        check: async () =>
+          (await db.case.findUniqueOrThrow({ where: { id: c.ring.caseId }, select: { status: true } })).status ===
+          "triage",
+      };
+    },
+  },
+  "lib/cases/actions.ts#assign": {
+    allow: CASE_WORKERS,
+    args: "form",
+    prepare: async ({ db, users }) => {
+      const c = await caseWith(db, 2);
+      return {
+        fields: { ...c.base, assigneeId: users.investigator.id },
+        params: c.params,
+        check: async () =>
+          (await db.case.findUniqueOrThrow({ where: { id: c.ring.caseId }, select: { assigneeId: true } }))
+            .assigneeId === users.investigator.id,
+      };
+    },
+  },
+  "lib/cases/actions.ts#note": {
+    allow: CASE_WORKERS,
+    args: "form",
+    prepare: async ({ db }) => {
+      const c = await caseWith(db, 2);
+      const body = `note ${randomUUID()}`;
+      return {
+        fields: { ...c.base, body },
+        params: c.params,
+        check: async () => (await db.caseNote.count({ where: { caseId: c.ring.caseId, body } })) === 1,
+      };
+    },
+  },
+  "lib/cases/actions.ts#merge": {
+    allow: CASE_WORKERS,
+    args: "form",
+    prepare: async ({ db }) => {
+      const [a, b] = [await caseWith(db, 1), await caseWith(db, 1)];
+      return {
+        fields: { ...a.base, other: b.ring.caseNumber, reason },
+        params: a.params,
+        check: async () => (await caseOfReport(db, a.reports[0]!)) === (await caseOfReport(db, b.reports[0]!)),
+      };
+    },
+  },
+  "lib/cases/actions.ts#split": {
+    allow: CASE_WORKERS,
+    args: "form",
+    prepare: async ({ db }) => {
+      const c = await caseWith(db, 3);
+      const moved = c.reports[2]!;
+      return {
+        fields: { ...c.base, reason, [`split.${moved}`]: "on" },
+        params: c.params,
+        check: async () => (await caseOfReport(db, moved)) !== c.ring.caseId,
+      };
+    },
+  },
+  "lib/cases/actions.ts#detach": {
+    allow: CASE_WORKERS,
+    args: "form",
+    prepare: async ({ db }) => {
+      const c = await caseWith(db, 2);
+      return {
+        fields: { ...c.base, reportId: String(c.reports[1]), reason },
+        params: c.params,
+        check: async () => (await caseOfReport(db, c.reports[1]!)) !== c.ring.caseId,
+      };
+    },
+  },
+  "lib/cases/actions.ts#noLinkReports": {
+    allow: CASE_WORKERS,
+    args: "form",
+    prepare: async ({ db }) => {
+      const c = await caseWith(db, 2);
+      return {
+        fields: { ...c.base, a: String(c.reports[0]), b: String(c.reports[1]), reason },
+        params: c.params,
+        check: async () => (await caseOfReport(db, c.reports[0]!)) !== (await caseOfReport(db, c.reports[1]!)),
+      };
+    },
+  },
+  "lib/cases/actions.ts#noLinkIdentifier": {
+    allow: CASE_WORKERS,
+    args: "form",
+    prepare: async ({ db }) => {
+      const c = await caseWith(db, 2);
+      const ident = await db.identifier.findFirstOrThrow({
+        where: { kind: "phone", value: `+86${c.ring.phone}` },
+        select: { id: true },
+      });
+      return {
+        fields: { ...c.base, identifierId: String(ident.id), reason },
+        params: c.params,
+        check: async () => (await db.matchDecision.count({ where: { identifierId: ident.id, revokedAt: null } })) === 1,
+      };
+    },
+  },
+  "lib/cases/actions.ts#undo": {
+    allow: CASE_WORKERS,
+    args: "form",
+    prepare: async ({ db, users }) => {
+      const c = await caseWith(db, 2);
+      const { decisionId } = await decide(
+        db,
+        { actor: { id: users.investigator.id, role: "investigator", orgId: null } },
+        { number: c.ring.caseNumber, decision: { type: "detach_report", reportId: c.reports[1]! }, reason },
+      );
+      // The decision is listed on (and undone from) the page of the case the detached report is in now.
+      const { number } = await db.case.findUniqueOrThrow({
+        where: { id: (await caseOfReport(db, c.reports[1]!))! },
+        select: { number: true },
+      });
+      return {
+        fields: { locale: "en", number, decisionId: String(decisionId), reason },
+        params: { number },
+        check: async () =>
+          (await db.matchDecision.findUniqueOrThrow({ where: { id: decisionId }, select: { revokedAt: true } }))
+            .revokedAt !== null,
+      };
+    },
+  },
+
+  "lib/users/actions.ts#createUserAction": {
+    allow: ADMINS,
+    args: "state+form",
+    prepare: async ({ db }) => {
+      const email = `e2e-created-${randomUUID()}@example.test`;
+      return {
+        fields: { email, name: "Created by e2e", role: "analyst", password: "" },
+        check: async () => (await db.user.count({ where: { email } })) === 1,
+      };
+    },
+  },
+  "lib/users/actions.ts#createOrganisationAction": {
+    allow: ADMINS,
+    args: "state+form",
+    prepare: async ({ db }) => {
+      const name = `E2E Org ${randomUUID()}`;
+      return {
+        fields: { name, kind: "platform" },
+        check: async () => (await db.organisation.count({ where: { name } })) === 1,
+      };
+    },
+  },
+  "lib/users/actions.ts#setUserDisabledAction": {
+    allow: ADMINS,
+    args: "state+form",
+    prepare: async ({ db }) => {
+      const u = await target(db);
+      return {
+        fields: { userId: u.id, disabled: "true" },
+        params: { id: u.id },
+        check: async () => (await db.user.findUniqueOrThrow({ where: { id: u.id } })).disabled,
+      };
+    },
+  },
+  "lib/users/actions.ts#changeUserRoleAction": {
+    allow: ADMINS,
+    args: "state+form",
+    prepare: async ({ db }) => {
+      const u = await target(db);
+      return {
+        fields: { userId: u.id, role: "analyst" },
+        params: { id: u.id },
+        check: async () => (await db.user.findUniqueOrThrow({ where: { id: u.id } })).role === "analyst",
+      };
+    },
+  },
+  "lib/users/actions.ts#resetPasswordAction": {
+    allow: ADMINS,
+    args: "state+form",
+    prepare: async ({ db }) => {
+      const u = await target(db);
+      return {
+        fields: { userId: u.id, password: "" },
+        params: { id: u.id },
+        check: async () => (await db.user.findUniqueOrThrow({ where: { id: u.id } })).passwordHash !== "x",
+      };
+    },
+  },
+  "lib/users/actions.ts#endUserSessionsAction": {
+    allow: ADMINS,
+    args: "state+form",
+    prepare: async ({ db }) => {
+      const u = await target(db);
+      const session = await db.session.create({
+        data: { userId: u.id, tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 3_600_000) },
+        select: { id: true },
+      });
+      return {
+        fields: { userId: u.id },
+        params: { id: u.id },
+        check: async () =>
+          (await db.session.findUniqueOrThrow({ where: { id: session.id }, select: { revokedAt: true } })).revokedAt !==
+          null,
+      };
+    },
+  },
+
+  // Public: anyone may try to sign in (a wrong password is an answer, not a refusal) or send a report.
+  "lib/auth/actions.ts#signInAction": {
+    allow: EVERYONE,
+    args: "state+form",
+    prepare: async () => ({
+      fields: { locale: "en", email: `nobody-${randomUUID()}@example.test`, password: "not-the-password-1" },
+    }),
+  },
+  "lib/auth/actions.ts#signOutAction": {
+    allow: EVERYONE,
+    args: "form",
+    endsSession: true,
+    prepare: async () => ({ fields: { locale: "en" } }),
+  },
+  // Ends the caller's own sessions only; without a session there is nothing to end.
+  "lib/auth/actions.ts#signOutEverywhereAction": {
+    allow: EVERYONE,
+    args: "form",
+    endsSession: true,
+    prepare: async () => ({ fields: { locale: "en" } }),
+  },
+  "lib/reports/actions.ts#submitReportAction": {
+    allow: EVERYONE,
+    args: "state+form",
+    // An empty form: answered with field errors, nothing stored.
+    prepare: async () => ({ fields: { locale: "en" } }),
+  },
+};

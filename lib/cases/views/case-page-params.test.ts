@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { bannerOf, caseNumberFromPath, parseCasePageParams } from "./case-page-params";
+
+describe("case page URL", () => {
+  it("reads the case number from the path, encoded or not, and nothing else", () => {
+    expect(caseNumberFromPath("C-2026-00042")).toBe("C-2026-00042");
+    expect(caseNumberFromPath("c-2026-00042")).toBe("C-2026-00042");
+    expect(caseNumberFromPath("%25")).toBeNull();
+    expect(caseNumberFromPath("%")).toBeNull();
+    expect(caseNumberFromPath("C-2026-00042%00")).toBeNull();
+  });
+
+  it("takes a report cursor only as a positive int32; anything else names no page", () => {
+    expect(parseCasePageParams({ after: "51" })?.after).toBe(51);
+    expect(parseCasePageParams({})?.after).toBeUndefined();
+    for (const bad of ["2147483648", "0", "-1", "1e3", "x", "99999999999"])
+      expect(parseCasePageParams({ after: bad })).toBeNull();
+  });
+
+  it("shows only known message keys and well-formed error ids", () => {
+    expect(bannerOf({ done: "abc" })).toEqual({ kind: "done" });
+    expect(bannerOf({ error: "invalidTransition" })).toEqual({
+      kind: "error",
+      code: "invalidTransition",
+      errorId: null,
+    });
+    expect(bannerOf({ error: "invalid", field: "reasonRequired" })).toMatchObject({ code: "reasonRequired" });
+    // Text of the visitor's choosing never reaches the page.
+    expect(bannerOf({ error: "Your account is suspended, call 123" })).toEqual({
+      kind: "error",
+      code: "invalid",
+      errorId: null,
+    });
+    expect(bannerOf({ error: "loginThrottled" })).toMatchObject({ code: "invalid" });
+    expect(bannerOf({ error: "unexpected", errorId: "Call +86 10 1234" })).toEqual({
+      kind: "error",
+      code: "unexpected",
+      errorId: null,
+    });
+    expect(bannerOf({ error: "unexpected", errorId: "0a1b2c3d" })).toMatchObject({ errorId: "0a1b2c3d" });
+    expect(bannerOf({ error: "notFound", errorId: "0a1b2c3d" })).toMatchObject({ errorId: null });
+    expect(bannerOf({})).toBeNull();
+    expect(parseCasePageParams({ why: "R-2026-000001" })?.why).toBe("R-2026-000001");
+    expect(parseCasePageParams({ why: "<b>x</b>" })?.why).toBeNull();
+  });
+});

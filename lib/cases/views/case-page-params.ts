@@ -1,0 +1,91 @@
+/**
+ * The case page's URL, read defensively: the case number from the path, the
+ * report cursor, the "why linked" report and the outcome banner that the
+ * case actions put in the query string. Anything malformed is either ignored
+ * (banner, why) or a 404 (path, cursor) — never a database error. Pure.
+ */
+import { parseCaseNumber, parseReportReference } from "@/lib/vocab";
+import { INT32_MAX } from "./board-filters";
+
+/** errors.* keys a case action can answer with; the banner shows nothing else. */
+export const caseActionErrors = [
+  "invalid",
+  "required",
+  "tooLong",
+  "invalidChoice",
+  "invalidTransition",
+  "invalidAssignee",
+  "reasonRequired",
+  "sameCase",
+  "invalidSplit",
+  "sameReport",
+  "alreadyRevoked",
+  "caseNotFound",
+  "notFound",
+  "forbidden",
+  "unauthenticated",
+  "rateLimited",
+  "unexpected",
+] as const;
+export type CaseActionError = (typeof caseActionErrors)[number];
+
+export type CaseBanner = { kind: "done" } | { kind: "error"; code: CaseActionError; errorId: string | null };
+
+export interface CasePageParams {
+  /** Reports after this id (the "more reports" link). */
+  after?: number;
+  /** Explain why this report (by reference) is in the case. */
+  why: string | null;
+  showAllIdentifiers: boolean;
+  banner: CaseBanner | null;
+}
+
+type SearchParams = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const isCode = (v: unknown): v is CaseActionError => (caseActionErrors as readonly unknown[]).includes(v);
+/** The ids lib/log.ts gives unexpected errors. */
+const ERROR_ID = /^[0-9a-f]{8}$/;
+
+/** The case number in the page's path (encoded or not), or null: the page is a 404. */
+export function caseNumberFromPath(raw: string): string | null {
+  let decoded = raw;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    // Already decoded, or a stray "%": parse it as it is.
+  }
+  return parseCaseNumber(decoded);
+}
+
+/** The query string of a case page, or null when it names no page (a malformed cursor): a 404. */
+export function parseCasePageParams(sp: SearchParams): CasePageParams | null {
+  const afterRaw = one(sp.after);
+  let after: number | undefined;
+  if (afterRaw !== undefined && afterRaw !== "") {
+    if (!/^\d{1,10}$/.test(afterRaw) || Number(afterRaw) < 1 || Number(afterRaw) > INT32_MAX) return null;
+    after = Number(afterRaw);
+  }
+  return {
+    after,
+    why: parseReportReference(one(sp.why)),
+    showAllIdentifiers: one(sp.identifiers) === "all",
+    banner: bannerOf(sp),
+  };
+}
+
+/** The outcome the last case action left in the URL: only known codes, and an error id only where one is shown. */
+export function bannerOf(sp: SearchParams): CaseBanner | null {
+  const error = one(sp.error);
+  if (error !== undefined) {
+    const field = one(sp.field);
+    // A field's own code says more than "invalid".
+    const code = isCode(field) ? field : isCode(error) ? error : "invalid";
+    const errorId = one(sp.errorId);
+    return {
+      kind: "error",
+      code,
+      errorId: code === "unexpected" && errorId && ERROR_ID.test(errorId) ? errorId : null,
+    };
+  }
+  return one(sp.done) !== undefined ? { kind: "done" } : null;
+}
