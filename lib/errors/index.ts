@@ -37,9 +37,3 @@ export class RateLimitedError extends AppError {
     super("rateLimited", 429);
   }
 }
-
-export class PayloadTooLargeError extends AppError {
-  constructor() {
-    super("payloadTooLarge", 413);
-  }
-}
