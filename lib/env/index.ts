@@ -142,6 +142,17 @@ const schema = z.object({
    * other name is still found by the board's search.
    */
   PLATFORM_FILTER_MIN_REPORTS: z.coerce.number().int().positive().max(10_000).default(5),
+  // --- Over-correlation guard (docs/decisions/0011-shared-numbers.md) ---
+  /** Separate groups of reports a landline, 400/800 or other non-mobile number must tie together to be held. */
+  SHARED_NUMBER_MIN_GROUPS: z.coerce.number().int().min(2).max(1000).default(2),
+  /** The same for mobiles and foreign numbers; their groups need contact points of their own. */
+  SHARED_NUMBER_MIN_GROUPS_STRICT: z.coerce.number().int().min(2).max(1000).default(3),
+  /**
+   * Cases up to this many reports are checked after every report that joins
+   * them; bigger ones each time they grow by a tenth (a full check of a huge
+   * case on every report would slow the form down). `npm run recluster` checks all.
+   */
+  SHARED_NUMBER_CHECK_MAX_REPORTS: z.coerce.number().int().min(0).max(1_000_000).default(200),
 });
 
 export type Env = z.infer<typeof schema>;

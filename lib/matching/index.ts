@@ -77,4 +77,13 @@ export {
   type ScamType,
   type PlatformRole,
 } from "./interchange";
+export {
+  findSharedNumbers,
+  sharedNumberRole,
+  PHONE_TYPES,
+  DEFAULT_SHARED_NUMBER_OPTIONS,
+  type SharedNumberFinding,
+  type SharedNumberInput,
+  type SharedNumberOptions,
+} from "./shared-numbers";
 export { matchReports, type BatchReport, type BatchOptions, type BatchResult } from "./pipeline";

@@ -1,4 +1,6 @@
 import type { MatchGraph } from "./graph";
+import type { MetaValue } from "./types";
+import type { PhoneType } from "./phone";
 
 /**
  * The over-correlation guard: numbers victims name that are not the
@@ -201,3 +203,37 @@ export function findSharedNumbers(input: SharedNumberInput): SharedNumberFinding
 function eligibleCandidate(eligible: Uint8Array, i: number, reports: number[]): boolean {
   return eligible[i] === 1 && reports.length >= 2;
 }
+
+/** Contact points the scammer reached the victim through; the rest are payees. */
+const CONTACT_KINDS = new Set(["phone", "qq", "qq_group", "wechat", "url", "email", "other"]);
+
+/**
+ * How the guard treats an identifier: only phone numbers may be held (money
+ * went to the payees, so they are the scammer's or a mule's; QQ/WeChat ids and
+ * links are handles the scammer made), mobiles and foreign numbers strictly.
+ */
+export function sharedNumberRole(ident: { kind: string; meta: Record<string, MetaValue> }): {
+  eligible: boolean;
+  strict: boolean;
+  contact: boolean;
+} {
+  const phone = ident.kind === "phone";
+  const type = ident.meta.type;
+  return {
+    eligible: phone,
+    strict: phone && (type === "mobile" || type === "international"),
+    contact: CONTACT_KINDS.has(ident.kind),
+  };
+}
+
+/** Every phone type, for code that passes types as list positions (the full re-cluster). */
+export const PHONE_TYPES = [
+  "mobile",
+  "landline",
+  "service",
+  "shared_cost",
+  "toll_free",
+  "sms_port",
+  "international",
+  "unknown",
+] as const satisfies readonly PhoneType[];

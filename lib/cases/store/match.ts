@@ -2,14 +2,15 @@ import "server-only";
 import { bridgesOf, isLinkable, type CanonicalIdentifier, type IdentifierKind, type MetaValue } from "@/lib/matching";
 import { caseNumber } from "@/lib/vocab";
 import { Prisma, sequences, table } from "@/lib/db/sql";
-import { absorbCases, setReportCases, type ApplyOptions } from "./apply";
+import { absorbCases, applyClusters, setReportCases, type ApplyOptions } from "./apply";
 import { identifierKey } from "./identifiers";
 import { groupNewReports, type BridgeCandidate, type Holder, type JoinGroup, type OpenObservation } from "./join-plan";
-import { reclusterRegion } from "./region";
+import { clusterRegion, reclusterRegion } from "./region";
+import { casesToGuard, markGuarded, recordHolds } from "./shared-numbers";
 import { activeReportDecision } from "./decisions-load";
 import { addToCaseStats, mergeCaseStats } from "./stats";
 import { blockChecker, type BlockCheck } from "./warning-list";
-import { emptySummary, type MatchSummary, type Tx } from "./types";
+import { addSummary, emptySummary, type MatchSummary, type Tx } from "./types";
 
 export interface NewReport {
   reportId: number;
@@ -62,7 +63,34 @@ export async function finishMatch(
   // Figures grow by the new reports (new cases start from zero; merged ones
   // already hold their parts' figures), so no case is reread.
   await addToCaseStats(tx, plan.touched, newIds);
-  return plan.summary;
+  return addSummary(plan.summary, await guardCases(tx, plan.touched, opts));
+}
+
+/**
+ * The over-correlation guard on cases reports just joined (ADR 0011): a case
+ * is a closed region, so it is re-clustered on its own; only when the guard
+ * holds a number are the cases rewritten (split, numbers kept by the part
+ * with the first report).
+ */
+async function guardCases(tx: Tx, caseIds: number[], opts: ApplyOptions): Promise<MatchSummary> {
+  const cases = await casesToGuard(tx, [...new Set(caseIds)]);
+  if (!cases.length) return emptySummary();
+  const members = await tx.report.findMany({
+    where: { caseId: { in: cases.map((c) => c.caseId) } },
+    select: { id: true },
+  });
+  const { clusters, current, held } = await clusterRegion(
+    tx,
+    members.map((m) => m.id),
+  );
+  await markGuarded(tx, cases);
+  if (!held.length) return emptySummary();
+  await recordHolds(tx, held);
+  const { touched: _, ...summary } = await applyClusters(tx, clusters, current, {
+    ...opts,
+    cause: `shared-number:${held.map((h) => h.identifierId).join(",")}`,
+  });
+  return summary;
 }
 
 /**

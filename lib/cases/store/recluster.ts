@@ -4,8 +4,11 @@ import { Prisma, table } from "@/lib/db/sql";
 import { assertCan, type AnyActor, type ServiceContext } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import {
-  clusterReports,
+  buildMatchGraph,
+  clusterGraph,
   deriveIdentifierEdges,
+  IDENTIFIER_KINDS,
+  PHONE_TYPES,
   type CanonicalIdentifier,
   type IdentifierKind,
   type MetaValue,
@@ -14,7 +17,8 @@ import { applyClusters } from "./apply";
 import { parseIntList } from "./int-list";
 import { loadDecisions } from "./decisions-load";
 import { lockAllMatching } from "./locks";
-import { blockedIdentifiersSql } from "./warning-list";
+import { blockedIdentifiersSql, decidedLinkingSql } from "./warning-list";
+import { guardRegion, syncHolds } from "./shared-numbers";
 import type { MatchSummary, Tx } from "./types";
 
 export interface ReclusterResult extends MatchSummary {
@@ -83,6 +87,16 @@ export async function reclusterAll(db: Db, ctx: ServiceContext<AnyActor>): Promi
         Prisma.sql`SELECT string_agg(b.id::text, ',') AS ids FROM (${blockedIdentifiersSql}) AS b(id)`,
       );
       const blocked = new Set(Array.from(parseIntList(blockedRows?.ids), (id) => rankOfIdentifier[id]!));
+      // Kind and phone type per identifier rank, as list positions: what the guard needs, without the values.
+      const [roles] = await tx.$queryRaw<{ codes: string | null }[]>(Prisma.sql`
+        SELECT string_agg(array_position(${[...IDENTIFIER_KINDS]}::text[], ${I.kind}::text)::text || ',' ||
+                          COALESCE(array_position(${[...PHONE_TYPES]}::text[], ${I.meta}->>'type'), 0)::text, ','
+                          ORDER BY ${I.kind}, ${I.value}) AS codes FROM ${I}`);
+      const roleCodes = parseIntList(roles?.codes);
+      const [decided] = await tx.$queryRaw<{ ids: string | null }[]>(
+        Prisma.sql`SELECT string_agg(l.id::text, ',') AS ids FROM (${decidedLinkingSql}) AS l(id)`,
+      );
+      const decidedLinking = new Set(parseIntList(decided?.ids));
       lap("loadIdentifiers");
 
       const edgeReports: number[] = [];
@@ -130,17 +144,29 @@ export async function reclusterAll(db: Db, ctx: ServiceContext<AnyActor>): Promi
         );
       lap("loadBridgesAndDecisions");
 
-      const result = clusterReports({
+      const graph = buildMatchGraph({
         reports: Int32Array.from({ length: n }, (_, k) => k),
         edges: { reports: Int32Array.from(edgeReports), identifiers: Int32Array.from(edgeIdentifiers) },
         identifierEdges,
-        blockedIdentifiers: blocked,
-        decisions: {
-          mustLink: rank(d.mustLink),
-          cannotLink: rank(d.cannotLink),
-          detached: [...(d.detached ?? [])].map((r) => rankOfReport[r]!),
-        },
       });
+      const decisions = {
+        mustLink: rank(d.mustLink),
+        cannotLink: rank(d.cannotLink),
+        detached: [...(d.detached ?? [])].map((r) => rankOfReport[r]!),
+      };
+      const held = guardRegion(graph, {
+        blockedRanks: blocked,
+        decisions,
+        identifier: (r) => ({
+          id: identifierOfRank[r]!,
+          kind: IDENTIFIER_KINDS[roleCodes[2 * r]! - 1]!,
+          meta: { type: PHONE_TYPES[roleCodes[2 * r + 1]! - 1] ?? null },
+        }),
+        decidedLinking,
+      });
+      for (const h of held) blocked.add(h.rank);
+      lap("guard");
+      const result = clusterGraph(graph, { blockedIdentifiers: blocked, decisions });
       lap("cluster");
 
       const byRoot = new Map<number, number[]>();
@@ -157,6 +183,7 @@ export async function reclusterAll(db: Db, ctx: ServiceContext<AnyActor>): Promi
         cause: "recluster",
         actorId,
       });
+      await syncHolds(tx as Tx, held);
       lap("apply");
       await recordAudit(tx, {
         actorId,
@@ -168,6 +195,7 @@ export async function reclusterAll(db: Db, ctx: ServiceContext<AnyActor>): Promi
           ...summary,
           reports: n,
           cases: clusters.length,
+          sharedNumbersHeld: held.length,
           ...(ctx.actor.role === "system" ? { tool: ctx.actor.tool } : {}),
         },
       });

@@ -1,6 +1,7 @@
 import "server-only";
 import {
-  clusterReports,
+  buildMatchGraph,
+  clusterGraph,
   deriveIdentifierEdges,
   type CanonicalIdentifier,
   type ClusterResult,
@@ -10,6 +11,7 @@ import {
 import { Prisma, table } from "@/lib/db/sql";
 import { applyClusters, type ApplyOptions } from "./apply";
 import { loadDecisions } from "./decisions-load";
+import { guardRegion, recordHolds, type Held } from "./shared-numbers";
 import { blockChecker, type BlockCheck } from "./warning-list";
 import type { MatchSummary, Tx } from "./types";
 
@@ -35,7 +37,8 @@ export async function reclusterRegion(
   if (!seed.length) return { casesCreated: 0, casesMerged: 0, casesSplit: 0, reportsMoved: 0, touched: [] };
   const check = await blockChecker(tx);
   const region = await expandRegion(tx, seed, check);
-  const { clusters, current } = await clusterRegion(tx, region, check);
+  const { clusters, current, held } = await clusterRegion(tx, region, check);
+  await recordHolds(tx, held);
   return applyClusters(tx, clusters, current, opts);
 }
 
@@ -105,6 +108,8 @@ export interface RegionClustering {
   /** Canonical rank → report id, and identifier rank → identifier id. */
   reportOfRank: number[];
   identifierOfRank: number[];
+  /** Numbers the over-correlation guard holds in this region (not yet recorded). */
+  held: Held[];
 }
 
 interface ObsRow {
@@ -168,20 +173,31 @@ export async function clusterRegion(tx: Tx, reportIds: number[], check?: BlockCh
       const y = rankOfReport.get(b);
       return x === undefined || y === undefined ? [] : [[x, y] as [number, number]];
     });
-  const result = clusterReports({
+  const graph = buildMatchGraph({
     reports: Int32Array.from(reportOfRank.keys()),
     edges: {
       reports: Int32Array.from(obs, (o) => rankOfReport.get(o.reportId)!),
       identifiers: Int32Array.from(obs, (o) => rankOfIdentifier.get(o.identifierId)!),
     },
     identifierEdges,
-    blockedIdentifiers: blockedRanks,
-    decisions: {
-      mustLink: inRegion(d.mustLink),
-      cannotLink: inRegion(d.cannotLink),
-      detached: [...(d.detached ?? [])].flatMap((r) => rankOfReport.get(r) ?? []),
-    },
   });
+  const decisions = {
+    mustLink: inRegion(d.mustLink),
+    cannotLink: inRegion(d.cannotLink),
+    detached: [...(d.detached ?? [])].flatMap((r) => rankOfReport.get(r) ?? []),
+  };
+  const identOfRank = new Map(obs.map((o) => [rankOfIdentifier.get(o.identifierId)!, o]));
+  const held = guardRegion(graph, {
+    blockedRanks,
+    decisions,
+    identifier: (rank) => {
+      const o = identOfRank.get(rank)!;
+      return { id: o.identifierId, kind: o.kind, meta: o.imeta };
+    },
+    decidedLinking: blocked.decidedLinking,
+  });
+  for (const h of held) blockedRanks.add(h.rank);
+  const result = clusterGraph(graph, { blockedIdentifiers: blockedRanks, decisions });
   const byRoot = new Map<number, number[]>();
   for (let k = 0; k < result.reportIds.length; k++) {
     const root = result.clusterIds[k]!;
@@ -190,5 +206,12 @@ export async function clusterRegion(tx: Tx, reportIds: number[], check?: BlockCh
     byRoot.set(root, list);
   }
   const clusters = [...byRoot.entries()].sort((a, b) => a[0] - b[0]).map(([, members]) => members);
-  return { clusters, current: new Map(reports.map((r) => [r.id, r.caseId])), result, reportOfRank, identifierOfRank };
+  return {
+    clusters,
+    current: new Map(reports.map((r) => [r.id, r.caseId])),
+    result,
+    reportOfRank,
+    identifierOfRank,
+    held,
+  };
 }

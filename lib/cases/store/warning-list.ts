@@ -14,15 +14,22 @@ export async function loadWarningList(tx: Tx): Promise<WarningListEntry[]> {
   return rows.map((r) => ({ kind: r.kind, match: r.match, value: r.value, label: r.label }));
 }
 
-/** Identifier → blocking reason, or null: warning-listed, never linkable, or marked "do not link". */
-export type BlockCheck = (id: number, ident: CanonicalIdentifier, linkable: boolean) => string | null;
+/**
+ * Identifier → blocking reason, or null: warning-listed, never linkable,
+ * marked "do not link", or held as a suspected shared number. `decidedLinking`
+ * holds the numbers staff decided are the scammer's: the guard never holds them.
+ */
+export type BlockCheck = ((id: number, ident: CanonicalIdentifier, linkable: boolean) => string | null) & {
+  decidedLinking: ReadonlySet<number>;
+};
 
 const W = table("WarningListEntry", "w");
 const D = table("MatchDecision", "d");
 const I = table("Identifier", "i");
+const SN = table("SharedNumber", "sn");
 
 export async function blockChecker(tx: Tx): Promise<BlockCheck> {
-  // One round trip for both lists: this runs for every report submitted.
+  // One round trip for every list: this runs for every report submitted.
   const rows = await tx.$queryRaw<
     {
       kind: IdentifierKind | null;
@@ -30,11 +37,18 @@ export async function blockChecker(tx: Tx): Promise<BlockCheck> {
       value: string | null;
       label: string | null;
       noLink: number | null;
+      held: number | null;
+      linking: number | null;
     }[]
   >(Prisma.sql`
-    SELECT ${W.kind}::text AS kind, ${W.match}::text AS match, ${W.value} AS value, ${W.label} AS label, NULL::int AS "noLink" FROM ${W}
+    SELECT ${W.kind}::text AS kind, ${W.match}::text AS match, ${W.value} AS value, ${W.label} AS label,
+           NULL::int AS "noLink", NULL::int AS held, NULL::int AS linking FROM ${W}
     UNION ALL
-    SELECT NULL, NULL, NULL, NULL, ${D.identifierId} FROM ${D} WHERE ${D.type} = 'no_link_identifier' AND ${D.revokedAt} IS NULL`);
+    SELECT NULL, NULL, NULL, NULL, ${D.identifierId}, NULL, NULL FROM ${D} WHERE ${D.type} = 'no_link_identifier' AND ${D.revokedAt} IS NULL
+    UNION ALL
+    SELECT NULL, NULL, NULL, NULL, NULL, NULL, ${D.identifierId} FROM ${D} WHERE ${D.type} = 'link_identifier' AND ${D.revokedAt} IS NULL
+    UNION ALL
+    SELECT NULL, NULL, NULL, NULL, NULL, ${SN.identifierId}, NULL FROM ${SN} WHERE ${SN.status} = 'held'`);
   const listed = compileWarningList(
     rows.flatMap((r) =>
       r.kind && r.match && r.value !== null
@@ -42,13 +56,19 @@ export async function blockChecker(tx: Tx): Promise<BlockCheck> {
         : [],
     ),
   );
-  const noLink = new Set(rows.flatMap((r) => (r.noLink === null ? [] : [r.noLink])));
-  return (id, ident, linkable) => {
+  const ids = (pick: (r: (typeof rows)[number]) => number | null) =>
+    new Set(rows.flatMap((r) => (pick(r) === null ? [] : [pick(r)!])));
+  const noLink = ids((r) => r.noLink);
+  const held = ids((r) => r.held);
+  const decidedLinking = ids((r) => r.linking);
+  const check = (id: number, ident: CanonicalIdentifier, linkable: boolean) => {
     if (noLink.has(id)) return "do-not-link";
     if (!linkable) return "unlinkable";
     const entry = listed(ident);
-    return entry ? `warning-list:${entry.label ?? entry.value}` : null;
+    if (entry) return `warning-list:${entry.label ?? entry.value}`;
+    return held.has(id) && !decidedLinking.has(id) ? "shared-number" : null;
   };
+  return Object.assign(check, { decidedLinking });
 }
 
 /**
@@ -81,3 +101,7 @@ export const blockedIdentifiersSql = Prisma.sql`
     AND ((${W.kind} = ${I.kind} AND starts_with(${I.value}, ${W.value})) OR (${W.kind} = 'phone' AND starts_with(${I.meta}->>'phone', ${W.value})))
   UNION
   SELECT ${D.identifierId} FROM ${D} WHERE ${D.type} = 'no_link_identifier' AND ${D.revokedAt} IS NULL AND ${D.identifierId} IS NOT NULL`;
+
+/** Numbers staff decided are the scammer's: the guard never holds them. */
+export const decidedLinkingSql = Prisma.sql`
+  SELECT ${D.identifierId} FROM ${D} WHERE ${D.type} = 'link_identifier' AND ${D.revokedAt} IS NULL AND ${D.identifierId} IS NOT NULL`;
