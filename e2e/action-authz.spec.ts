@@ -22,7 +22,8 @@ import { builtActions, isRefusal, pageUrl, postAction } from "./server-actions";
 /**
  * Everything a refused action could have touched, as one hash: cases, report
  * placement, notes, events, decisions, users, organisations, reports, and the
- * audit log (less what reading leaves there: sign-ins, PII views, downloads).
+ * audit log (less what reading leaves there: sign-ins, PII views, downloads,
+ * and the record of the refused attempt itself, checked separately).
  */
 async function fingerprint(db: Db): Promise<string> {
   const [c, r, u, d, o, a] = [
@@ -44,9 +45,17 @@ async function fingerprint(db: Db): Promise<string> {
       (SELECT string_agg(concat_ws(',', ${u.id}, ${u.role}, ${u.disabled}, ${u.passwordHash}, ${u.orgId}), ';' ORDER BY ${u.id}) FROM ${u}),
       (SELECT count(*) FROM ${o}),
       (SELECT count(*) FROM ${sess} WHERE ${sess.revokedAt} IS NOT NULL),
-      (SELECT count(*) FROM ${a} WHERE ${a.action} NOT LIKE 'auth.%' AND ${a.action} NOT IN ('victim.view', 'evidence.download'))
+      (SELECT count(*) FROM ${a} WHERE ${a.action} NOT LIKE 'auth.%' AND ${a.action} NOT IN ('victim.view', 'evidence.download', 'action.denied'))
     )) AS f`);
   return row!.f;
+}
+
+/** Refused attempts the audit log holds for this user. */
+async function denials(db: Db, userId: string): Promise<number> {
+  const a = table("AuditEvent");
+  const [row] = await db.$queryRaw<{ n: number }[]>(Prisma.sql`
+    SELECT count(*)::int AS n FROM ${a} WHERE ${a.action} = 'action.denied' AND ${a.actorId} = ${userId}`);
+  return row!.n;
 }
 
 test.describe("server actions posted raw, by every visitor", () => {
@@ -93,6 +102,7 @@ test.describe("server actions posted raw, by every visitor", () => {
         expect(url, `${action.key}: no page to post to (params?)`).toBeTruthy();
         const allowed = row.allow.includes(visitor);
         const before = allowed ? "" : await fingerprint(db);
+        const deniedBefore = allowed || visitor === "anonymous" ? 0 : await denials(db, users[visitor].id);
         const answer = await postAction(client, baseURL!, url!, action.id, row.args, prepared.fields);
         const label = `${visitor} → ${action.key} (${answer.status} ${answer.redirect})`;
         expect.soft(answer.status, `${label}: server error`).toBeLessThan(500);
@@ -102,6 +112,8 @@ test.describe("server actions posted raw, by every visitor", () => {
         } else {
           expect.soft(isRefusal(answer), `${label}: not refused`).toBe(true);
           expect.soft(await fingerprint(db), `${label}: changed the database`).toBe(before);
+          if (visitor !== "anonymous")
+            expect.soft(await denials(db, users[visitor].id), `${label}: refusal not audited`).toBe(deniedBefore + 1);
         }
       }
     });
