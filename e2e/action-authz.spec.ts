@@ -21,7 +21,8 @@ import { builtActions, isRefusal, pageUrl, postAction } from "./server-actions";
 
 /**
  * Everything a refused action could have touched, as one hash: cases, report
- * placement, notes, events, decisions, users, organisations, reports, and the
+ * placement, notes, events, decisions, shared numbers, the warning list,
+ * users, organisations, reports, and the
  * audit log (less what reading leaves there: sign-ins, PII views, downloads,
  * and the record of the refused attempt itself, checked separately).
  */
@@ -35,6 +36,7 @@ async function fingerprint(db: Db): Promise<string> {
     table("AuditEvent"),
   ];
   const sess = table("Session");
+  const sn = table("SharedNumber");
   const [row] = await db.$queryRaw<{ f: string }[]>(Prisma.sql`
     SELECT md5(concat_ws('|',
       (SELECT string_agg(concat_ws(',', ${c.id}, ${c.number}, ${c.status}, ${c.assigneeId}, ${c.reportCount}), ';' ORDER BY ${c.id}) FROM ${c}),
@@ -45,6 +47,8 @@ async function fingerprint(db: Db): Promise<string> {
       (SELECT string_agg(concat_ws(',', ${u.id}, ${u.role}, ${u.disabled}, ${u.passwordHash}, ${u.orgId}), ';' ORDER BY ${u.id}) FROM ${u}),
       (SELECT count(*) FROM ${o}),
       (SELECT count(*) FROM ${sess} WHERE ${sess.revokedAt} IS NOT NULL),
+      (SELECT string_agg(concat_ws(',', ${sn.id}, ${sn.status}), ';' ORDER BY ${sn.id}) FROM ${sn}),
+      (SELECT count(*) FROM ${table("WarningListEntry")}),
       (SELECT count(*) FROM ${a} WHERE ${a.action} NOT LIKE 'auth.%' AND ${a.action} NOT IN ('victim.view', 'evidence.download', 'action.denied'))
     )) AS f`);
   return row!.f;

@@ -12,7 +12,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../lib/db/client";
 import { decide } from "../lib/cases";
-import { importRing } from "./case-data";
+import { importRing, importSharedLandline } from "./case-data";
 import type { Role, TestUser } from "./staff-fixtures";
 
 export type Visitor = Role | "anonymous";
@@ -175,6 +175,27 @@ export const actionTable: Record<string, ActionRow> = {
         fields: { ...c.base, identifierId: String(ident.id), reason },
         params: c.params,
         check: async () => (await db.matchDecision.count({ where: { identifierId: ident.id, revokedAt: null } })) === 1,
+      };
+    },
+  },
+  "lib/cases/actions.ts#decideSharedNumberForm": {
+    allow: CASE_WORKERS,
+    args: "form",
+    prepare: async ({ db }) => {
+      const sn = await importSharedLandline(db);
+      return {
+        fields: {
+          locale: "en",
+          id: String(sn.sharedNumberId),
+          anchor: String(sn.identifierId),
+          tab: "held",
+          decision: "official",
+          label: "E2E shop",
+          reason,
+        },
+        check: async () =>
+          (await db.sharedNumber.findUniqueOrThrow({ where: { id: sn.sharedNumberId }, select: { status: true } }))
+            .status === "official",
       };
     },
   },

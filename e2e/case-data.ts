@@ -103,3 +103,63 @@ export async function linkOrganisation(db: Db, platformName: string): Promise<vo
     data: { name: `Org of ${platformName} ${randomUUID().slice(0, 6)}`, kind: "platform", platformId: platform.id },
   });
 }
+
+export interface SharedLandline {
+  /** As victims typed it, and as the app shows it. */
+  typed: string;
+  identifierId: number;
+  sharedNumberId: number;
+  /** Each ring's case number. */
+  caseNumbers: string[];
+}
+
+/**
+ * Reports of `rings` unrelated rings (each held together by its own mobile
+ * and payee) that all name one landline nobody else uses: the guard holds it.
+ */
+export async function importSharedLandline(db: Db, rings = 2, size = 3): Promise<SharedLandline> {
+  const typed = `0755-${randomInt(20_000_000, 29_999_999)}`;
+  const run = randomUUID().slice(0, 8);
+  const ringIds: string[][] = [];
+  const lines: string[] = [];
+  for (let k = 0; k < rings; k++) {
+    const mobile = `17${randomInt(100_000_000, 999_999_999)}`;
+    const ids = Array.from({ length: size }, (_, i) => `E2E-SN-${run}-${k}-${i}`);
+    ringIds.push(ids);
+    ids.forEach((externalId, i) =>
+      lines.push(
+        JSON.stringify({
+          externalId,
+          submittedAt: `2026-06-${String(10 + i).padStart(2, "0")}T10:00:00+08:00`,
+          scamType: "fake_customer_service_refund",
+          victim: { name: `Victim ${k}.${i}`, phone: `139${randomInt(10_000_000, 99_999_999)}`, province: "Beijing" },
+          contacts: [
+            { kind: "phone", value: mobile },
+            { kind: "phone", value: typed },
+          ],
+          payments: [
+            { amount: 500, currency: "CNY", payee: { kind: "alipay", value: `e2e-sn-${run}-${k}@example.cn` } },
+          ],
+        }),
+      ),
+    );
+  }
+  const s = await importReports(db, lines);
+  if (s.imported !== lines.length) throw new Error(`shared landline import: ${JSON.stringify(s)}`);
+  const sn = await db.sharedNumber.findFirstOrThrow({
+    where: { identifier: { kind: "phone", value: `+86${typed.replace(/\D/g, "").slice(1)}` } },
+    select: { id: true, identifierId: true },
+  });
+  const caseNumbers = await Promise.all(
+    ringIds.map(
+      async (ids) =>
+        (
+          await db.report.findUniqueOrThrow({
+            where: { externalId: ids[0]! },
+            select: { case: { select: { number: true } } },
+          })
+        ).case!.number,
+    ),
+  );
+  return { typed, identifierId: sn.identifierId, sharedNumberId: sn.id, caseNumbers };
+}

@@ -95,9 +95,20 @@ export async function CaseIdentifiers({
                         ? `${t("warning")}: ${i.blockedReason.slice(13)}`
                         : i.blockedReason === "do-not-link"
                           ? t("doNotLink")
-                          : t("unlinkable")}
+                          : i.blockedReason === "shared-number"
+                            ? t("sharedNumberHeld")
+                            : t("unlinkable")}
                     </span>
-                  ) : i.linking ? (
+                  ) : null}
+                  {i.blockedReason === "shared-number" ? (
+                    <a
+                      className="ml-2 text-xs underline"
+                      href={`/${locale}/staff/shared-numbers?status=held#sn-${i.id}`}
+                    >
+                      {t("sharedNumberReview")}
+                    </a>
+                  ) : null}
+                  {i.blockedReason ? null : i.linking ? (
                     <span className="rounded bg-green-100 px-2 py-0.5 text-xs font-medium text-green-900">
                       {t("linkingYes")}
                     </span>

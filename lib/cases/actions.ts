@@ -12,6 +12,7 @@ import { setStatus } from "./workflow/status";
 import { assignCase } from "./workflow/assignment";
 import { addNote } from "./workflow/notes";
 import { decide, revokeDecision, type CaseDecision } from "./workflow/decisions";
+import { decideSharedNumber } from "./workflow/shared-numbers";
 
 /**
  * The case page's forms post here (they work without JavaScript); each action
@@ -159,3 +160,43 @@ const undoAction = staffAction({
     revokeDecision(db, { actor: user, ip }, { number: i.number, decisionId: i.decisionId, reason: i.reason }),
 });
 export const undo = form("decisions", undoAction);
+
+/**
+ * The shared-number review queue's forms: official / the scammer's / reopen,
+ * each with a reason; back to the queue tab the form was on.
+ */
+const sharedNumberAction = staffAction({
+  name: "sharedNumberDecision",
+  permission: "decide:matching:any",
+  schema: z.object({
+    locale: z.enum(routing.locales),
+    id,
+    decision: z.enum(["official", "scammer", "reopen"], "invalidChoice"),
+    reason,
+    label: z.string().trim().max(200, "tooLong").optional(),
+  }),
+  handler: (i, { user, ip, db }) =>
+    decideSharedNumber(db, { actor: user, ip }, { id: i.id, decision: i.decision, reason: i.reason, label: i.label }),
+});
+
+export async function decideSharedNumberForm(fd: FormData) {
+  const raw = formDataOf([fd]) ? fd.get("locale") : null;
+  const locale =
+    typeof raw === "string" && (routing.locales as readonly string[]).includes(raw) ? raw : routing.defaultLocale;
+  if (!formDataOf([fd])) redirect(`/${locale}/staff/shared-numbers`);
+  const result = await sharedNumberAction(initialActionState as never, fd);
+  const tab = fd.get("tab") === "decided" ? "decided" : fd.get("tab") === "released" ? "released" : "held";
+  const anchor = String(fd.get("anchor") ?? "");
+  const target = /^\d{1,10}$/.test(anchor) ? `#sn-${anchor}` : "";
+  const q = new URLSearchParams(
+    result.status === "ok"
+      ? { status: tab, done: String(fd.get("decision") ?? ""), at: Date.now().toString(36) }
+      : {
+          status: tab,
+          at: Date.now().toString(36),
+          error: result.code ?? "invalid",
+          ...(result.fieldErrors ? { field: Object.values(result.fieldErrors)[0] ?? "" } : {}),
+        },
+  );
+  redirect(`/${locale}/staff/shared-numbers?${q}${target}`);
+}

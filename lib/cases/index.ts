@@ -36,6 +36,12 @@ export {
   type ScamTypeFigures,
 } from "./views/dashboard";
 export { currentNumber } from "./scope";
+export {
+  listSharedNumbers,
+  SHARED_NUMBERS_PAGE,
+  type SharedNumberFilter,
+  type SharedNumberRow,
+} from "./views/shared-numbers";
 
 // Workflow.
 export { setStatus } from "./workflow/status";
@@ -44,6 +50,11 @@ export { addNote } from "./workflow/notes";
 export { decide, revokeDecision, type CaseDecision, type DecideInput } from "./workflow/decisions";
 export { addWarningEntry, removeWarningEntry, type WarningInput } from "./workflow/warning-list";
 export { CaseError } from "./workflow/errors";
+export {
+  decideSharedNumber,
+  type SharedNumberDecision,
+  type SharedNumberDecisionInput,
+} from "./workflow/shared-numbers";
 
 // Storing match results: the full rebuild (a service), and the hooks the
 // report writers (lib/reports, lib/interchange) call inside their own

@@ -10,8 +10,8 @@ afterAll(async () => (await db()).$disconnect());
 
 const run = randomUUID().slice(0, 8);
 const tool = { actor: systemActor("test") };
-/** A Beijing landline nobody else in the test database uses, as victims type it. */
-const landline = () => `010-${randomInt(60_000_000, 69_999_999)}`;
+/** A Shenzhen landline nobody else in the test database uses, as victims type it. */
+const landline = () => `0755-${randomInt(20_000_000, 29_999_999)}`;
 
 /** Reports of six unrelated rings (50 in all), each with its own mobile and payees, all naming `shared`. */
 function sixRings(shared: string, tag: string): TestReport[][] {

@@ -6,7 +6,7 @@ import type { Tx } from "./types";
 const D = table("MatchDecision", "d");
 
 /** Active decisions between reports (not "do not link an identifier"): the SQL condition. */
-export const activeReportDecision = Prisma.sql`${D.revokedAt} IS NULL AND ${D.type} <> 'no_link_identifier'`;
+export const activeReportDecision = Prisma.sql`${D.revokedAt} IS NULL AND ${D.type} NOT IN ('no_link_identifier', 'link_identifier')`;
 
 /** Active decisions that name any of these reports, as clusterer constraints. */
 export async function loadDecisions(tx: Tx, reportIds: number[] | "all"): Promise<LinkDecisions & { all: number[] }> {

@@ -16,6 +16,7 @@ import {
   type CaseRef,
 } from "../scope";
 import { CaseError } from "./errors";
+import { heldAgainAfterRevoke } from "./shared-numbers";
 
 /**
  * Investigators' matching decisions, taken on a case's page and only about
@@ -219,6 +220,7 @@ export async function revokeDecision(
         where: { id: input.decisionId },
         data: { revokedAt: new Date(), revokedById: actor.id },
       });
+      if (d.type === "link_identifier") await heldAgainAfterRevoke(tx, input.decisionId);
       const seed =
         d.identifierId !== null
           ? (
