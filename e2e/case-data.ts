@@ -162,4 +162,51 @@ export async function importSharedLandline(db: Db, rings = 2, size = 3): Promise
     ),
   );
   return { typed, identifierId: sn.identifierId, sharedNumberId: sn.id, caseNumbers };
+
+export interface BridgedCase {
+  caseNumber: string;
+  /** The identifiers' labels as the case page shows them. */
+  partial: string;
+  full: string;
+}
+
+/**
+ * Four reports held together only by a partial-account bridge: two share one
+ * phone and one of them paid "尾号NNNN" to 萧某敏; two share another phone and
+ * one of them paid the full account "6222 0212 …NNNN" to 萧某敏.
+ */
+export async function importBridgedCase(db: Db): Promise<BridgedCase> {
+  const last4 = String(randomInt(1000, 10_000));
+  const full = `6222 0212 ${randomInt(1000, 10_000)} ${last4}`;
+  const [x, y] = [0, 1].map(() => `17${randomInt(100_000_000, 999_999_999)}`);
+  const paid = (value: string) => [
+    { amount: 5000, currency: "CNY", payee: { kind: "bank_account", value, name: "萧某敏" } },
+  ];
+  const reports = [
+    { phone: x, payments: paid(`尾号${last4}`) },
+    { phone: x, payments: [] },
+    { phone: y, payments: [] },
+    { phone: y, payments: paid(full) },
+  ];
+  const externalIds = reports.map(() => `E2E-${randomUUID()}`);
+  const lines = reports.map((r, k) =>
+    JSON.stringify({
+      externalId: externalIds[k],
+      submittedAt: `2026-05-${10 + k}T10:00:00+08:00`,
+      scamType: "courier_compensation",
+      victim: { name: `Victim ${k}`, phone: `139${randomInt(10_000_000, 99_999_999)}`, province: "Hubei" },
+      narrative: "Paid a refund 'deposit' to the account the caller gave.",
+      contacts: [{ kind: "phone", value: r.phone }],
+      payments: r.payments,
+    }),
+  );
+  const s = await importReports(db, lines);
+  if (s.imported !== reports.length) throw new Error(`bridged case import: ${JSON.stringify(s)}`);
+  const cases = await db.report.findMany({
+    where: { externalId: { in: externalIds } },
+    select: { case: { select: { number: true } } },
+  });
+  const numbers = [...new Set(cases.map((c) => c.case!.number))];
+  if (numbers.length !== 1) throw new Error(`bridged case: the reports are in ${numbers.join(", ")}`);
+  return { caseNumber: numbers[0]!, partial: `****${last4} 萧某敏`, full };
 }

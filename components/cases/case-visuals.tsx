@@ -1,8 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import type { CaseDetail } from "@/lib/cases";
 import { CaseGraph } from "@/components/staff/case-graph";
+import { graphCounts, graphLinks } from "@/components/staff/case-graph-model";
 import { CaseTimeline } from "@/components/staff/case-timeline";
 import { Section } from "./forms";
+import { CaseGraphLinks } from "./case-graph-links";
 
 /** The link graph (reports ↔ identifiers) and the timeline of incidents, payments and case events. */
 export async function CaseVisuals({ c, locale }: { c: CaseDetail; locale: string }) {
@@ -22,22 +24,28 @@ export async function CaseVisuals({ c, locale }: { c: CaseDetail; locale: string
           ? `${e.reference} · ${o.has(e.label) ? o(e.label) : e.label}`
           : `${e.reference} → ${e.label}`,
   }));
+  const graph = { nodes: c.graph.nodes, edges: c.graph.edges };
   return (
     <>
       <Section id="graph" title={t("graph")}>
         <CaseGraph
-          data={{ nodes: c.graph.nodes, edges: c.graph.edges }}
+          data={graph}
           labels={{
             title: g("title"),
             report: g("report"),
             identifier: g("identifier"),
             blocked: g("blocked"),
+            names: g("names"),
             bridge: g("bridge"),
             mustLink: g("mustLink"),
             empty: g("empty"),
+            legend: g("legend"),
+            summary: g("summary", { ...graphCounts(graph) }),
+            noScript: g("noScript"),
           }}
         />
         {c.graph.truncated ? <p className="text-sm text-slate-700">{g("truncated")}</p> : null}
+        {graph.nodes.length ? <CaseGraphLinks links={graphLinks(graph)} /> : null}
       </Section>
       <Section id="timeline" title={t("timeline")}>
         <CaseTimeline

@@ -2,24 +2,9 @@
 // imports only), so it is unit-tested without a browser and costs nothing in
 // the page bundle beyond these few functions.
 import type { ElementDefinition, StylesheetJson } from "cytoscape";
+import type { CaseGraphEdge, CaseGraphNode } from "@/lib/cases/shared";
 
-export interface CaseGraphNode {
-  id: string;
-  type: "report" | "identifier";
-  label: string;
-  /** Identifier kind (phone, qq, bank_account…). */
-  kind?: string;
-  /** Warning-listed: never links reports. */
-  blocked?: boolean;
-  /** Links reports of this case (shared, or bridged). */
-  linking?: boolean;
-}
-
-export interface CaseGraphEdge {
-  source: string;
-  target: string;
-  type: "names" | "bridge" | "mustLink";
-}
+export type { CaseGraphEdge, CaseGraphNode };
 
 export interface CaseGraphData {
   nodes: CaseGraphNode[];
@@ -29,7 +14,26 @@ export interface CaseGraphData {
 export interface GraphCounts {
   reports: number;
   identifiers: number;
+  /** Every edge drawn… */
   links: number;
+  /** …of which report → identifier, */
+  names: number;
+  /** identifier ↔ identifier bridges, */
+  bridges: number;
+  /** and investigators' report ↔ report links. */
+  mustLinks: number;
+  /** Connected groups the drawing falls into: 1 when every link that holds the case together is drawn. */
+  islands: number;
+}
+
+/** The drawn links as text, for the list shown with the drawing. */
+export interface GraphLinks {
+  /** Identifiers that link (not warning-listed), each with the drawn reports naming it. */
+  shared: { id: string; label: string; reports: string[] }[];
+  /** Bridges, as the two identifiers' labels. */
+  bridges: { a: string; b: string }[];
+  /** Investigators' must-links, as the two reports' labels. */
+  mustLinks: { a: string; b: string }[];
 }
 
 export const colours = {
@@ -84,18 +88,74 @@ export function toElements(data: CaseGraphData): ElementDefinition[] {
   return out;
 }
 
-/** What the aria-label summarises: reports, identifiers, and links drawn. */
+const hasClass = (el: ElementDefinition, c: string): boolean => (el.classes ?? "").toString().split(" ").includes(c);
+
+/**
+ * What the aria-label summarises: reports, identifiers, links drawn by type,
+ * and how many groups the reports fall into through the drawn links that
+ * hold reports together (every one but those touching a warning-listed
+ * identifier): 1 when nothing that holds the case together is missing.
+ */
 export function graphCounts(data: CaseGraphData): GraphCounts {
   const elements = toElements(data);
-  let reports = 0;
-  let identifiers = 0;
-  let links = 0;
+  const counts: GraphCounts = { reports: 0, identifiers: 0, links: 0, names: 0, bridges: 0, mustLinks: 0, islands: 0 };
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    // Path halving: each step points a node at its grandparent.
+    while (parent.get(x) !== x) {
+      const up = parent.get(parent.get(x)!)!;
+      parent.set(x, up);
+      x = up;
+    }
+    return x;
+  };
+  const reports: string[] = [];
   for (const el of elements) {
-    if (el.group === "edges") links++;
-    else if (el.data.type === "report") reports++;
-    else identifiers++;
+    if (el.group === "nodes") {
+      parent.set(el.data.id!, el.data.id!);
+      if (el.data.type === "report") {
+        counts.reports++;
+        reports.push(el.data.id!);
+      } else counts.identifiers++;
+      continue;
+    }
+    counts.links++;
+    const type = el.data.type as CaseGraphEdge["type"];
+    counts[type === "names" ? "names" : type === "bridge" ? "bridges" : "mustLinks"]++;
+    if (!hasClass(el, "blocked")) parent.set(find(el.data.source as string), find(el.data.target as string));
   }
-  return { reports, identifiers, links };
+  counts.islands = new Set(reports.map(find)).size;
+  return counts;
+}
+
+/** The links as text: what holds the case together, so it can be read without the drawing. */
+export function graphLinks(data: CaseGraphData): GraphLinks {
+  const elements = toElements(data);
+  const label = new Map<string, string>();
+  const kind = new Map<string, string>();
+  const namedBy = new Map<string, string[]>();
+  for (const el of elements) {
+    if (el.group !== "nodes") continue;
+    label.set(el.data.id!, el.data.label as string);
+    if (el.data.kind) kind.set(el.data.id!, el.data.kind as string);
+    if (hasClass(el, "linking")) namedBy.set(el.data.id!, []);
+  }
+  const out: GraphLinks = { shared: [], bridges: [], mustLinks: [] };
+  for (const el of elements) {
+    if (el.group !== "edges" || hasClass(el, "blocked")) continue;
+    const { source, target, type } = el.data as { source: string; target: string; type: CaseGraphEdge["type"] };
+    let a = label.get(source)!;
+    let b = label.get(target)!;
+    if (type === "names") namedBy.get(target)?.push(a);
+    else if (type === "mustLink") out.mustLinks.push({ a, b });
+    else {
+      // One number used in two apps: the same label twice, told apart by kind.
+      if (a === b) [a, b] = [`${a} (${kind.get(source)})`, `${b} (${kind.get(target)})`];
+      out.bridges.push({ a, b });
+    }
+  }
+  out.shared = [...namedBy].map(([id, reports]) => ({ id, label: label.get(id)!, reports }));
+  return out;
 }
 
 /** Reports are blue rounded boxes, identifiers teal circles; warning-listed ones grey and dashed. */

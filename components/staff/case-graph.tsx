@@ -3,8 +3,8 @@ import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from "rea
 import type { Core } from "cytoscape";
 import { colours, graphCounts, graphStyle, toElements, type CaseGraphData } from "./case-graph-model";
 
-export type { CaseGraphData, CaseGraphEdge, CaseGraphNode } from "./case-graph-model";
-export { graphCounts, toElements } from "./case-graph-model";
+export type { CaseGraphData, CaseGraphEdge, CaseGraphNode, GraphCounts, GraphLinks } from "./case-graph-model";
+export { graphCounts, graphLinks, toElements } from "./case-graph-model";
 
 export interface CaseGraphLabels {
   title: string;
@@ -27,6 +27,15 @@ export interface CaseGraphLabels {
 const HEIGHT = 420;
 const MAX_FIT_ZOOM = 1.5;
 
+/** What cytoscape holds once drawn, shown as data attributes (tests read them; the canvas has no DOM). */
+interface Drawn {
+  nodes: number;
+  names: number;
+  bridges: number;
+  mustLinks: number;
+  islands: number;
+}
+
 /**
  * Reports ↔ identifiers of a case, drawn with cytoscape (cose layout). The
  * library is imported inside an effect, so it is in no first-load bundle and
@@ -38,6 +47,7 @@ export function CaseGraph({ data, labels }: { data: CaseGraphData; labels: CaseG
   const elements = useMemo(() => toElements(data), [data]);
   const counts = useMemo(() => graphCounts(data), [data]);
   const [failed, setFailed] = useState(false);
+  const [drawn, setDrawn] = useState<Drawn | null>(null);
   const legendId = useId();
 
   useEffect(() => {
@@ -70,6 +80,15 @@ export function CaseGraph({ data, labels }: { data: CaseGraphData; labels: CaseG
           maxZoom: 4,
           boxSelectionEnabled: false,
         });
+        // Groups of reports through edges that hold them together (not those to warning-listed identifiers).
+        const holding = cy.elements().not("edge.blocked, node.blocked");
+        setDrawn({
+          nodes: cy.nodes().length,
+          names: cy.edges(".names").length,
+          bridges: cy.edges(".bridge").length,
+          mustLinks: cy.edges(".mustLink").length,
+          islands: holding.components().filter((c) => c.nodes(".report").length > 0).length,
+        });
       })
       .catch(() => {
         if (!cancelled) setFailed(true);
@@ -77,6 +96,7 @@ export function CaseGraph({ data, labels }: { data: CaseGraphData; labels: CaseG
     return () => {
       cancelled = true;
       cy?.destroy();
+      setDrawn(null);
     };
   }, [elements]);
 
@@ -144,6 +164,12 @@ export function CaseGraph({ data, labels }: { data: CaseGraphData; labels: CaseG
         ref={container}
         role="img"
         aria-label={summary}
+        data-drawn={drawn ? "true" : "false"}
+        data-drawn-nodes={drawn?.nodes}
+        data-drawn-names={drawn?.names}
+        data-drawn-bridges={drawn?.bridges}
+        data-drawn-must-links={drawn?.mustLinks}
+        data-drawn-islands={drawn?.islands}
         style={{ height: HEIGHT }}
         className="relative w-full overflow-hidden rounded-md border border-slate-300 bg-slate-50"
       />

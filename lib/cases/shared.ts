@@ -1,8 +1,9 @@
 /**
  * The client-safe entry of lib/cases: pure helpers and types that browser
  * components (and the server) may import — the board's filter schema, the
- * case status workflow, the case page's URL parsing. No "server-only", no
- * database. Server code imports everything, this included, from "@/lib/cases".
+ * case status workflow, the case page's URL parsing, the link graph's types.
+ * No "server-only", no database. Server code imports everything, this
+ * included, from "@/lib/cases".
  */
 export {
   boardFilterSchema,
@@ -28,4 +29,5 @@ export {
   type CasePageParams,
 } from "./views/case-page-params";
 export { transitions } from "./workflow/transitions";
+export type { GraphEdge as CaseGraphEdge, GraphNode as CaseGraphNode } from "./views/graph-data";
 export { parseCaseNumber } from "@/lib/vocab";

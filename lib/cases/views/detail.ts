@@ -5,6 +5,7 @@ import { assertCan, can, type ServiceContext } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { caseByNumber, decisionsOfCase, decisionTable } from "../scope";
 import { caseGraph, identifierStats } from "./case-identifiers";
+import type { CaseGraphData } from "./graph-data";
 
 export const REPORTS_PER_PAGE = 50;
 
@@ -65,18 +66,8 @@ export interface CaseDetail {
   identifiers: CaseIdentifier[];
   /** How many distinct identifiers the case's reports name (the list holds the 500 most named). */
   identifierCount: number;
-  graph: {
-    nodes: {
-      id: string;
-      type: "report" | "identifier";
-      label: string;
-      kind?: string;
-      blocked?: boolean;
-      linking?: boolean;
-    }[];
-    edges: { source: string; target: string; type: "names" | "bridge" | "mustLink" }[];
-    truncated: boolean;
-  };
+  /** The link graph of the first reports: every edge that holds them together (graph-data.ts). */
+  graph: CaseGraphData;
   timeline: {
     at: string;
     type: "incident" | "payment" | "report" | "event";
@@ -146,7 +137,7 @@ export async function getCaseDetail(
       events: { select: { type: true, data: true, createdAt: true }, orderBy: { createdAt: "asc" }, take: 200 },
     },
   });
-  const [loss, platforms, reports, { list: identifiers, total: identifierCount }, decisions] = await Promise.all([
+  const [loss, platforms, reports, stats, decisions] = await Promise.all([
     db.$queryRaw<{ currency: string; minor: bigint }[]>(Prisma.sql`
       SELECT ${P.currency} AS currency, sum(${P.amountMinor})::bigint AS minor FROM ${P} JOIN ${R} ON ${R.id} = ${P.reportId}
       WHERE ${R.caseId} = ${c.id} GROUP BY ${P.currency} ORDER BY 2 DESC`),
@@ -220,7 +211,8 @@ export async function getCaseDetail(
       detail: { reports: page.map((r) => r.reference) },
     });
   }
-  const graph = await caseGraph(db, c.id, identifiers);
+  const { list: identifiers, total: identifierCount } = stats;
+  const graph = await caseGraph(db, c.id, stats);
   const timeline: CaseDetail["timeline"] = [
     ...page.flatMap((r) => [
       {
