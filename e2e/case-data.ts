@@ -162,6 +162,7 @@ export async function importSharedLandline(db: Db, rings = 2, size = 3): Promise
     ),
   );
   return { typed, identifierId: sn.identifierId, sharedNumberId: sn.id, caseNumbers };
+}
 
 export interface BridgedCase {
   caseNumber: string;
