@@ -1,6 +1,8 @@
 import type { CanonicalIdentifier, ReportLike } from "./types";
 import { deriveIdentifierEdges } from "./bridges";
-import { clusterReports, type ClusterResult } from "./cluster";
+import { clusterGraph, type ClusterResult } from "./cluster";
+import { buildMatchGraph } from "./graph";
+import { findSharedNumbers, sharedNumberRole, type SharedNumberOptions } from "./shared-numbers";
 import { extractIdentifiers } from "./normalise";
 import { compileWarningList, isLinkable, SEED_WARNING_LIST, type WarningListEntry } from "./warning-list";
 
@@ -25,6 +27,8 @@ export interface BatchOptions {
     cannotLink?: readonly (readonly [string, string])[];
     detached?: readonly string[];
   };
+  /** The over-correlation guard's thresholds; `false` turns it off (to measure what it does). */
+  sharedNumbers?: Partial<SharedNumberOptions> | false;
 }
 
 export interface BatchResult {
@@ -36,8 +40,10 @@ export interface BatchResult {
   identifiers: CanonicalIdentifier[];
   /** Aligned with identifiers: the warning-list entry blocking it, or null. */
   warnings: (WarningListEntry | null)[];
-  /** Identifier ids that do not link (warning-listed or not linkable). */
+  /** Identifier ids that do not link (warning-listed, not linkable, or held as shared numbers). */
   blocked: Set<number>;
+  /** Identifier ids the over-correlation guard held. */
+  held: Set<number>;
   /** Identifier ids per report id. */
   reportIdentifiers: number[][];
   result: ClusterResult;
@@ -93,20 +99,40 @@ export function matchReports(reports: readonly BatchReport[], options: BatchOpti
       return x === undefined || y === undefined ? [] : [[x, y] as [number, number]];
     });
   const d = options.decisions;
-  const result = clusterReports({
+  const graph = buildMatchGraph({
     reports: Int32Array.from(externalIds.keys()),
     edges: { reports: Int32Array.from(edgeReports), identifiers: Int32Array.from(edgeIdentifiers) },
     identifierEdges,
-    blockedIdentifiers: blocked,
-    decisions: d && {
-      mustLink: toIds(d.mustLink),
-      cannotLink: toIds(d.cannotLink),
-      detached: (d.detached ?? []).flatMap((e) => reportIndex.get(e) ?? []),
-    },
   });
+  const decisions = d && {
+    mustLink: toIds(d.mustLink),
+    cannotLink: toIds(d.cannotLink),
+    detached: (d.detached ?? []).flatMap((e) => reportIndex.get(e) ?? []),
+  };
+  const held = new Set<number>();
+  if (options.sharedNumbers !== false) {
+    // Graph indexes equal identifier ids here: every identifier has an edge.
+    const roles = identifiers.map((ident) => sharedNumberRole(ident));
+    const flag = (f: (k: number) => boolean) => Uint8Array.from(graph.identifiers.ids, (id) => (f(id) ? 1 : 0));
+    const detached = new Uint8Array(externalIds.length);
+    for (const r of decisions?.detached ?? []) detached[r] = 1;
+    for (const f of findSharedNumbers({
+      graph,
+      blocked: flag((id) => blocked.has(id)),
+      eligible: flag((id) => roles[id]!.eligible && !blocked.has(id)),
+      strict: flag((id) => roles[id]!.strict),
+      contact: flag((id) => roles[id]!.contact),
+      detached,
+      mustLink: decisions?.mustLink,
+      options: options.sharedNumbers,
+    }))
+      held.add(graph.identifiers.ids[f.identifier]!);
+    for (const id of held) blocked.add(id);
+  }
+  const result = clusterGraph(graph, { blockedIdentifiers: blocked, decisions });
   const clusterOf = new Map<string, string>();
   externalIds.forEach((externalId, r) =>
     clusterOf.set(externalId, externalIds[result.clusterIds[r] as number] as string),
   );
-  return { externalIds, clusterOf, identifiers, warnings, blocked, reportIdentifiers, result };
+  return { externalIds, clusterOf, identifiers, warnings, blocked, held, reportIdentifiers, result };
 }

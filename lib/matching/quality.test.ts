@@ -60,10 +60,15 @@ describe("matching quality on the sample", () => {
     expect(b).toEqual(a);
   });
 
-  it("needs the hotline filter: 400 numbers alone would merge unrelated rings", () => {
-    // Short service numbers are blocked even without the list; 400/800 numbers only by the list.
-    const { clusterOf } = matchReports(reports, { warningList: [] });
-    expect(scorePairs(clusterOf, truth).precision).toBeLessThan(0.9);
+  it("without the warning list, the shared-number guard alone keeps 400 numbers from merging unrelated rings", () => {
+    // Short service numbers are blocked even without the list; 400/800 numbers by the list or the guard.
+    const unguarded = matchReports(reports, { warningList: [], sharedNumbers: false });
+    expect(scorePairs(unguarded.clusterOf, truth).precision).toBeLessThan(0.9);
+    const guarded = matchReports(reports, { warningList: [] });
+    const score = scorePairs(guarded.clusterOf, truth);
+    expect(score.precision).toBeGreaterThanOrEqual(0.995);
+    expect(score.recall).toBeGreaterThanOrEqual(0.99);
+    expect([...guarded.held].map((id) => guarded.identifiers[id]!.meta.type)).toContain("shared_cost");
   });
 });
 
