@@ -120,7 +120,7 @@ export function findSharedNumbers(input: SharedNumberInput): SharedNumberFinding
     if (blocked[i]) continue;
     const rs = reportsOf(i);
     members[i] = rs;
-    if (eligibleCandidate(input.eligible, i, rs)) held.add(i);
+    if (input.eligible[i] === 1 && !strict[i] && rs.length >= 2) held.add(i);
   }
   // The graph without any candidate.
   for (let i = 0; i < nI; i++) {
@@ -150,34 +150,51 @@ export function findSharedNumbers(input: SharedNumberInput): SharedNumberFinding
   };
   const groupsOf = (i: number): number => {
     const mine = rootsOf(i);
-    // A held number named together with this one that reaches two of its
-    // parts would join them, not make a separate group: it is no evidence.
-    const coNamed = new Set<number>();
+    // Held numbers named in the same reports as this one: where one is named
+    // beside it in two of its parts, the parts are one group for this count
+    // (a ring's numbers hold each other up otherwise: with all of them held,
+    // the ring falls into parts that each seem separate to every one of them).
+    const coNamed = new Map<number, Set<number>>();
     for (const r of members[i]!)
       for (let p = graph.reportOffsets[r]!; p < graph.reportOffsets[r + 1]!; p++) {
         const y = graph.reportAdj[p]!;
-        if (y !== i && held.has(y)) coNamed.add(y);
+        if (y === i || !held.has(y)) continue;
+        let roots = coNamed.get(y);
+        if (!roots) coNamed.set(y, (roots = new Set()));
+        roots.add(find(r));
       }
-    const discount = new Map<number, number>();
-    for (const y of coNamed) {
-      const shared = [...rootsOf(y)].filter(([root]) => mine.has(root));
-      if (shared.length >= 2) for (const [root, n] of shared) discount.set(root, (discount.get(root) ?? 0) + n);
+    const local = new Map<number, number>();
+    for (const root of mine.keys()) local.set(root, root);
+    const top = (x: number): number => {
+      let v = x;
+      while (local.get(v) !== v) v = local.get(v)!;
+      return v;
+    };
+    for (const roots of coNamed.values()) {
+      const [first, ...rest] = [...roots];
+      for (const other of rest) local.set(top(other), top(first!));
     }
-    let groups = 0;
+    // A held number that reaches two of its parts through its other reports
+    // would join them, not make a separate group: it is no evidence either.
+    const discount = new Map<number, number>();
+    for (const y of coNamed.keys()) {
+      const shared = [...rootsOf(y)].filter(([root]) => mine.has(root));
+      if (shared.length < 2) continue;
+      for (const [root, n] of shared) discount.set(root, (discount.get(root) ?? 0) + n);
+    }
+    const counted = new Set<number>();
     for (const [root, own] of mine) {
       const others = pending[root]! - own - (discount.get(root) ?? 0) > 0;
-      if (others || (strict[i] ? ownContact[root] : size[root]! >= 2)) groups++;
+      if (others || size[root]! >= 2) counted.add(top(root));
     }
-    return groups;
+    return counted.size;
   };
   const release = (i: number) => {
     held.delete(i);
     for (const r of members[i]!) pending[find(r)]!--;
     for (const r of members[i]!) union(nR + i, r);
-    if (contact[i] && members[i]!.length >= 2) ownContact[find(nR + i)] = 1;
   };
 
-  const need = (i: number) => (strict[i] ? opts.minGroupsStrict : opts.minGroups);
   for (;;) {
     const counts = [...held].map((i) => ({ i, groups: groupsOf(i) }));
     // Re-checked one by one: an earlier release in this pass may have made another a bridge.
@@ -190,18 +207,114 @@ export function findSharedNumbers(input: SharedNumberInput): SharedNumberFinding
     }
     if (released) continue;
     const short = counts
-      .filter((c) => c.groups < need(c.i))
+      .filter((c) => c.groups < opts.minGroups)
       .sort((a, b) => a.groups - b.groups || members[a.i]!.length - members[b.i]!.length || a.i - b.i);
     if (!short.length) break;
     release(short[0]!.i);
   }
-  return [...held]
-    .sort((a, b) => a - b)
-    .map((i) => ({ identifier: i, reports: members[i]!.length, groups: groupsOf(i) }));
+  const found = [...held].map((i) => ({ identifier: i, reports: members[i]!.length, groups: groupsOf(i) }));
+  found.push(...strictSharedNumbers(input, held, members, opts.minGroupsStrict));
+  return found.sort((a, b) => a.identifier - b.identifier);
 }
 
-function eligibleCandidate(eligible: Uint8Array, i: number, reports: number[]): boolean {
-  return eligible[i] === 1 && reports.length >= 2;
+/** Work limit per mobile (graph nodes visited): a case this size is checked by the full re-cluster. */
+const STRICT_VISIT_LIMIT = 500_000;
+
+/**
+ * Mobiles and foreign numbers, after the landlines: held when, without this
+ * number alone (every other number linking), its reports fall into at least
+ * `need` parts that each have a contact point of their own linking two of
+ * their reports. Not held all together first like landlines: a big ring
+ * calls from several mobiles at once, and with all of them held it would fall
+ * apart into parts each of them reaches. So two shared mobiles named by the
+ * same rings hide each other; shops, banks and apps answer from landlines.
+ */
+function strictSharedNumbers(
+  input: SharedNumberInput,
+  heldLandlines: ReadonlySet<number>,
+  members: number[][],
+  need: number,
+): SharedNumberFinding[] {
+  const { graph } = input;
+  const nR = graph.reports.ids.length;
+  const nI = graph.identifiers.ids.length;
+  const blocked = input.blocked ?? new Uint8Array(nI);
+  const strict = input.strict ?? new Uint8Array(nI);
+  const contact = input.contact ?? new Uint8Array(nI);
+  const detached = input.detached ?? new Uint8Array(nR);
+  const candidates: number[] = [];
+  for (let i = 0; i < nI; i++)
+    if (input.eligible[i] && strict[i] && !blocked[i] && (members[i]?.length ?? 0) >= 2) candidates.push(i);
+  if (!candidates.length) return [];
+  const open = (i: number) => !blocked[i] && !heldLandlines.has(i);
+  // Bridges and merges as adjacency lists (few).
+  const bridges = new Map<number, number[]>();
+  for (let k = 0; k < graph.bridgeA.length; k++) {
+    const a = graph.bridgeA[k]!;
+    const b = graph.bridgeB[k]!;
+    (bridges.get(a) ?? bridges.set(a, []).get(a)!).push(b);
+    (bridges.get(b) ?? bridges.set(b, []).get(b)!).push(a);
+  }
+  const merged = new Map<number, number[]>();
+  for (const [a, b] of input.mustLink ?? []) {
+    (merged.get(a) ?? merged.set(a, []).get(a)!).push(b);
+    (merged.get(b) ?? merged.set(b, []).get(b)!).push(a);
+  }
+  const seen = new Int32Array(nR + nI);
+  let stamp = 0;
+  const out: SharedNumberFinding[] = [];
+  for (const x of candidates) {
+    let withContact = 0;
+    let overLimit = false;
+    const base = stamp;
+    for (const start of members[x]!) {
+      if (seen[start]! > base) continue; // in a part already walked
+      stamp++;
+      let ownContact = false;
+      let visits = 0;
+      const stack = [start];
+      seen[start] = stamp;
+      while (stack.length) {
+        const v = stack.pop()!;
+        if (++visits > STRICT_VISIT_LIMIT) {
+          overLimit = true;
+          break;
+        }
+        if (v < nR) {
+          for (let p = graph.reportOffsets[v]!; p < graph.reportOffsets[v + 1]!; p++) {
+            const i = graph.reportAdj[p]!;
+            if (i === x || !open(i) || seen[nR + i] === stamp) continue;
+            seen[nR + i] = stamp;
+            stack.push(nR + i);
+          }
+          for (const w of merged.get(v) ?? [])
+            if (!detached[w] && seen[w] !== stamp) {
+              seen[w] = stamp;
+              stack.push(w);
+            }
+        } else {
+          const i = v - nR;
+          const rs = members[i] ?? [];
+          if (contact[i] && rs.length >= 2) ownContact = true;
+          for (const r of rs)
+            if (seen[r] !== stamp) {
+              seen[r] = stamp;
+              stack.push(r);
+            }
+          for (const j of bridges.get(i) ?? [])
+            if (j !== x && open(j) && (members[j]?.length ?? 0) > 0 && seen[nR + j] !== stamp) {
+              seen[nR + j] = stamp;
+              stack.push(nR + j);
+            }
+        }
+      }
+      if (overLimit) break;
+      if (ownContact) withContact++;
+    }
+    if (!overLimit && withContact >= need)
+      out.push({ identifier: x, reports: members[x]!.length, groups: withContact });
+  }
+  return out;
 }
 
 /** Contact points the scammer reached the victim through; the rest are payees. */
