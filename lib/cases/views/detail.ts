@@ -5,6 +5,7 @@ import { assertCan, can, type ServiceContext } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { caseByNumber, decisionsOfCase, decisionTable } from "../scope";
 import { caseGraph, identifierStats } from "./case-identifiers";
+import { enteredAsOfCase, readAsOfReports, type EnteredAsCount, type ReadAs } from "./entered-as";
 
 export const REPORTS_PER_PAGE = 50;
 
@@ -31,6 +32,8 @@ export interface CaseReport {
   }[];
   platforms: { name: string; role: string }[];
   evidence: { id: string; originalName: string; mime: string; size: number }[];
+  /** Its identifiers read as another kind than the field they were typed in. */
+  readAs: ReadAs[];
 }
 
 export interface CaseIdentifier {
@@ -43,6 +46,8 @@ export interface CaseIdentifier {
   linking: boolean;
   /** Why it never links: "warning-list:…", "unlinkable", "do-not-link"; null if it may. */
   blockedReason: string | null;
+  /** Reports of the case that typed it under another kind ("entered as Other"); the case page loads it. */
+  enteredAs?: EnteredAsCount[];
 }
 
 export interface CaseDetail {
@@ -146,7 +151,7 @@ export async function getCaseDetail(
       events: { select: { type: true, data: true, createdAt: true }, orderBy: { createdAt: "asc" }, take: 200 },
     },
   });
-  const [loss, platforms, reports, { list: identifiers, total: identifierCount }, decisions] = await Promise.all([
+  const [loss, platforms, reports, { list: stats, total: identifierCount }, decisions, enteredAs] = await Promise.all([
     db.$queryRaw<{ currency: string; minor: bigint }[]>(Prisma.sql`
       SELECT ${P.currency} AS currency, sum(${P.amountMinor})::bigint AS minor FROM ${P} JOIN ${R} ON ${R.id} = ${P.reportId}
       WHERE ${R.caseId} = ${c.id} GROUP BY ${P.currency} ORDER BY 2 DESC`),
@@ -208,8 +213,14 @@ export async function getCaseDetail(
       FROM ${D} LEFT JOIN ${U} ON ${U.id} = ${D.actorId}
       WHERE ${decisionsOfCase(c.id)}
       ORDER BY ${D.createdAt} DESC LIMIT 100`),
+    enteredAsOfCase(db, c.id),
   ]);
   const page = reports.slice(0, REPORTS_PER_PAGE);
+  const readAs = await readAsOfReports(
+    db,
+    page.map((r) => r.id),
+  );
+  const identifiers = stats.map((i) => ({ ...i, enteredAs: enteredAs.get(i.id) ?? [] }));
   if (piiVisible && page.length) {
     await recordAudit(db, {
       actorId: actor.id,
@@ -276,6 +287,7 @@ export async function getCaseDetail(
       payments: r.payments,
       platforms: r.platforms.map((p) => ({ name: p.platform.name, role: p.role })),
       evidence: evidenceVisible ? r.evidence : [],
+      readAs: readAs.get(r.id) ?? [],
     })),
     reportsCursor: reports.length > REPORTS_PER_PAGE ? page[page.length - 1]!.id : null,
     identifiers,
