@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { CaseDetail, ChainStep } from "@/lib/cases";
 import { noLinkIdentifier } from "@/lib/cases/actions";
 import { CaseFormFields, ReasonField, Section, Submit } from "./forms";
+import { readAsText } from "./read-as";
 
 /** Rows shown before "show all": a large ring names hundreds, each row with its own form. */
 export const IDENTIFIERS_SHOWN = 100;
@@ -23,6 +24,7 @@ export async function CaseIdentifiers({
   showAll: boolean;
 }) {
   const t = await getTranslations("cases");
+  const readAs = await readAsText();
   const linking = c.identifiers.filter((i) => i.linking);
   const rows = showAll ? c.identifiers : c.identifiers.slice(0, IDENTIFIERS_SHOWN);
   return (
@@ -86,7 +88,14 @@ export async function CaseIdentifiers({
             {rows.map((i) => (
               <tr key={i.id} className="border-t border-slate-200 align-top">
                 <td className="px-2 py-1 font-mono break-all">{i.display}</td>
-                <td className="px-2 py-1">{i.kind}</td>
+                <td className="px-2 py-1">
+                  {i.kind}
+                  {i.enteredAs?.map((e) => (
+                    <span key={e.kind} className="block text-xs text-slate-700">
+                      {readAs.counted(e.kind, i.kind, e.reports)}
+                    </span>
+                  ))}
+                </td>
                 <td className="px-2 py-1 text-right">{i.reports}</td>
                 <td className="px-2 py-1">
                   {i.blockedReason ? (

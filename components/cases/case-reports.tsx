@@ -3,12 +3,14 @@ import type { CaseDetail } from "@/lib/cases";
 import { formatMinor } from "@/lib/vocab";
 import { detach, split } from "@/lib/cases/actions";
 import { CaseFormFields, ReasonField, Section, Submit } from "./forms";
+import { readAsText } from "./read-as";
 
 /** Linked reports (victim details only with permission), with split and detach. */
 export async function CaseReports({ c, locale, canDecide }: { c: CaseDetail; locale: string; canDecide: boolean }) {
   const t = await getTranslations("cases");
   const o = await getTranslations("options");
   const format = await getFormatter();
+  const readAs = await readAsText();
   const base = `/${locale}/staff/cases/${c.number}`;
   const splitForm = `split-${c.id}`;
   return (
@@ -59,6 +61,18 @@ export async function CaseReports({ c, locale, canDecide }: { c: CaseDetail; loc
                   )
                   .join(" · ")}
               </p>
+            ) : null}
+            {r.readAs.length ? (
+              <div className="mt-1 text-sm" data-testid="read-as">
+                <span className="font-medium">{t("readAsTitle")}:</span>
+                <ul className="list-disc pl-5">
+                  {r.readAs.map((x) => (
+                    <li key={x.identifierId}>
+                      <span className="font-mono">{x.display}</span> — {readAs.one(x.enteredAs, x.kind)}
+                    </li>
+                  ))}
+                </ul>
+              </div>
             ) : null}
             {r.platforms.length ? (
               <p className="mt-1 text-sm">

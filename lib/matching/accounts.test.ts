@@ -93,7 +93,8 @@ describe("WeChat ids", () => {
     expect(normaliseWechat("vxyz_2024")?.value).toBe("vxyz_2024");
   });
 
-  it("a WeChat id that is a phone number stays a wechat identifier with meta.phone", () => {
+  // As a contact it is then stored as the phone (infer.ts); WeChat Pay payees keep this kind.
+  it("a WeChat id that is a phone number is a wechat identifier with meta.phone", () => {
     for (const raw of [
       "13812345678",
       "+86 138 1234 5678",

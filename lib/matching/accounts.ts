@@ -83,8 +83,11 @@ export function normaliseWechat(raw: unknown, kind: "wechat" | "wechat_pay" = "w
   if (isJunk(s)) return null;
   const phone = parseAccountPhone(s);
   if (phone) {
-    // Still a WeChat identifier; meta.phone lets it bridge to the same number.
-    return { kind, value: phone.e164, display: phone.display, meta: { phone: phone.e164 } };
+    // A WeChat Pay account named by its number; meta.phone lets it bridge to the
+    // same number. A contact typed as WeChat id is stored as the phone itself
+    // (infer.ts accountAsPhone, from this meta: no second parse).
+    const { e164, type, valid, country, extension } = phone;
+    return { kind, value: e164, display: phone.display, meta: { phone: e164, type, valid, country, extension } };
   }
   const email = parseEmail(s);
   if (email) return { kind, value: email, display: email, meta: emailMeta(email) };

@@ -142,6 +142,37 @@ describe("holder names", () => {
     expect(holderKey("***")).toBeNull();
     expect(holderKey("unknown")).toBeNull();
   });
+  // Issue 8: the spellings of one holder seen on receipts and typed by victims.
+  it.each([
+    "WANG WEI",
+    "wangwei",
+    "Wang Wei",
+    " wang  wei ",
+    "ＷＡＮＧ　ＷＥＩ", // full-width letters and ideographic space
+    "Ｗａｎｇ Ｗｅｉ",
+    "Wang\tWei",
+    "Wang\u00a0Wei",
+    "wang\u200bwei", // zero-width space from a chat app
+    "Wang‧Wei", // hyphenation point, as in Taiwanese romanisations
+    "Wáng Wěi", // pinyin tone marks
+  ])("%j is the holder WANGWEI", (raw) => {
+    expect(holderKey(raw)).toBe("WANGWEI");
+  });
+  it("never equate pinyin with characters, nor one name with another", () => {
+    expect(holderKey("王伟")).toBe("王伟");
+    expect(holderKey("王 伟")).toBe("王伟");
+    expect(holderKey("王伟")).not.toBe(holderKey("wang wei"));
+    expect(holderKey("WANG WEI")).not.toBe(holderKey("WEI WANG"));
+    expect(holderKey("WANG WEI")).not.toBe(holderKey("WANG WEN"));
+  });
+  it("keep masked names as written: 王* and 王** are two keys, neither is 王伟", () => {
+    expect(holderKey("王*")).toBe("王*");
+    expect(holderKey("王＊")).toBe("王*");
+    expect(holderKey("王**")).toBe("王**");
+    expect(holderKey("王 * *")).toBe("王**");
+    expect(holderKey("王*")).not.toBe(holderKey("王**"));
+    expect(holderKey("王*")).not.toBe(holderKey("王伟"));
+  });
 });
 
 describe("garbage", () => {

@@ -20,18 +20,33 @@ const MIN_FULL = 10;
 const MAX_FULL = 30;
 
 /**
- * Holder names compare case-, width- and space-insensitively; CJK stays as is.
- * "Xiao Momin", "XIAO  MOMIN", "xiao·momin" and "ＸＩＡＯ ＭＯＭＩＮ" share a key.
+ * Holder names compare case-, width-, space- and tone-mark-insensitively:
+ * "Xiao Momin", "XIAO  MOMIN", "xiaomomin", "xiao·momin", "Xiāo Mǐmín" and
+ * "ＸＩＡＯ　ＭＯＭＩＮ" share a key. CJK stays as is, and pinyin is never
+ * equated with characters ("萧某敏" ≠ "XIAO MOMIN"): one reading has many
+ * spellings and many names share one. Masked names keep their asterisks, so
+ * "王*" and "王**" are two keys (how many characters were hidden is a fact).
  */
 export function holderKey(raw: unknown): string | null {
   const s = fold(raw);
   if (isJunk(s)) return null;
-  const key = s
+  const key = stripToneMarks(s)
     .toUpperCase()
     .replace(/[＊×●•]/g, "*")
-    .replace(/[\s·・.,'’"\-_()（）]+/g, "");
+    .replace(/[\s·・‧.,'’"\-_()（）]+/g, "");
   if (key === "" || /^\*+$/.test(key)) return null;
   return key;
+}
+
+// Latin letters with diacritics (pinyin tones: ā á ǎ à, ǖ…); checked first, most names have none.
+const ACCENTED = /[\u00C0-\u024F\u1E00-\u1EFF]/;
+
+function stripToneMarks(s: string): string {
+  if (!ACCENTED.test(s)) return s;
+  return s
+    .normalize("NFD")
+    .replace(/(\p{Script=Latin})\p{M}+/gu, "$1")
+    .normalize("NFC");
 }
 
 function holderDisplay(raw: unknown): string | null {

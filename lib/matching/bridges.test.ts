@@ -4,6 +4,8 @@ import { bridgeKeys, canBridge, deriveIdentifierEdges } from "./bridges";
 import { normaliseAlipay, normaliseEmail, normaliseGiftCard, normaliseQq, normaliseWechat } from "./accounts";
 import { normaliseBankAccount } from "./bank-account";
 import { normalisePhone } from "./phone";
+import { normaliseContact, normalisePayee } from "./normalise";
+import { matchReports } from "./pipeline";
 
 const must = (id: CanonicalIdentifier | null): CanonicalIdentifier => {
   if (!id) throw new Error("expected an identifier");
@@ -129,5 +131,63 @@ describe("deriveIdentifierEdges", () => {
     const rev = ids.slice().reverse();
     const backward = deriveIdentifierEdges(rev).map(([i, j]) => [rev[i]?.value, rev[j]?.value].sort().join(" "));
     expect(backward.sort()).toEqual(forward.sort());
+  });
+});
+
+describe("partial-account bridges with holder name variants (issue 8)", () => {
+  const payee = (value: string, name: string, kind = "bank_account") => must(normalisePayee({ kind, value, name }));
+
+  it.each([
+    ["萧某敏", "萧某敏"],
+    ["萧 某 敏", "萧某敏"],
+    ["WANG WEI", "wangwei"],
+    ["Wang Wei", " wang  wei "],
+    ["ＷＡＮＧ　ＷＥＩ", "Wang Wei"],
+  ])("尾号8988 %j bridges to 6222 0212 3456 8988 %j", (partialName, fullName) => {
+    const p = payee("尾号8988", partialName);
+    const f = payee("6222 0212 3456 8988", fullName);
+    expect(p.kind).toBe("bank_account_partial");
+    expect(canBridge(p, f)).toBe(true);
+    expect(deriveIdentifierEdges([f, p])).toEqual([[0, 1]]);
+  });
+
+  it("does not bridge pinyin to characters, or a masked name to the full one", () => {
+    expect(canBridge(payee("尾号8988", "wang wei"), payee("6222 0212 3456 8988", "王伟"))).toBe(false);
+    expect(canBridge(payee("尾号8988", "王*"), payee("6222 0212 3456 8988", "王伟"))).toBe(false);
+  });
+
+  it("bridges to a card typed as an Alipay account, which is read as the bank account it is", () => {
+    const card = payee("6222 0212 3451 8988", "wangwei", "alipay"); // Luhn-valid
+    expect(card).toMatchObject({ kind: "bank_account", meta: { enteredAs: "alipay" } });
+    expect(canBridge(payee("尾号8988", "WANG WEI"), card)).toBe(true);
+  });
+
+  it("joins the reports into one cluster", () => {
+    const { clusterOf } = matchReports([
+      { externalId: "a", payments: [{ payee: { kind: "bank_account", value: "尾号8988", name: "萧 某 敏" } }] },
+      {
+        externalId: "b",
+        payments: [{ payee: { kind: "bank_account", value: "6222 0212 3456 8988", name: "萧某敏" } }],
+      },
+      { externalId: "c", payments: [{ payee: { kind: "bank_account", value: "****8988", name: "ＷＡＮＧ　ＷＥＩ" } }] },
+      { externalId: "d", payments: [{ payee: { kind: "other", value: "6222021234568988", name: "wang wei" } }] },
+    ]);
+    expect(clusterOf.get("b")).toBe("a");
+    expect(clusterOf.get("d")).toBe("a"); // the same card, so all four are one ring
+    expect(clusterOf.get("c")).toBe("a");
+  });
+});
+
+describe("numbers read as phones keep bridging to what was stored before (issue 8)", () => {
+  it("a mobile typed as WeChat id is a phone now, and still bridges to the old WeChat-kind identifier", () => {
+    const now = must(normaliseContact("wechat", "13812345678"));
+    expect(now.kind).toBe("phone");
+    expect(canBridge(now, must(normaliseWechat("13812345678")))).toBe(true);
+  });
+  it("a mobile-shaped QQ number keeps its QQ alias: old QQ identifiers and 138…@qq.com still bridge", () => {
+    const now = must(normaliseContact("qq", "13812345678"));
+    expect(now).toMatchObject({ kind: "phone", meta: { qq: "13812345678" } });
+    expect(canBridge(now, must(normaliseQq("13812345678")))).toBe(true);
+    expect(canBridge(now, must(normaliseEmail("13812345678@qq.com")))).toBe(true);
   });
 });

@@ -29,6 +29,7 @@ export {
   sniff,
   type ExtractOptions,
 } from "./normalise";
+export { identityMeta, ENTERED_AS } from "./infer";
 export { bridgesOf, bridgeKeys, canBridge, deriveIdentifierEdges, type Bridge, type BridgeRole } from "./bridges";
 export {
   SEED_WARNING_LIST,

@@ -10,8 +10,18 @@ import {
   parseEmail,
 } from "./accounts";
 import { normaliseBankAccount } from "./bank-account";
+import {
+  accountAsPhone,
+  cardShaped,
+  groupedServiceLine,
+  identityMeta,
+  markEnteredAs,
+  phoneFallback,
+  urlShaped,
+} from "./infer";
 import { normalisePhone, parsePhone } from "./phone";
 import { asText, digitsOf, fold, isJunk, splitList, unwrap } from "./text";
+import { CONTACT_KINDS, PAYEE_KINDS } from "./types";
 import { looksLikeUrl, normaliseUrl } from "./url";
 
 /**
@@ -73,12 +83,42 @@ export function normaliseContactValues(kind: unknown, raw: unknown): CanonicalId
 
 function one(kind: string, s: string): CanonicalIdentifier | null {
   const labelled = labelledKind(s);
-  if (labelled && labelled !== kind) {
-    const id = BY_CONTACT_KIND[labelled]?.(s);
-    if (id) return id;
-  }
+  const id = (labelled && labelled !== kind ? readAs(labelled, s) : null) ?? readAs(kind, s);
+  return markEnteredAs(id, kind, CONTACT_KINDS);
+}
+
+// Read before a field's own normaliser, which would accept them as something
+// else: "400-820-8820" as QQ 4008208820, "a@163.com" as the "phone" 163, a
+// bank card as a 16-digit "phone".
+// Cheap tests first: every phone contact passes here.
+const BEFORE: Record<string, (s: string) => CanonicalIdentifier | null> = {
+  qq: groupedServiceLine,
+  qq_group: groupedServiceLine,
+  phone: (s) =>
+    s.includes("@")
+      ? normaliseEmail(s)
+      : /\.[a-z]/i.test(s)
+        ? urlShaped(s)
+        : s.length >= 16 && digitsOf(s).length >= 16
+          ? cardShaped(s)
+          : null,
+};
+
+/** What the field's normaliser refused may still plainly be something else (infer.ts). */
+const otherShape: Normaliser = (raw) =>
+  (parseEmail(raw) ? normaliseEmail(raw) : null) ?? urlShaped(raw) ?? phoneFallback(raw) ?? cardShaped(raw);
+
+/**
+ * A contact value read for a field kind: the shapes that field's normaliser
+ * would misread, then the normaliser (an account that is a phone number is
+ * stored as the phone), then any unambiguous shape. "other" and unknown kinds
+ * are sniffed.
+ */
+function readAs(kind: string, s: string): CanonicalIdentifier | null {
   const normaliser = BY_CONTACT_KIND[kind];
-  return normaliser ? normaliser(s) : sniff(s);
+  if (!normaliser) return sniff(s);
+  const id = BEFORE[kind]?.(s) ?? normaliser(s);
+  return id ? accountAsPhone(id) : otherShape(s);
 }
 
 /**
@@ -92,14 +132,17 @@ export function sniff(raw: unknown): CanonicalIdentifier | null {
   if (parseEmail(s)) return normaliseEmail(s);
   const labelled = labelledKind(s);
   if (labelled) {
-    const id = BY_CONTACT_KIND[labelled]?.(s);
+    const id = readAs(labelled, s);
     if (id) return id;
   }
   if (looksLikeUrl(s)) return normaliseUrl(s);
   // Whatever label the victim wrote ("手机：", "Telegram:"), judge what follows it.
   const body = /^[\p{L}\s]{1,24}?\s*[:：]\s*(.+)$/u.exec(s)?.[1] ?? s;
   if (body !== s && parseEmail(body)) return normaliseEmail(body);
-  if (/^[+\d\s\-().]+$/.test(body) && digitsOf(body).length >= 5) return normalisePhone(body);
+  // A bank card is no phone number; other digit strings are read as one, as they always were.
+  if (/^[+\d\s\-().]+$/.test(body) && digitsOf(body).length >= 5) return cardShaped(body) ?? normalisePhone(body);
+  const phone = phoneFallback(body); // "12345转1234"
+  if (phone) return phone;
   const token = /^\S+$/.test(body) ? body.toLowerCase() : null;
   if (!token || !/^@?[a-z0-9][a-z0-9._\-+]{3,63}$/.test(token)) return null;
   if (!/\d|_|^@/.test(token)) return null; // plain words are not handles
@@ -118,31 +161,34 @@ export function normalisePayeeValues(payee: PayeeLike | null | undefined): Canon
   const value = asText(payee.value);
   const name = asText(payee.name);
   const bank = asText(payee.bank);
+  // A card or a link typed as an Alipay or WeChat Pay account (infer.ts); gift
+  // cards keep their numbers, which are card-shaped by design.
   const single = (v: string): CanonicalIdentifier | null => {
     switch (kind) {
       case "bank_account":
-        return normaliseBankAccount({ value: v, name, bank });
+        return normaliseBankAccount({ value: v, name, bank }) ?? urlShaped(v);
       case "alipay":
-        return normaliseAlipay(v);
+        return normaliseAlipay(v) ?? cardShaped(v, name, bank) ?? urlShaped(v);
       case "wechat_pay":
-        return normaliseWechat(v, "wechat_pay");
+        return normaliseWechat(v, "wechat_pay") ?? cardShaped(v, name, bank) ?? urlShaped(v);
       case "gift_card":
-        return normaliseGiftCard(v, bank || name);
+        return normaliseGiftCard(v, bank || name) ?? urlShaped(v);
       case "merchant":
         return normaliseMerchant(isJunk(fold(v)) ? name : v);
       default:
         return sniffPayee(v, name, bank);
     }
   };
+  const read = (v: string) => markEnteredAs(single(v), kind, PAYEE_KINDS);
   if (kind !== "merchant") {
     const parts = splitList(fold(value));
     // Only whole accounts split: in "尾号8988，转了2000元" the second part is an amount.
     if (parts.length > 1 && parts.every((p) => digitsOf(p).length >= 10 || p.includes("@"))) {
-      const ids = parts.map(single);
+      const ids = parts.map(read);
       if (ids.every((id) => id !== null)) return ids as CanonicalIdentifier[];
     }
   }
-  const id = single(value);
+  const id = read(value);
   return id ? [id] : [];
 }
 
@@ -187,13 +233,19 @@ export function extractIdentifiers(
       continue;
     const key = `${id.kind}\u0000${id.value}`;
     const seen = byKey.get(key);
-    if (!seen) byKey.set(key, id);
+    if (!seen) {
+      byKey.set(key, id);
+      continue;
+    }
+    let meta = seen.meta;
+    // Also typed in the right field: the report did not mistake it.
+    if (meta.enteredAs !== undefined && id.meta.enteredAs === undefined) meta = identityMeta(meta);
     // The same account paid twice, once with the holder's name: keep the name for bridging.
-    else if (seen.meta.holder == null && id.meta.holder != null)
-      byKey.set(key, {
-        ...seen,
-        meta: { ...seen.meta, holder: id.meta.holder, holderDisplay: id.meta.holderDisplay ?? null },
-      });
+    if (meta.holder == null && id.meta.holder != null)
+      meta = { ...meta, holder: id.meta.holder, holderDisplay: id.meta.holderDisplay ?? null };
+    // The same mobile also typed as QQ: keep its QQ alias (infer.ts accountAsPhone).
+    if (meta.qq == null && id.meta.qq != null) meta = { ...meta, qq: id.meta.qq };
+    if (meta !== seen.meta) byKey.set(key, { ...seen, meta });
   }
   return [...byKey.values()];
 }

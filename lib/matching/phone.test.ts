@@ -124,8 +124,33 @@ describe("extensions", () => {
     ["021-12345678 分机 305", "+862112345678", "305"],
     ["400-711-8888#3", "+864007118888", "3"],
     ["95311,2", "+8695311", "2"],
+    // A dash before the extension of a hotline or of a whole 400/800 number (issue 8).
+    ["10100-1234", "+8610100", "1234"],
+    ["12345转1234", "+8612345", "1234"],
+    ["95588-3", "+8695588", "3"],
+    ["96110 - 2", "+8696110", "2"],
+    ["9510211-1", "+869510211", "1"],
+    ["400-820-8820-123", "+864008208820", "123"],
+    ["4008208820-12", "+864008208820", "12"],
+    ["+86 400 820 8820-5", "+864008208820", "5"],
+    ["800-820-8820转6", "+868008208820", "6"],
   ])("%s -> %s ext %s", (raw, expected, ext) => {
     expect(parsePhone(raw)).toMatchObject({ e164: expected, extension: ext });
+  });
+  it("a hotline with an extension is the service number, not a Beijing landline", () => {
+    expect(parsePhone("10100-1234")).toMatchObject({ type: "service", national: "10100" });
+    expect(normalisePhone("95588-3")?.meta).toMatchObject({ type: "service", extension: "3" });
+  });
+  it.each([
+    ["010-1234567", "+86101234567", "landline"],
+    ["010-6552 9988", "+861065529988", "landline"],
+    ["021-2144 8001", "+862121448001", "landline"],
+    ["0951-1234567", "+869511234567", "landline"],
+    ["400-820-8820", "+864008208820", "shared_cost"],
+    ["139-1234-5678", "+8613912345678", "mobile"],
+    ["86-17832460313", "+8617832460313", "mobile"],
+  ])("dashes inside a number are no extension: %s -> %s", (raw, expected, type) => {
+    expect(parsePhone(raw)).toMatchObject({ e164: expected, type, extension: null });
   });
 });
 

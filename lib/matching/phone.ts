@@ -32,6 +32,21 @@ const MASKED = /\d[\s-]*[*xX×●•#?]{2,}[\s-]*\d|^[*xX×●•]{2,}[\s-]*\d/;
 const SCHEME = /^\s*(?:tel|callto|sms|smsto|phone|mobile)\s*:\s*/i;
 const EXTENSION = /^(.*\d.*?)\s*(?:ext\.?|extension|x|转|分机|-?#|[,;])\s*(\d{1,6})\s*$/i;
 
+// A dash before an extension, which EXTENSION cannot take in general: "010-1234567"
+// is a Beijing landline. Only after a hotline written as one group ("10100-1234",
+// "95588-3"; 106 is an SMS port prefix) or after a whole 400/800 number
+// ("400-820-8820-123"). "10-6552-9988" has two dashes and stays a landline.
+const HOTLINE_DASH = /^\s*((?:9[56]\d{3,6}|10(?!6)\d{3,6}|12\d{3}))\s*-\s*(\d{1,6})\s*$/;
+const LAST_DASH = /^(.*\d)\s*-\s*(\d{1,6})\s*$/;
+
+function dashExtension(s: string): RegExpExecArray | null {
+  const hotline = HOTLINE_DASH.exec(s);
+  if (hotline) return hotline;
+  const last = LAST_DASH.exec(s);
+  const head = last?.[1] === undefined ? "" : digitsOf(last[1]).replace(/^(?:0086|86)/, "");
+  return /^[48]00\d{7}$/.test(head) ? last : null;
+}
+
 const MOBILE = /^1[3-9]\d{9}$/;
 const LANDLINE = /^(?:10|2\d|[3-9]\d{2})\d{7,8}$/;
 
@@ -41,7 +56,7 @@ export function parsePhone(raw: unknown): ParsedPhone | null {
   if (isJunk(s) || MASKED.test(s)) return null; // "138****5678" is not an identifier
   s = s.replace(SCHEME, "");
   let extension: string | null = null;
-  const ext = EXTENSION.exec(s);
+  const ext = EXTENSION.exec(s) ?? dashExtension(s);
   if (ext && ext[1] !== undefined && ext[2] !== undefined && digitsOf(ext[1]).length >= 3) {
     s = ext[1];
     extension = ext[2];
@@ -69,9 +84,11 @@ export function parsePhone(raw: unknown): ParsedPhone | null {
   } else {
     national = stripTrunk(digits);
   }
+  // "010-6552 9988": a trunk 0 is dialled before an area code, never before an SMS port.
+  const trunk = !plus && /^0[1-9]/.test(digits);
   if (national.length < 3 || national.length > 20 || /^0+$/.test(national)) return null;
 
-  const type = classify(national);
+  const type = classify(national, trunk);
   const e164 = `+86${national}`;
   const lib = type === "service" || type === "sms_port" ? undefined : parsePhoneNumberFromString(e164);
   const valid = lib?.isValid() ?? false;
@@ -87,11 +104,11 @@ function stripTrunk(d: string): string {
   return d.startsWith("0") ? d.slice(1) : d;
 }
 
-function classify(n: string): PhoneType {
+function classify(n: string, trunk = false): PhoneType {
   if (MOBILE.test(n)) return "mobile";
   if (/^400\d{7}$/.test(n)) return "shared_cost";
   if (/^800\d{7}$/.test(n)) return "toll_free";
-  if (/^106\d{5,17}$/.test(n)) return "sms_port";
+  if (/^106\d{5,17}$/.test(n) && !trunk) return "sms_port";
   // 3-6 digit hotlines, 95xxx/96xxx national numbers, 10xxx carrier-assigned numbers.
   if (n.length <= 6 || /^9[56]\d{3,6}$/.test(n) || /^10\d{3,6}$/.test(n) || /^12\d{3}$/.test(n)) return "service";
   if (LANDLINE.test(n)) return "landline";
@@ -125,7 +142,11 @@ function international(digits: string, extension: string | null): ParsedPhone | 
 
 export function normalisePhone(raw: unknown): CanonicalIdentifier | null {
   const p = parsePhone(raw);
-  if (!p) return null;
+  return p ? phoneIdentifier(p) : null;
+}
+
+/** The identifier of a parsed number (also for numbers typed in another field, infer.ts). */
+export function phoneIdentifier(p: ParsedPhone): CanonicalIdentifier {
   return {
     kind: "phone",
     value: p.e164,

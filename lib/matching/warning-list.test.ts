@@ -87,8 +87,10 @@ describe("seed warning list", () => {
     // "95188" is not an Alipay login at all, so nothing to list...
     expect(id).toBeNull();
     // ...but a number under a non-phone kind is matched through meta.phone.
+    // A 400 number typed as a WeChat id is read as the phone it is (infer.ts), and listed.
     const wechat = normaliseContact("wechat", "+86 400 106 6666");
-    expect(wechat).toBeNull(); // not a mobile, so not a phone-form WeChat id
+    expect(wechat).toMatchObject({ kind: "phone", value: "+864001066666", meta: { enteredAs: "wechat" } });
+    expect(isWarningListed(wechat!, SEED_WARNING_LIST)?.value).toBe("+86400");
     const gift = { kind: "gift_card" as const, value: "+864001234567", display: "", meta: { phone: "+864001234567" } };
     expect(isWarningListed(gift, SEED_WARNING_LIST)?.value).toBe("+86400");
   });

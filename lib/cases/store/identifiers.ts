@@ -1,5 +1,12 @@
 import "server-only";
-import { bridgesOf, extractIdentifiers, isLinkable, type CanonicalIdentifier, type ReportLike } from "@/lib/matching";
+import {
+  bridgesOf,
+  extractIdentifiers,
+  identityMeta,
+  isLinkable,
+  type CanonicalIdentifier,
+  type ReportLike,
+} from "@/lib/matching";
 import { pgEnum, Prisma, table } from "@/lib/db/sql";
 import type { Tx } from "./types";
 
@@ -22,8 +29,10 @@ const signatures = table("BridgeSignature");
 
 /**
  * Stores each report's canonical identifiers: Identifier rows (one per kind and
- * value), the report's observation of each (holder name and bank as given),
- * and bridge keys. Returns identifier ids by kind+value. Set-based SQL so an
+ * value, with the meta of the first report that named it, minus what only that
+ * report said: enteredAs), the report's observation of each (holder name and
+ * bank as given, the kind it was typed under when it was read as another:
+ * ReportIdentifier.meta), and bridge keys. Returns identifier ids by kind+value. Set-based SQL so an
  * import batch costs a handful of statements.
  */
 export async function storeIdentifiers(tx: Tx, batch: ReportIdentifiers[]): Promise<Map<string, number>> {
@@ -51,7 +60,7 @@ export async function upsertIdentifiers(tx: Tx, batch: ReportIdentifiers[]): Pro
     WITH input AS (
       SELECT k::${kindType} AS kind, v AS value, d, m, l
       FROM unnest(${ids.map((i) => i.kind)}::text[], ${ids.map((i) => i.value)}::text[], ${ids.map((i) => i.display)}::text[],
-                  ${ids.map((i) => JSON.stringify(i.meta))}::text[], ${ids.map((i) => isLinkable(i))}::boolean[]) AS t(k, v, d, m, l)
+                  ${ids.map((i) => JSON.stringify(identityMeta(i.meta)))}::text[], ${ids.map((i) => isLinkable(i))}::boolean[]) AS t(k, v, d, m, l)
     ),
     ins AS (
       INSERT INTO ${ident.$table} (${$.kind}, ${$.value}, ${$.display}, ${$.meta}, ${$.linkable})
@@ -97,7 +106,7 @@ export async function linkIdentifiers(tx: Tx, batch: ReportIdentifiers[], idOf: 
           key: b.key,
           ident: identifierId,
           role: b.role,
-          meta: JSON.stringify(id.meta),
+          meta: JSON.stringify(identityMeta(id.meta)),
           signature,
         });
       }

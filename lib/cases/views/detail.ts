@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { caseByNumber, decisionsOfCase, decisionTable } from "../scope";
 import { caseGraph, identifierStats } from "./case-identifiers";
 import type { CaseGraphData } from "./graph-data";
+import { enteredAsOfCase, readAsOfReports, type EnteredAsCount, type ReadAs } from "./entered-as";
 
 export const REPORTS_PER_PAGE = 50;
 
@@ -32,6 +33,8 @@ export interface CaseReport {
   }[];
   platforms: { name: string; role: string }[];
   evidence: { id: string; originalName: string; mime: string; size: number }[];
+  /** Its identifiers read as another kind than the field they were typed in. */
+  readAs: ReadAs[];
 }
 
 export interface CaseIdentifier {
@@ -44,6 +47,8 @@ export interface CaseIdentifier {
   linking: boolean;
   /** Why it never links: "warning-list:…", "unlinkable", "do-not-link"; null if it may. */
   blockedReason: string | null;
+  /** Reports of the case that typed it under another kind ("entered as Other"); the case page loads it. */
+  enteredAs?: EnteredAsCount[];
 }
 
 export interface CaseDetail {
@@ -137,7 +142,7 @@ export async function getCaseDetail(
       events: { select: { type: true, data: true, createdAt: true }, orderBy: { createdAt: "asc" }, take: 200 },
     },
   });
-  const [loss, platforms, reports, stats, decisions] = await Promise.all([
+  const [loss, platforms, reports, stats, decisions, enteredAs] = await Promise.all([
     db.$queryRaw<{ currency: string; minor: bigint }[]>(Prisma.sql`
       SELECT ${P.currency} AS currency, sum(${P.amountMinor})::bigint AS minor FROM ${P} JOIN ${R} ON ${R.id} = ${P.reportId}
       WHERE ${R.caseId} = ${c.id} GROUP BY ${P.currency} ORDER BY 2 DESC`),
@@ -199,8 +204,15 @@ export async function getCaseDetail(
       FROM ${D} LEFT JOIN ${U} ON ${U.id} = ${D.actorId}
       WHERE ${decisionsOfCase(c.id)}
       ORDER BY ${D.createdAt} DESC LIMIT 100`),
+    enteredAsOfCase(db, c.id),
   ]);
   const page = reports.slice(0, REPORTS_PER_PAGE);
+  const readAs = await readAsOfReports(
+    db,
+    page.map((r) => r.id),
+  );
+  const identifiers = stats.list.map((i) => ({ ...i, enteredAs: enteredAs.get(i.id) ?? [] }));
+  const identifierCount = stats.total;
   if (piiVisible && page.length) {
     await recordAudit(db, {
       actorId: actor.id,
@@ -211,7 +223,6 @@ export async function getCaseDetail(
       detail: { reports: page.map((r) => r.reference) },
     });
   }
-  const { list: identifiers, total: identifierCount } = stats;
   const graph = await caseGraph(db, c.id, stats);
   const timeline: CaseDetail["timeline"] = [
     ...page.flatMap((r) => [
@@ -268,6 +279,7 @@ export async function getCaseDetail(
       payments: r.payments,
       platforms: r.platforms.map((p) => ({ name: p.platform.name, role: p.role })),
       evidence: evidenceVisible ? r.evidence : [],
+      readAs: readAs.get(r.id) ?? [],
     })),
     reportsCursor: reports.length > REPORTS_PER_PAGE ? page[page.length - 1]!.id : null,
     identifiers,

@@ -2,7 +2,14 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { pgEnum, Prisma, table } from "@/lib/db/sql";
 import { assertCan, type ServiceContext } from "@/lib/auth/permissions";
-import { bridgesOf, normaliseContact, normalisePayee, sniff, type CanonicalIdentifier } from "@/lib/matching";
+import {
+  bridgesOf,
+  normaliseContact,
+  normalisePayee,
+  normaliseQq,
+  sniff,
+  type CanonicalIdentifier,
+} from "@/lib/matching";
 import { contactKinds, parseCaseNumber, parseReportReference, payeeKinds, toHalfWidth } from "@/lib/vocab";
 import { platformKey } from "@/lib/reports/platforms";
 import { resolveCaseNumber } from "../scope";
@@ -37,6 +44,8 @@ export function readings(q: string): CanonicalIdentifier[] {
   add(sniff(raw));
   for (const k of CONTACT_KINDS) add(normaliseContact(k, raw));
   for (const k of PAYEE_KINDS) add(normalisePayee({ kind: k, value: raw }));
+  // A mobile-shaped QQ number is read as a phone now (ADR 0006); older reports stored it as QQ.
+  add(normaliseQq(raw));
   // "尾号8988 Xiao Momin", "****8988 XIAO MOMIN": an account with a holder name after it.
   const m = /^(.*\d{4})\s+([^\d].*)$/.exec(raw);
   if (m) add(normalisePayee({ kind: "bank_account", value: m[1]!, name: m[2]! }));

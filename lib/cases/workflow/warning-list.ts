@@ -33,9 +33,11 @@ export function canonicalWarningValue(kind: IdentifierKind, match: "exact" | "pr
     return parsePhone(v)?.e164 ?? null;
   }
   if (match === "prefix") return v;
-  if (CONTACT_KINDS.has(kind)) return normaliseContact(kind, v)?.value ?? null;
   const payeeKind = kind === "bank_account_partial" ? "bank_account" : kind;
-  return normalisePayee({ kind: payeeKind, value: v })?.value ?? null;
+  const id = CONTACT_KINDS.has(kind) ? normaliseContact(kind, v) : normalisePayee({ kind: payeeKind, value: v });
+  // A value read as another kind ("13812345678" as a QQ number is a phone) is
+  // stored as that kind, so an entry of this kind would never match it.
+  return id?.kind === kind ? id.value : null;
 }
 
 interface Entry {
