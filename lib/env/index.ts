@@ -143,6 +143,8 @@ const schema = z.object({
    */
   PLATFORM_FILTER_MIN_REPORTS: z.coerce.number().int().positive().max(10_000).default(5),
   // --- Over-correlation guard (docs/decisions/0011-shared-numbers.md) ---
+  /** "off" only to measure what the guard costs or changes: numbers already held stay held. */
+  SHARED_NUMBER_GUARD: z.enum(["on", "off"]).default("on"),
   /** Separate groups of reports a landline, 400/800 or other non-mobile number must tie together to be held. */
   SHARED_NUMBER_MIN_GROUPS: z.coerce.number().int().min(2).max(1000).default(2),
   /** The same for mobiles and foreign numbers; their groups need contact points of their own. */

@@ -150,34 +150,17 @@ export function findSharedNumbers(input: SharedNumberInput): SharedNumberFinding
   };
   const groupsOf = (i: number): number => {
     const mine = rootsOf(i);
-    // Held numbers named in the same reports as this one: where one is named
-    // beside it in two of its parts, the parts are one group for this count
-    // (a ring's numbers hold each other up otherwise: with all of them held,
-    // the ring falls into parts that each seem separate to every one of them).
-    const coNamed = new Map<number, Set<number>>();
+    // Held numbers named in the same reports as this one.
+    const coNamed = new Set<number>();
     for (const r of members[i]!)
       for (let p = graph.reportOffsets[r]!; p < graph.reportOffsets[r + 1]!; p++) {
         const y = graph.reportAdj[p]!;
-        if (y === i || !held.has(y)) continue;
-        let roots = coNamed.get(y);
-        if (!roots) coNamed.set(y, (roots = new Set()));
-        roots.add(find(r));
+        if (y !== i && held.has(y)) coNamed.add(y);
       }
-    const local = new Map<number, number>();
-    for (const root of mine.keys()) local.set(root, root);
-    const top = (x: number): number => {
-      let v = x;
-      while (local.get(v) !== v) v = local.get(v)!;
-      return v;
-    };
-    for (const roots of coNamed.values()) {
-      const [first, ...rest] = [...roots];
-      for (const other of rest) local.set(top(other), top(first!));
-    }
     // A held number that reaches two of its parts through its other reports
     // would join them, not make a separate group: it is no evidence either.
     const discount = new Map<number, number>();
-    for (const y of coNamed.keys()) {
+    for (const y of coNamed) {
       const shared = [...rootsOf(y)].filter(([root]) => mine.has(root));
       if (shared.length < 2) continue;
       for (const [root, n] of shared) discount.set(root, (discount.get(root) ?? 0) + n);
@@ -185,7 +168,7 @@ export function findSharedNumbers(input: SharedNumberInput): SharedNumberFinding
     const counted = new Set<number>();
     for (const [root, own] of mine) {
       const others = pending[root]! - own - (discount.get(root) ?? 0) > 0;
-      if (others || size[root]! >= 2) counted.add(top(root));
+      if (others || size[root]! >= 2) counted.add(root);
     }
     return counted.size;
   };
