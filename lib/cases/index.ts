@@ -63,5 +63,5 @@ export { reclusterAll, type ReclusterResult } from "./store/recluster";
 export { matchInsertedReports } from "./store/insert";
 export { identifiersOf, linkIdentifiers, upsertIdentifiers, type ReportIdentifiers } from "./store/identifiers";
 export { lockForMatching } from "./store/locks";
-export { finishMatch, planMatch, type MatchPlan, type NewReport } from "./store/match";
+export { finishMatch, guardCasesBehind, planMatch, type MatchPlan, type NewReport } from "./store/match";
 export { addSummary, emptySummary, type MatchSummary, type Tx } from "./store/types";

@@ -5,6 +5,7 @@ import {
   addSummary,
   emptySummary,
   finishMatch,
+  guardCasesBehind,
   identifiersOf,
   linkIdentifiers,
   lockForMatching,
@@ -81,6 +82,10 @@ export async function importReports(
   }
   await flush();
   if (inFlight) await inFlight;
+  if (summary.imported > 0) {
+    const tail = await db.$transaction((tx) => guardCasesBehind(tx, { cause: "import" }), { timeout: 300_000 });
+    summary = { ...summary, ...addSummary(summary, tail) };
+  }
   return summary;
 }
 

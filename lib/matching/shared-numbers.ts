@@ -58,6 +58,13 @@ export interface SharedNumberInput {
   detached?: Uint8Array;
   /** Report index pairs investigators merged: a group across them is one group. */
   mustLink?: readonly (readonly [number, number])[];
+  /**
+   * Also look at mobiles (default true). Their rule needs the whole picture: on
+   * a ring still arriving report by report, a mobile can look like it ties
+   * separate groups that later reports join, so incremental matching leaves
+   * them to the full re-cluster.
+   */
+  mobiles?: boolean;
   options?: Partial<SharedNumberOptions>;
 }
 
@@ -196,7 +203,7 @@ export function findSharedNumbers(input: SharedNumberInput): SharedNumberFinding
     release(short[0]!.i);
   }
   const found = [...held].map((i) => ({ identifier: i, reports: members[i]!.length, groups: groupsOf(i) }));
-  found.push(...strictSharedNumbers(input, held, members, opts.minGroupsStrict));
+  if (input.mobiles !== false) found.push(...strictSharedNumbers(input, held, members, opts.minGroupsStrict));
   return found.sort((a, b) => a.identifier - b.identifier);
 }
 

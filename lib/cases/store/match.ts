@@ -6,7 +6,8 @@ import { absorbCases, applyClusters, setReportCases, type ApplyOptions } from ".
 import { identifierKey } from "./identifiers";
 import { groupNewReports, type BridgeCandidate, type Holder, type JoinGroup, type OpenObservation } from "./join-plan";
 import { clusterRegion, reclusterRegion } from "./region";
-import { casesToGuard, markGuarded, recordHolds } from "./shared-numbers";
+import { casesBehind, casesToGuard, markGuarded, recordHolds } from "./shared-numbers";
+import { lockAllMatching } from "./locks";
 import { activeReportDecision } from "./decisions-load";
 import { addToCaseStats, mergeCaseStats } from "./stats";
 import { blockChecker, type BlockCheck } from "./warning-list";
@@ -23,7 +24,7 @@ export interface NewReport {
  * that investigators' decisions are in play and the region must be re-clustered.
  */
 export type MatchPlan =
-  | { kind: "fast"; caseOf: Map<number, number>; touched: number[]; summary: MatchSummary }
+  | { kind: "fast"; caseOf: Map<number, number>; touched: number[]; merged: number[]; summary: MatchSummary }
   | { kind: "region"; seed: number[]; summary: MatchSummary };
 
 /**
@@ -63,7 +64,7 @@ export async function finishMatch(
   // Figures grow by the new reports (new cases start from zero; merged ones
   // already hold their parts' figures), so no case is reread.
   await addToCaseStats(tx, plan.touched, newIds);
-  return addSummary(plan.summary, await guardCases(tx, plan.touched, opts));
+  return addSummary(plan.summary, await guardCases(tx, plan.touched, opts, plan.merged));
 }
 
 /**
@@ -72,8 +73,14 @@ export async function finishMatch(
  * holds a number are the cases rewritten (split, numbers kept by the part
  * with the first report).
  */
-async function guardCases(tx: Tx, caseIds: number[], opts: ApplyOptions): Promise<MatchSummary> {
-  const cases = await casesToGuard(tx, [...new Set(caseIds)]);
+export async function guardCases(
+  tx: Tx,
+  caseIds: number[],
+  opts: ApplyOptions,
+  always: number[] = [],
+): Promise<MatchSummary> {
+  // A merge is always checked, however big: it is what fuses rings.
+  const cases = await casesToGuard(tx, [...new Set(caseIds)], always);
   if (!cases.length) return emptySummary();
   const members = await tx.report.findMany({
     where: { caseId: { in: cases.map((c) => c.caseId) } },
@@ -105,7 +112,7 @@ export async function planMatch(
   idOf: Map<string, number>,
   opts: ApplyOptions,
 ): Promise<MatchPlan> {
-  if (!reports.length) return { kind: "fast", caseOf: new Map(), touched: [], summary: emptySummary() };
+  if (!reports.length) return { kind: "fast", caseOf: new Map(), touched: [], merged: [], summary: emptySummary() };
   const check = await blockChecker(tx);
   const newIds = reports.map((r) => r.reportId);
   const observations = openObservations(reports, idOf, check);
@@ -247,7 +254,7 @@ async function joinGroups(tx: Tx, groups: JoinGroup[], opts: ApplyOptions): Prom
     await absorbCases(tx, moves, opts);
     summary.casesMerged += moves.length;
   }
-  return { kind: "fast", caseOf, touched, summary };
+  return { kind: "fast", caseOf, touched, merged: [...new Set(moves.map((m) => m.into))], summary };
 }
 
 /** Cases, their numbers and their "created" events in one statement: an import batch creates hundreds. */
@@ -283,4 +290,15 @@ async function mergeInto(
   return tx.$executeRaw(Prisma.sql`
     UPDATE ${R} SET ${R.$.caseId} = m.dst FROM unnest(${from}::int[], ${moves.map((m) => m.into)}::int[]) AS m(src, dst)
     WHERE ${R.caseId} = m.src`);
+}
+
+/**
+ * Big cases the guard skipped while they grew (it looks at them each time they
+ * grow by a tenth): an import calls this at its end, so what it fused is
+ * found before anyone works the cases. Takes the global matching lock.
+ */
+export async function guardCasesBehind(tx: Tx, opts: ApplyOptions): Promise<MatchSummary> {
+  await lockAllMatching(tx);
+  const ids = await casesBehind(tx);
+  return ids.length ? guardCases(tx, ids, opts, ids) : emptySummary();
 }

@@ -163,6 +163,7 @@ export async function reclusterAll(db: Db, ctx: ServiceContext<AnyActor>): Promi
           meta: { type: PHONE_TYPES[roleCodes[2 * r + 1]! - 1] ?? null },
         }),
         decidedLinking,
+        mobiles: true,
       });
       for (const h of held) blocked.add(h.rank);
       lap("guard");

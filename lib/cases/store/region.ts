@@ -195,6 +195,7 @@ export async function clusterRegion(tx: Tx, reportIds: number[], check?: BlockCh
       return { id: o.identifierId, kind: o.kind, meta: o.imeta };
     },
     decidedLinking: blocked.decidedLinking,
+    mobiles: false,
   });
   for (const h of held) blockedRanks.add(h.rank);
   const result = clusterGraph(graph, { blockedIdentifiers: blockedRanks, decisions });

@@ -39,6 +39,8 @@ export function guardRegion(
     decisions: LinkDecisions;
     identifier: (rank: number) => { id: number; kind: string; meta: Record<string, MetaValue> };
     decidedLinking: ReadonlySet<number>;
+    /** Mobiles only where the whole picture is known (the full re-cluster): see findSharedNumbers. */
+    mobiles: boolean;
   },
 ): Held[] {
   if (env().SHARED_NUMBER_GUARD === "off") return [];
@@ -78,6 +80,7 @@ export function guardRegion(
     contact,
     detached,
     mustLink,
+    mobiles: input.mobiles,
     options: guardOptions(),
   });
   return found.map((f: SharedNumberFinding) => {
@@ -123,13 +126,27 @@ const C = table("Case", "c");
  * big enough to hold two groups, and (for very big ones) grown by a tenth
  * since the last look.
  */
-export async function casesToGuard(tx: Tx, caseIds: number[]): Promise<{ caseId: number; reports: number }[]> {
+export async function casesToGuard(
+  tx: Tx,
+  caseIds: number[],
+  always: number[] = [],
+): Promise<{ caseId: number; reports: number }[]> {
   if (!caseIds.length || env().SHARED_NUMBER_GUARD === "off") return [];
   const max = env().SHARED_NUMBER_CHECK_MAX_REPORTS;
   return tx.$queryRaw<{ caseId: number; reports: number }[]>(Prisma.sql`
     SELECT ${C.id} AS "caseId", ${C.reportCount} AS reports FROM ${C}
     WHERE ${C.id} = ANY(${caseIds}::int[]) AND ${C.reportCount} >= 4
-      AND (${C.reportCount} <= ${max} OR ${C.reportCount} * 10 >= ${C.guardCheckedReports} * 11)`);
+      AND (${C.reportCount} <= ${max} OR ${C.reportCount} * 10 >= ${C.guardCheckedReports} * 11
+           OR ${C.id} = ANY(${always}::int[]))`);
+}
+
+/** Big cases that grew since the guard last looked at them (an import catches up on them at its end). */
+export async function casesBehind(tx: Tx): Promise<number[]> {
+  if (env().SHARED_NUMBER_GUARD === "off") return [];
+  const rows = await tx.$queryRaw<{ id: number }[]>(Prisma.sql`
+    SELECT ${C.id} AS id FROM ${C}
+    WHERE ${C.reportCount} > ${env().SHARED_NUMBER_CHECK_MAX_REPORTS} AND ${C.reportCount} > ${C.guardCheckedReports}`);
+  return rows.map((r) => r.id);
 }
 
 export async function markGuarded(tx: Tx, cases: { caseId: number; reports: number }[]) {
