@@ -20,7 +20,7 @@ const shop = `Board Shop ${run}`;
 let investigator: ServiceContext;
 let liaison: ServiceContext;
 let shopId: number;
-/** Seven single-report cases: loss 100 … 700 yuan, incidents 2001-01-01 … 2001-01-07. */
+/** Seven single-report cases: loss 100 … 700 yuan, incidents 2002-01-01 … 2002-01-07. */
 const cases: { number: string; externalId: string; phone: string }[] = [];
 
 beforeAll(async () => {
@@ -32,7 +32,7 @@ beforeAll(async () => {
       contacts: [{ kind: "phone", value: p }],
       payees: [{ kind: "alipay", value: `board-${run}-${k}@example.cn` }],
       amount: k * 100,
-      incidentDate: `2001-01-0${k}`,
+      incidentDate: `2002-01-0${k}`,
       province: k <= 3 ? "Qinghai" : "Hainan",
       scamType: k % 2 ? "order_brushing" : "courier_compensation",
       platforms: [shop],
@@ -58,8 +58,8 @@ describe("listCases", () => {
     expect(await numbers({ scamType: "courier_compensation" })).toEqual(
       [cases[5], cases[3], cases[1]].map((c) => c!.number),
     );
-    expect(await numbers({ from: "2001-01-06" })).toEqual(all.slice(0, 2));
-    expect(await numbers({ to: "2001-01-02" })).toEqual(all.slice(5));
+    expect(await numbers({ from: "2002-01-06" })).toEqual(all.slice(0, 2));
+    expect(await numbers({ to: "2002-01-02" })).toEqual(all.slice(5));
     expect(await numbers({ minLoss: "500" })).toEqual(all.slice(0, 3));
     expect(await numbers({ status: "closed" })).toEqual([]);
     expect(await numbers({ status: "new" })).toEqual(all);
