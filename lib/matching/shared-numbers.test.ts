@@ -91,6 +91,12 @@ describe("findSharedNumbers", () => {
         .held()
         .map((f) => f.name),
     ).toEqual(["M-courier"]);
+    // Incremental matching leaves mobiles to the full re-cluster.
+    const { graph, names } = setup(three);
+    const flag = (test: (name: string) => boolean) =>
+      Uint8Array.from(graph.identifiers.ids, (id) => (test(names[id]!) ? 1 : 0));
+    const input = { graph, eligible: flag((n) => n.startsWith("M")), strict: flag((n) => n.startsWith("M")) };
+    expect(findSharedNumbers({ ...input, contact: flag((n) => !n.startsWith("P")), mobiles: false })).toEqual([]);
     // Groups that only share payees are one ring's rotation, not separate rings.
     const payeesOnly = [0, 1, 2].flatMap((k) => Array.from({ length: 4 }, () => [`P${k}`, "M-ring"]));
     expect(setup(payeesOnly).held()).toEqual([]);
