@@ -82,10 +82,9 @@ export async function importReports(
   }
   await flush();
   if (inFlight) await inFlight;
-  if (summary.imported > 0) {
-    const tail = await db.$transaction((tx) => guardCasesBehind(tx, { cause: "import" }), { timeout: 300_000 });
-    summary = { ...summary, ...addSummary(summary, tail) };
-  }
+  // Also after a run that added nothing: a re-run finishes what a failed catch-up left.
+  const tail = await db.$transaction((tx) => guardCasesBehind(tx, { cause: "import" }), { timeout: 300_000 });
+  summary = { ...summary, ...addSummary(summary, tail) };
   return summary;
 }
 
