@@ -2,7 +2,6 @@ import "server-only";
 import { env } from "@/lib/env";
 import {
   findSharedNumbers,
-  PHONE_TYPES,
   sharedNumberRole,
   type LinkDecisions,
   type MatchGraph,
@@ -121,11 +120,6 @@ export async function syncHolds(tx: Tx, held: readonly Pick<Held, "identifierId"
 }
 
 const C = table("Case", "c");
-const R = table("Report", "r");
-const RI = table("ReportIdentifier", "ri");
-const I = table("Identifier", "i");
-const W = table("WarningListEntry", "w");
-const SNA = table("SharedNumber", "sn");
 
 /**
  * Cases that reports just joined and that the guard should look at again:
@@ -139,24 +133,11 @@ export async function casesToGuard(
 ): Promise<{ caseId: number; reports: number }[]> {
   if (!caseIds.length || env().SHARED_NUMBER_GUARD === "off") return [];
   const max = env().SHARED_NUMBER_CHECK_MAX_REPORTS;
-  // Incremental matching holds only landlines and the like (mobiles are left to the
-  // full re-cluster), so a case without such a number named twice needs no look:
-  // answered here in SQL, it spares loading nearly every case a batch touches.
-  const strictTypes = PHONE_TYPES.filter((type) => sharedNumberRole({ kind: "phone", meta: { type } }).strict);
   return tx.$queryRaw<{ caseId: number; reports: number }[]>(Prisma.sql`
     SELECT ${C.id} AS "caseId", ${C.reportCount} AS reports FROM ${C}
     WHERE ${C.id} = ANY(${caseIds}::int[]) AND ${C.reportCount} >= 4
       AND (${C.reportCount} <= ${max} OR ${C.reportCount} * 10 >= ${C.guardCheckedReports} * 11
-           OR ${C.id} = ANY(${always}::int[]))
-      AND EXISTS (
-        SELECT 1 FROM ${R} JOIN ${RI} ON ${RI.reportId} = ${R.id} JOIN ${I} ON ${I.id} = ${RI.identifierId}
-        WHERE ${R.caseId} = ${C.id} AND ${I.kind} = 'phone' AND ${I.linkable}
-          AND NOT (COALESCE(${I.meta}->>'type', '') = ANY(${strictTypes}::text[]))
-          AND NOT EXISTS (
-            SELECT 1 FROM ${W} WHERE ${W.kind} = 'phone'
-              AND (${W.value} = ${I.value} OR (${W.match} = 'prefix' AND starts_with(${I.value}, ${W.value}))))
-          AND NOT EXISTS (SELECT 1 FROM ${SNA} WHERE ${SNA.identifierId} = ${I.id} AND ${SNA.status} = 'held')
-        GROUP BY ${RI.identifierId} HAVING count(*) >= 2)`);
+           OR ${C.id} = ANY(${always}::int[]))`);
 }
 
 /** Big cases that grew since the guard last looked at them (an import catches up on them at its end). */
