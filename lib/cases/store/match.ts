@@ -1,5 +1,12 @@
 import "server-only";
-import { bridgesOf, isLinkable, type CanonicalIdentifier, type IdentifierKind, type MetaValue } from "@/lib/matching";
+import {
+  bridgesOf,
+  isLinkable,
+  sharedNumberRole,
+  type CanonicalIdentifier,
+  type IdentifierKind,
+  type MetaValue,
+} from "@/lib/matching";
 import { caseNumber } from "@/lib/vocab";
 import { Prisma, sequences, table } from "@/lib/db/sql";
 import { absorbCases, applyClusters, setReportCases, type ApplyOptions } from "./apply";
@@ -24,7 +31,15 @@ export interface NewReport {
  * that investigators' decisions are in play and the region must be re-clustered.
  */
 export type MatchPlan =
-  | { kind: "fast"; caseOf: Map<number, number>; touched: number[]; merged: number[]; summary: MatchSummary }
+  | {
+      kind: "fast";
+      caseOf: Map<number, number>;
+      touched: number[];
+      /** Cases that absorbed others, and cases a new report naming a landline-like number joined: the guard looks at these. */
+      merged: number[];
+      named: number[];
+      summary: MatchSummary;
+    }
   | { kind: "region"; seed: number[]; summary: MatchSummary };
 
 /**
@@ -64,7 +79,7 @@ export async function finishMatch(
   // Figures grow by the new reports (new cases start from zero; merged ones
   // already hold their parts' figures), so no case is reread.
   await addToCaseStats(tx, plan.touched, newIds);
-  return addSummary(plan.summary, await guardCases(tx, plan.touched, opts, plan.merged));
+  return addSummary(plan.summary, await guardCases(tx, [...plan.named, ...plan.merged], opts, plan.merged));
 }
 
 /**
@@ -112,7 +127,8 @@ export async function planMatch(
   idOf: Map<string, number>,
   opts: ApplyOptions,
 ): Promise<MatchPlan> {
-  if (!reports.length) return { kind: "fast", caseOf: new Map(), touched: [], merged: [], summary: emptySummary() };
+  if (!reports.length)
+    return { kind: "fast", caseOf: new Map(), touched: [], merged: [], named: [], summary: emptySummary() };
   const check = await blockChecker(tx);
   const newIds = reports.map((r) => r.reportId);
   const observations = openObservations(reports, idOf, check);
@@ -121,7 +137,20 @@ export async function planMatch(
   const groups = groupNewReports(newIds, observations, holders, candidates);
   if (await decisionsInPlay(tx, groups))
     return { kind: "region", seed: await regionSeed(tx, groups), summary: emptySummary() };
-  return joinGroups(tx, groups, opts);
+  const plan = await joinGroups(tx, groups, opts);
+  if (plan.kind === "fast") {
+    // Incremental matching holds only landlines and the like (mobiles are left to
+    // the full re-cluster): a case needs a look when a merge made it, or a new
+    // report naming such a number joined it. Decided here, from what the new
+    // reports name, so nearly every case a batch touches is spared a load.
+    const naming = new Set(
+      observations
+        .filter((o) => sharedNumberRole(o.ident).eligible && !sharedNumberRole(o.ident).strict)
+        .map((o) => o.reportId),
+    );
+    plan.named = [...new Set([...naming].map((r) => plan.caseOf.get(r)!))];
+  }
+  return plan;
 }
 
 /** Step 1: what the new reports name that may link (warning-listed, unlinkable and do-not-link left out). */
@@ -254,7 +283,7 @@ async function joinGroups(tx: Tx, groups: JoinGroup[], opts: ApplyOptions): Prom
     await absorbCases(tx, moves, opts);
     summary.casesMerged += moves.length;
   }
-  return { kind: "fast", caseOf, touched, merged: [...new Set(moves.map((m) => m.into))], summary };
+  return { kind: "fast", caseOf, touched, merged: [...new Set(moves.map((m) => m.into))], named: [], summary };
 }
 
 /** Cases, their numbers and their "created" events in one statement: an import batch creates hundreds. */
