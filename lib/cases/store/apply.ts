@@ -6,6 +6,7 @@ import { refreshCaseStats } from "./stats";
 
 const CASE = table("Case");
 const REPORT = table("Report", "r");
+const ALIAS = table("CaseAlias", "a");
 
 export interface ApplyOptions {
   actorId?: string | null;
@@ -62,11 +63,12 @@ export async function applyClusters(
 
   const needNew = target.flatMap((t, i) => (t === null ? [i] : []));
   if (needNew.length) {
+    // One array parameter: a full re-cluster's region holds every case (a list
+    // of 100,000 bind parameters is more than the protocol allows).
     const revivable = regionCases.length
-      ? await tx.caseAlias.findMany({
-          where: { caseId: { in: regionCases }, rootReportId: { not: null } },
-          select: { number: true, rootReportId: true },
-        })
+      ? await tx.$queryRaw<{ number: string; rootReportId: number }[]>(Prisma.sql`
+          SELECT ${ALIAS.number} AS number, ${ALIAS.rootReportId} AS "rootReportId" FROM ${ALIAS}
+          WHERE ${ALIAS.caseId} = ANY(${regionCases}::int[]) AND ${ALIAS.rootReportId} IS NOT NULL`)
       : [];
     const aliasByRoot = new Map(revivable.map((a) => [a.rootReportId!, a.number]));
     const numbers: string[] = [];
