@@ -32,10 +32,14 @@ const caseNumber = z
   .transform((v, c) => parseCaseNumber(v) ?? (c.addIssue({ code: "custom", message: "caseNotFound" }), z.NEVER));
 const base = z.object({ locale: z.enum(routing.locales), number: caseNumber });
 
-async function back<D>(fd: FormData, result: StaffActionState<D>, anchor: string): Promise<never> {
+/** The form's language, or the default one for anything else. */
+function localeOf(fd: FormData): string {
   const raw = fd.get("locale");
-  const locale =
-    typeof raw === "string" && (routing.locales as readonly string[]).includes(raw) ? raw : routing.defaultLocale;
+  return typeof raw === "string" && (routing.locales as readonly string[]).includes(raw) ? raw : routing.defaultLocale;
+}
+
+async function back<D>(fd: FormData, result: StaffActionState<D>, anchor: string): Promise<never> {
+  const locale = localeOf(fd);
   const asked = parseCaseNumber(fd.get("number"));
   if (!asked) redirect(`/${locale}/staff/cases?error=notFound`);
   const number = (await numberNow(asked)) ?? asked;
@@ -180,9 +184,7 @@ const sharedNumberAction = staffAction({
 });
 
 export async function decideSharedNumberForm(fd: FormData) {
-  const raw = formDataOf([fd]) ? fd.get("locale") : null;
-  const locale =
-    typeof raw === "string" && (routing.locales as readonly string[]).includes(raw) ? raw : routing.defaultLocale;
+  const locale = formDataOf([fd]) ? localeOf(fd) : routing.defaultLocale;
   if (!formDataOf([fd])) redirect(`/${locale}/staff/shared-numbers`);
   const result = await sharedNumberAction(initialActionState as never, fd);
   const tab = fd.get("tab") === "decided" ? "decided" : fd.get("tab") === "released" ? "released" : "held";
