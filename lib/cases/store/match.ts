@@ -145,7 +145,10 @@ export async function planMatch(
     // reports name, so nearly every case a batch touches is spared a load.
     const naming = new Set(
       observations
-        .filter((o) => sharedNumberRole(o.ident).eligible && !sharedNumberRole(o.ident).strict)
+        .filter((o) => {
+          const role = sharedNumberRole(o.ident);
+          return role.eligible && !role.strict;
+        })
         .map((o) => o.reportId),
     );
     plan.named = [...new Set([...naming].map((r) => plan.caseOf.get(r)!))];
