@@ -3,10 +3,9 @@ import path from "node:path";
 import { randomInt } from "node:crypto";
 import { createPrisma, type Db } from "../lib/db/client";
 import { findRunningEmbedded } from "../lib/db/embedded";
-import en from "../messages/en.json" with { type: "json" };
-import zh from "../messages/zh-CN.json" with { type: "json" };
+import { catalogues } from "../messages/index";
 
-export const messages = { en, "zh-CN": zh } as const;
+export const messages = catalogues;
 export type Locale = keyof typeof messages;
 
 /** A random documentation-range address, so each test has its own rate-limit bucket. */

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
-import en from "@/messages/en.json";
-import zh from "@/messages/zh-CN.json";
+import { catalogues, parts } from "@/messages";
+
+const en = catalogues.en;
+const zh = catalogues["zh-CN"];
 import { contactKinds, payeeKinds, paymentMethods, platformRoles, provinces, scamTypes } from "@/lib/vocab";
 
 function keys(obj: object, prefix = ""): string[] {
@@ -14,6 +16,18 @@ function keys(obj: object, prefix = ""): string[] {
 describe("messages", () => {
   it("zh-CN and en have exactly the same keys", () => {
     expect(keys(zh).sort()).toEqual(keys(en).sort());
+  });
+
+  it("no part of a catalogue redefines another part's namespace", () => {
+    for (const list of [parts.en, parts["zh-CN"]]) {
+      const seen = new Set<string>();
+      for (const part of list) {
+        for (const ns of Object.keys(part)) {
+          expect(seen.has(ns), ns).toBe(false);
+          seen.add(ns);
+        }
+      }
+    }
   });
 
   it("every choice in the form has a label in both languages", () => {

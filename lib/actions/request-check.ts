@@ -7,8 +7,10 @@
  * answered by the mutation core with the form's usual "badRequest" error.
  */
 import { createTranslator } from "next-intl";
-import en from "@/messages/en.json";
-import zh from "@/messages/zh-CN.json";
+import { catalogues } from "@/messages";
+
+const en = catalogues.en;
+const zh = catalogues["zh-CN"];
 
 export function isMalformedActionPost(method: string, headers: Headers): boolean {
   if (method !== "POST" || !headers.get("next-action")) return false;

@@ -7,8 +7,10 @@
  */
 import { createTranslator } from "use-intl/core";
 import { env } from "@/lib/env";
-import en from "@/messages/en.json";
-import zh from "@/messages/zh-CN.json";
+import { catalogues } from "@/messages";
+
+const en = catalogues.en;
+const zh = catalogues["zh-CN"];
 import { staticPageCsp } from "./csp";
 import boundary from "./static-headers.json";
 
