@@ -29,6 +29,9 @@ describe("role → permissions", () => {
         "read:evidence:any",
         "decide:matching:any",
         "create:request:any",
+        "read:request:any",
+        "export:request:any",
+        "read:signal:any",
       ].sort(),
     );
     for (const p of [
@@ -36,6 +39,7 @@ describe("role → permissions", () => {
       "read:audit:any",
       "export:audit:any",
       "manage:warning-list:any",
+      "manage:organisation:any",
     ] as Permission[]) {
       expect(can(investigator, p)).toBe(false);
     }
@@ -48,7 +52,7 @@ describe("role → permissions", () => {
 
   it("analysts read cases but never victims' details, evidence or exports, and change nothing", () => {
     const analyst = { id: "n", role: "analyst" as const, orgId: null };
-    expect([...permissionsOf(analyst)].sort()).toEqual(["read:case:any", "read:staff-area:any"]);
+    expect([...permissionsOf(analyst)].sort()).toEqual(["read:case:any", "read:signal:any", "read:staff-area:any"]);
     for (const p of [
       "read:victim-pii:any",
       "read:evidence:any",
@@ -56,6 +60,8 @@ describe("role → permissions", () => {
       "decide:matching:any",
       "export:case:any",
       "export:audit:any",
+      "read:request:any",
+      "export:request:any",
     ] as Permission[])
       expect(can(analyst, p)).toBe(false);
   });

@@ -18,8 +18,16 @@ export const permissions = [
   "read:victim-pii:any",
   "read:evidence:any",
   "decide:matching:any",
-  /** Investigators asking a liaison's organisation for help (the liaison issue). */
+  /** Investigators asking an organisation for help: create, send, close, route identifiers. */
   "create:request:any",
+  /** Every organisation's requests and answers (the case liaison panel, the performance view). */
+  "read:request:any",
+  /** Request files (CSV, JSON, PDF letter) and case files (MISP event, case PDF). */
+  "export:request:any",
+  /** Platform signals: shops whose customers' order data the scammers knew. */
+  "read:signal:any",
+  /** Organisations, their kinds and routing keys. */
+  "manage:organisation:any",
   "manage:warning-list:any",
   /** Rebuild every case from the stored identifiers (npm run recluster). */
   "rebuild:case:any",
@@ -41,13 +49,16 @@ const investigator: readonly Permission[] = [
   "read:evidence:any",
   "decide:matching:any",
   "create:request:any",
+  "read:request:any",
+  "export:request:any",
+  "read:signal:any",
 ];
 
 /**
  * Analysts read cases, their figures and identifiers (patterns across cases)
  * but never victims' personal data, evidence or exports, and change nothing.
  */
-const analyst: readonly Permission[] = ["read:staff-area:any", "read:case:any"];
+const analyst: readonly Permission[] = ["read:staff-area:any", "read:case:any", "read:signal:any"];
 
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   // Every staff permission; the own-org ones belong to liaisons only.

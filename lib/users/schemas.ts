@@ -7,7 +7,7 @@ import { z } from "zod";
 import { roles, type Role } from "@/lib/auth/permissions";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
 
-export const orgKinds = ["platform", "bank", "payment", "courier", "telecom", "other"] as const;
+export const orgKinds = ["bank", "payment", "platform", "courier", "telecom", "internet", "hosting", "other"] as const;
 export type OrgKind = (typeof orgKinds)[number];
 
 const str = () => z.string({ error: "required" }).trim();
