@@ -155,6 +155,14 @@ const schema = z.object({
    * case on every report would slow the form down). `npm run recluster` checks all.
    */
   SHARED_NUMBER_CHECK_MAX_REPORTS: z.coerce.number().int().min(0).max(1_000_000).default(200),
+  // --- Leak signal (lib/liaison/signals.ts) ---
+  /**
+   * A shop is signalled when at least LEAK_SIGNAL_MIN_VICTIMS distinct victims
+   * say the scammer knew their order there, with incident days falling within
+   * LEAK_SIGNAL_DAYS consecutive calendar days.
+   */
+  LEAK_SIGNAL_MIN_VICTIMS: z.coerce.number().int().min(2).max(10_000).default(5),
+  LEAK_SIGNAL_DAYS: z.coerce.number().int().min(1).max(3660).default(30),
 });
 
 export type Env = z.infer<typeof schema>;
