@@ -35,7 +35,7 @@ export {
   type ProvinceFigures,
   type ScamTypeFigures,
 } from "./views/dashboard";
-export { currentNumber } from "./scope";
+export { currentNumber, caseByNumber, assertIdentifierInCase, type CaseRef } from "./scope";
 export {
   listSharedNumbers,
   SHARED_NUMBERS_PAGE,
@@ -65,3 +65,4 @@ export { identifiersOf, linkIdentifiers, upsertIdentifiers, type ReportIdentifie
 export { lockForMatching } from "./store/locks";
 export { finishMatch, guardCasesBehind, planMatch, type MatchPlan, type NewReport } from "./store/match";
 export { addSummary, emptySummary, type MatchSummary, type Tx } from "./store/types";
+export { refreshRequestFigures } from "./store/request-figures";

@@ -72,6 +72,7 @@ export function pgEnum(name: keyof typeof $Enums): Prisma.Sql {
 export const sequences = {
   caseNumber: Prisma.raw("case_number_seq"),
   reportReference: Prisma.raw("report_reference_seq"),
+  requestNumber: Prisma.raw("liaison_request_number_seq"),
 } as const;
 
 export { Prisma };

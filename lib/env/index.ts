@@ -142,6 +142,38 @@ const schema = z.object({
    * other name is still found by the board's search.
    */
   PLATFORM_FILTER_MIN_REPORTS: z.coerce.number().int().positive().max(10_000).default(5),
+  // --- Liaison requests (docs/decisions/0012-liaison-requests.md) ---
+  /** Hours an organisation has to answer, per kind of request: freezes are urgent. */
+  REQUEST_DUE_HOURS_FREEZE: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(24 * 365)
+    .default(24),
+  REQUEST_DUE_HOURS_BLOCK: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(24 * 365)
+    .default(24 * 7),
+  REQUEST_DUE_HOURS_TAKE_DOWN: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(24 * 365)
+    .default(24 * 7),
+  REQUEST_DUE_HOURS_LEAK: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(24 * 365)
+    .default(24 * 7),
+  REQUEST_DUE_HOURS_INFORMATION: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(24 * 365)
+    .default(24 * 7),
   // --- Over-correlation guard (docs/decisions/0011-shared-numbers.md) ---
   /** "off" only to measure what the guard costs or changes: numbers already held stay held. */
   SHARED_NUMBER_GUARD: z.enum(["on", "off"]).default("on"),

@@ -15,6 +15,11 @@ export function caseNumber(seq: bigint | number, d = new Date()): string {
   return `C-${cstYear(d)}-${String(seq).padStart(5, "0")}`;
 }
 
+/** A liaison request's number, e.g. Q-2026-000123. */
+export function requestNumber(seq: bigint | number, d = new Date()): string {
+  return `Q-${cstYear(d)}-${String(seq).padStart(6, "0")}`;
+}
+
 /** "2026-05-25T15:10" typed in China → the instant; null when empty or not a real time. */
 export function cstLocalToDate(local: string): Date | null {
   return local ? parseLocalDateTime(local) : null;

@@ -3,6 +3,7 @@ import { caseNumber } from "@/lib/vocab";
 import { Prisma, sequences, table } from "@/lib/db/sql";
 import { emptySummary, type MatchSummary, type Tx } from "./types";
 import { refreshCaseStats } from "./stats";
+import { refreshRequestFigures } from "./request-figures";
 
 const CASE = table("Case");
 const REPORT = table("Report", "r");
@@ -188,6 +189,8 @@ export async function absorbCases(
     await tx.$executeRaw(Prisma.sql`
       UPDATE ${t} SET ${t.$.caseId} = m.dst FROM unnest(${from}::int[], ${into}::int[]) AS m(src, dst) WHERE ${t.caseId} = m.src`);
   }
+  // The kept cases now hold the absorbed cases' requests: their frozen sums and due times change.
+  await refreshRequestFigures(tx, into);
   const c = table("Case", "c");
   const alias = table("CaseAlias").$;
   const event = table("CaseEvent").$;

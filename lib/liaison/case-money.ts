@@ -1,0 +1,108 @@
+import "server-only";
+import { normalisePayeeValues } from "@/lib/matching";
+import type { Tx } from "@/lib/cases";
+
+/**
+ * What a case's victims paid to, and how many of them named, each identifier:
+ * the figures a request carries ("the amounts and times paid to each, the
+ * number of victims"). Payments are matched to identifiers through the same
+ * normaliser as matching, so any spelling of an account counts. CNY only in
+ * the sums (fen, BigInt); other currencies are counted as payments.
+ */
+export interface IdentifierFigures {
+  paidMinor: bigint;
+  paymentCount: number;
+  victimCount: number;
+  firstPaidAt: Date | null;
+  lastPaidAt: Date | null;
+  /** Reports of the case that paid to or named it. */
+  reportIds: number[];
+}
+
+const key = (kind: string, value: string) => `${kind}\u0000${value}`;
+
+/** What one report paid to any of the identifiers asked about (a victim's line in a request). */
+export interface ReportPaid {
+  paidMinor: bigint;
+  firstPaidAt: Date | null;
+}
+
+export interface CaseFigures {
+  byIdentifier: Map<number, IdentifierFigures>;
+  byReport: Map<number, ReportPaid>;
+}
+
+export async function identifierFigures(
+  tx: Tx,
+  caseId: number,
+  identifiers: readonly { id: number; kind: string; value: string }[],
+): Promise<CaseFigures> {
+  const out = new Map<number, IdentifierFigures>();
+  const byReport = new Map<number, ReportPaid>();
+  if (!identifiers.length) return { byIdentifier: out, byReport };
+  const byKey = new Map(identifiers.map((i) => [key(i.kind, i.value), i.id]));
+  const ids = identifiers.map((i) => i.id);
+  const victims = new Map<number, Set<string>>();
+  const reports = new Map<number, Set<number>>();
+  for (const id of ids) {
+    out.set(id, { paidMinor: 0n, paymentCount: 0, victimCount: 0, firstPaidAt: null, lastPaidAt: null, reportIds: [] });
+    victims.set(id, new Set());
+    reports.set(id, new Set());
+  }
+  const named = await tx.reportIdentifier.findMany({
+    where: { identifierId: { in: ids }, report: { caseId } },
+    select: { identifierId: true, report: { select: { id: true, victimKey: true } } },
+  });
+  for (const n of named) {
+    victims.get(n.identifierId)!.add(n.report.victimKey);
+    reports.get(n.identifierId)!.add(n.report.id);
+  }
+  const payments = await tx.payment.findMany({
+    where: { report: { caseId, id: { in: named.map((n) => n.report.id) } } },
+    select: {
+      amountMinor: true,
+      currency: true,
+      paidAt: true,
+      payeeKind: true,
+      payeeValue: true,
+      payeeName: true,
+      payeeBank: true,
+      report: { select: { id: true, victimKey: true } },
+    },
+  });
+  for (const p of payments) {
+    const seen = new Set<number>();
+    for (const c of normalisePayeeValues({
+      kind: p.payeeKind,
+      value: p.payeeValue,
+      name: p.payeeName,
+      bank: p.payeeBank,
+    })) {
+      const id = byKey.get(key(c.kind, c.value));
+      if (id === undefined || seen.has(id)) continue;
+      seen.add(id);
+      const r = byReport.get(p.report.id) ?? { paidMinor: 0n, firstPaidAt: null };
+      if (seen.size === 1) {
+        // One payment counts once for its report even when it names two of the identifiers.
+        if (p.currency === "CNY") r.paidMinor += p.amountMinor;
+        if (p.paidAt && (!r.firstPaidAt || p.paidAt < r.firstPaidAt)) r.firstPaidAt = p.paidAt;
+      }
+      byReport.set(p.report.id, r);
+      const f = out.get(id)!;
+      f.paymentCount += 1;
+      if (p.currency === "CNY") f.paidMinor += p.amountMinor;
+      if (p.paidAt) {
+        if (!f.firstPaidAt || p.paidAt < f.firstPaidAt) f.firstPaidAt = p.paidAt;
+        if (!f.lastPaidAt || p.paidAt > f.lastPaidAt) f.lastPaidAt = p.paidAt;
+      }
+    }
+  }
+  for (const id of ids) {
+    const f = out.get(id)!;
+    f.victimCount = victims.get(id)!.size;
+    f.reportIds = [...reports.get(id)!].sort((a, b) => a - b);
+  }
+  for (const ids of reports.values())
+    for (const r of ids) if (!byReport.has(r)) byReport.set(r, { paidMinor: 0n, firstPaidAt: null });
+  return { byIdentifier: out, byReport };
+}
