@@ -31,3 +31,12 @@ export {
 } from "./views";
 export { LiaisonError, liaisonErrorCodes, type LiaisonErrorCode } from "./errors";
 export type { SharedVictim } from "./victim-lines";
+export {
+  listLeakSignals,
+  leakSignalSettings,
+  MAX_CASES,
+  type LeakSignal,
+  type LeakSignalCourier,
+  type LeakSignalOptions,
+} from "./signals";
+export { createLeakNotice, SignalError, signalErrorCodes, type SignalErrorCode } from "./leak-notice";

@@ -38,6 +38,8 @@ export interface LeakSignalOptions {
   days?: number;
   /** Reports dated after this day (China time) are left out; default now. */
   now?: Date;
+  /** One shop only (the notice action checks its signal still stands). */
+  platformId?: number;
 }
 
 export interface LeakSignalCourier {
@@ -93,6 +95,12 @@ const isoDay = (n: number) => new Date(EPOCH + n * DAY_MS).toISOString().slice(0
 /** Today in China, where reports' days are reckoned. */
 const chinaDay = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(d);
 
+/** The thresholds listLeakSignals uses by default (LEAK_SIGNAL_MIN_VICTIMS, LEAK_SIGNAL_DAYS), for the page's explanation. */
+export function leakSignalSettings(): { minVictims: number; days: number } {
+  const config = env();
+  return { minVictims: config.LEAK_SIGNAL_MIN_VICTIMS, days: config.LEAK_SIGNAL_DAYS };
+}
+
 function positiveInt(v: number | undefined, fallback: number, max: number): number {
   const n = v ?? fallback;
   if (!Number.isInteger(n) || n < 1 || n > max) throw new RangeError(`leak signal: ${n} is out of range`);
@@ -109,13 +117,15 @@ export async function listLeakSignals(
   const minVictims = positiveInt(input.minVictims, config.LEAK_SIGNAL_MIN_VICTIMS, 10_000);
   const days = positiveInt(input.days, config.LEAK_SIGNAL_DAYS, 3660);
   const today = chinaDay(input.now ?? new Date());
+  const onlyShop =
+    input.platformId === undefined ? Prisma.empty : Prisma.sql`AND ${RP.platformId} = ${input.platformId}::int`;
 
   // 1. Observations of shops with enough victims at all; a report without a victim key counts as its own victim.
   const rows = await db.$queryRaw<{ pid: number; victim: number; day: number; all: number }[]>(Prisma.sql`
     WITH k AS (
       SELECT ${RP.platformId} AS pid, COALESCE(NULLIF(${R.victimKey}, ''), ${R.reference}) AS v, ${dayOf} AS day
       FROM ${RP} JOIN ${R} ON ${R.id} = ${RP.reportId}
-      WHERE ${RP.role} = ${leaked} AND ${dayOf} <= ${today}::date
+      WHERE ${RP.role} = ${leaked} AND ${dayOf} <= ${today}::date ${onlyShop}
     ), d AS (SELECT DISTINCT pid, v, day FROM k),
     cand AS (SELECT pid, count(DISTINCT v)::int AS "all" FROM d GROUP BY pid HAVING count(DISTINCT v) >= ${minVictims}::int)
     SELECT d.pid, (dense_rank() OVER (PARTITION BY d.pid ORDER BY d.v))::int AS victim,
