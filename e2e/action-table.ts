@@ -301,6 +301,25 @@ export const actionTable: Record<string, ActionRow> = {
     },
   },
 
+  // A leak signal (five victims of a ring named one shop as leaked) becomes a data-leak notice to the shop's organisation.
+  "lib/liaison/signal-actions.ts#createLeakNoticeForm": {
+    allow: CASE_WORKERS,
+    args: "form",
+    prepare: async ({ db }) => {
+      const ring = await importRing(db, 5);
+      const { id: platformId } = await db.platform.findFirstOrThrow({
+        where: { name: ring.platform },
+        select: { id: true },
+      });
+      await db.organisation.create({ data: { name: `${ring.platform} Ltd`, kind: "platform", platformId } });
+      return {
+        fields: { locale: "en", platformId: String(platformId) },
+        check: async () =>
+          (await db.liaisonRequest.count({ where: { platformId, kind: "data_leak_notice", status: "sent" } })) === 1,
+      };
+    },
+  },
+
   // Public: anyone may try to sign in (a wrong password is an answer, not a refusal) or send a report.
   "lib/auth/actions.ts#signInAction": {
     allow: EVERYONE,

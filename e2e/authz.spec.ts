@@ -100,6 +100,8 @@ export const authzTable: AuthzRow[] = [
     path: "/zh-CN/staff/dashboard?from=2026-01-01&to=2026-06-30",
     allow: READERS,
   },
+  { name: "platform signals", kind: "page", path: "/en/staff/signals", allow: READERS },
+  { name: "platform signals (zh-CN)", kind: "page", path: "/zh-CN/staff/signals", allow: READERS },
 ];
 
 type Visitor = Role | "anonymous";
