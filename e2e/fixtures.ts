@@ -1,11 +1,19 @@
 import { test as base, expect, type Page } from "@playwright/test";
+import fs from "node:fs";
 import path from "node:path";
 import { randomInt } from "node:crypto";
 import { createPrisma, type Db } from "../lib/db/client";
 import { findRunningEmbedded } from "../lib/db/embedded";
-import { catalogues } from "../messages/index";
+import type { catalogues } from "../messages/index";
 
-export const messages = catalogues;
+// The same catalogues as messages/index.ts, read from its files: Playwright's loader
+// needs import attributes on JSON imports, which Next's build refuses there.
+const readJson = (file: string) =>
+  JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../messages", file), "utf8")) as object;
+const PARTS = ["routing", "requests", "portal", "exports", "signals"];
+const catalogue = (locale: string) =>
+  Object.assign({}, readJson(`${locale}.json`), ...PARTS.map((p) => readJson(`liaison/${p}.${locale}.json`)));
+export const messages = { en: catalogue("en"), "zh-CN": catalogue("zh-CN") } as typeof catalogues;
 export type Locale = keyof typeof messages;
 
 /** A random documentation-range address, so each test has its own rate-limit bucket. */
