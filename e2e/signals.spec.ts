@@ -52,6 +52,10 @@ for (const locale of ["en", "zh-CN"] as const) {
       await page.setViewportSize(size);
       await expect(row.getByRole("button", { name: t.send })).toBeAttached();
       expect(await seriousViolations(page), `${size.width}px`).toEqual([]);
+      // The table scrolls inside its frame; the page itself never scrolls sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${size.width}px`).toBeLessThanOrEqual(
+        size.width,
+      );
     }
 
     await row.getByRole("button", { name: t.send }).click();

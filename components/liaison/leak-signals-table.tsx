@@ -8,7 +8,8 @@ import { Submit } from "@/components/cases/forms";
  * the shop's name as the row header. Cases link to their pages; the last
  * column offers a data-leak notice when the shop is an organisation, no notice
  * is open and the visitor may create requests. A plain form: works without
- * JavaScript. On a phone the table scrolls sideways inside its frame.
+ * JavaScript. On a phone the table scrolls sideways inside its frame (positioned,
+ * so the buttons' screen-reader text is clipped with it instead of widening the page).
  */
 export async function LeakSignalsTable({
   locale,
@@ -24,7 +25,7 @@ export async function LeakSignalsTable({
   const day = (d: string) => format.dateTime(new Date(`${d}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const th = "px-3 py-2 font-semibold";
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-300 bg-white">
       <table className="min-w-[56rem] text-left text-sm">
         <caption className="px-3 pt-3 text-left font-medium">{t("caption")}</caption>
         <thead className="bg-slate-100">
@@ -74,7 +75,7 @@ export async function LeakSignalsTable({
               <td className="px-3 py-2">
                 <ul className="space-y-0.5">
                   {s.cases.map((c) => (
-                    <li key={c.number}>
+                    <li key={c.number} className="whitespace-nowrap">
                       <a href={`/${locale}/staff/cases/${c.number}`} className="font-mono text-brand-700 underline">
                         {c.number}
                       </a>{" "}
@@ -103,7 +104,7 @@ export async function LeakSignalsTable({
                   </ul>
                 )}
               </td>
-              <td className="px-3 py-2">
+              <td className="min-w-60 px-3 py-2">
                 <NoticeCell locale={locale} signal={s} canCreate={canCreate} />
               </td>
             </tr>
@@ -138,7 +139,7 @@ async function NoticeCell({ locale, signal, canCreate }: { locale: string; signa
           </form>
         ) : null
       ) : (
-        <p className="max-w-xs text-slate-700">{t("noOrganisation")}</p>
+        <p className="text-slate-700">{t("noOrganisation")}</p>
       )}
     </div>
   );
