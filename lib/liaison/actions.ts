@@ -1,0 +1,183 @@
+"use server";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { formDataOf } from "@/lib/actions/mutation";
+import { staffAction, initialActionState, type StaffActionState } from "@/lib/actions/staff-action";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db";
+import { routing } from "@/i18n/routing";
+import { currentNumber, parseCaseNumber } from "@/lib/cases";
+import { closeRequest, createRequest, discardDraft, sendRequest } from "./requests";
+import { disclosuresOf, dueAtOf, identifierIdsOf, type RequestDone } from "./request-form";
+import { disclosureFields, parseRequestNumber, requestKinds } from "./shared";
+
+// ---------------------------------------------------------------------------
+// Case liaison panel (investigators): create, send, close, discard, follow up.
+// The case page's request forms post here and work without JavaScript; each
+// action goes through staffAction (session, permission, schema, error
+// mapping), then back to the case page's #requests section — under the case's
+// current number, which a merge may have changed — with `panel=requests` and
+// the outcome (`done=<what>` or `error=<code>`), which the panel shows
+// translated (lib/liaison/request-form.ts#requestBannerOf). Every form names
+// the case by its number and the request by its number; the services reach
+// the request only through that case.
+// ---------------------------------------------------------------------------
+
+const caseNumberField = z
+  .string()
+  .max(40)
+  .transform((v, c) => parseCaseNumber(v) ?? (c.addIssue({ code: "custom", message: "caseNotFound" }), z.NEVER));
+const requestNumberField = z
+  .string()
+  .max(40)
+  .transform((v, c) => parseRequestNumber(v) ?? (c.addIssue({ code: "custom", message: "notFound" }), z.NEVER));
+const panelBase = z.object({ locale: z.enum(routing.locales), number: caseNumberField });
+const onRequest = panelBase.extend({ request: requestNumberField });
+const justifications = Object.fromEntries(
+  disclosureFields.map((f) => [`justification.${f}`, z.string().max(2000, "tooLong").optional()]),
+);
+const dueAtField = z
+  .string()
+  .max(40)
+  .optional()
+  .refine((v) => dueAtOf(v) !== "invalid", "invalidDate");
+
+const createSchema = z.looseObject({
+  ...panelBase.shape,
+  orgId: z.string().trim().min(1, "organisationMissing").max(64, "tooLong"),
+  kind: z.enum(requestKinds, "invalidChoice"),
+  body: z.string().trim().max(5000, "tooLong").optional(),
+  dueAt: dueAtField,
+  platformId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  intent: z.enum(["send", "draft"], "invalidChoice"),
+  ...justifications,
+});
+
+const createAction = staffAction({
+  name: "requestCreate",
+  permission: "create:request:any",
+  schema: createSchema,
+  handler: async (i, { user, ip, db }) => {
+    const dueAt = dueAtOf(i.dueAt);
+    const made = await createRequest(
+      db,
+      { actor: user, ip },
+      {
+        caseNumber: i.number,
+        orgId: i.orgId,
+        kind: i.kind,
+        identifierIds: identifierIdsOf(i),
+        body: i.body ?? "",
+        disclosures: disclosuresOf(i),
+        dueAt: dueAt === "invalid" ? null : dueAt,
+        platformId: i.platformId ?? null,
+        send: i.intent === "send",
+      },
+    );
+    return made.status === "sent" ? ("sent" as const) : ("drafted" as const);
+  },
+});
+
+const followUpAction = staffAction({
+  name: "requestFollowUp",
+  permission: "create:request:any",
+  schema: z.looseObject({
+    ...panelBase.shape,
+    orgId: z.string().trim().min(1, "organisationMissing").max(64, "tooLong"),
+    followUpOf: requestNumberField,
+    body: z.string().trim().max(5000, "tooLong").optional(),
+  }),
+  // A draft, not sent: the investigator checks the new accounts and sends it
+  // with one more click (what was shared with a bank cannot be taken back).
+  handler: async (i, { user, ip, db }) => {
+    await createRequest(
+      db,
+      { actor: user, ip },
+      {
+        caseNumber: i.number,
+        orgId: i.orgId,
+        kind: "freeze_accounts",
+        identifierIds: identifierIdsOf(i),
+        body: i.body ?? "",
+        disclosures: [],
+        followUpOf: i.followUpOf,
+        send: false,
+      },
+    );
+    return "followUp" as const;
+  },
+});
+
+const sendAction = staffAction({
+  name: "requestSend",
+  permission: "create:request:any",
+  schema: onRequest,
+  handler: async (i, { user, ip, db }) => {
+    await sendRequest(db, { actor: user, ip }, { caseNumber: i.number, number: i.request });
+    return "sent" as const;
+  },
+});
+
+const closeAction = staffAction({
+  name: "requestClose",
+  permission: "create:request:any",
+  schema: onRequest,
+  handler: async (i, { user, ip, db }) => {
+    await closeRequest(db, { actor: user, ip }, { caseNumber: i.number, number: i.request });
+    return "closed" as const;
+  },
+});
+
+const discardAction = staffAction({
+  name: "requestDiscard",
+  permission: "create:request:any",
+  schema: onRequest,
+  handler: async (i, { user, ip, db }) => {
+    await discardDraft(db, { actor: user, ip }, { caseNumber: i.number, number: i.request });
+    return "discarded" as const;
+  },
+});
+
+export const createRequestForm = panelForm(createAction);
+export const createFollowUpForm = panelForm(followUpAction);
+export const sendRequestForm = panelForm(sendAction);
+export const closeRequestForm = panelForm(closeAction);
+export const discardDraftForm = panelForm(discardAction);
+
+/** The form's language, or the default one for anything else. */
+function panelLocale(fd: FormData): string {
+  const raw = fd.get("locale");
+  return typeof raw === "string" && (routing.locales as readonly string[]).includes(raw) ? raw : routing.defaultLocale;
+}
+
+function panelForm<D extends RequestDone>(
+  action: (prev: StaffActionState<D>, fd: FormData) => Promise<StaffActionState<D>>,
+) {
+  return async (fd: FormData) => {
+    // A crafted call without a form names no case: back to the board.
+    if (!formDataOf([fd])) redirect(`/${routing.defaultLocale}/staff/cases`);
+    const result = await action(initialActionState as StaffActionState<D>, fd);
+    const locale = panelLocale(fd);
+    const asked = parseCaseNumber(fd.get("number"));
+    if (!asked) redirect(`/${locale}/staff/cases?error=notFound`);
+    const number = (await panelCaseNow(asked)) ?? asked;
+    // A fresh value each time, so the browser never treats the answer as "same page, new hash".
+    const q = new URLSearchParams({ panel: "requests", at: Date.now().toString(36) });
+    if (result.status === "ok") q.set("done", result.data ?? "created");
+    else {
+      q.set("error", result.code ?? "invalid");
+      const field = result.fieldErrors ? Object.values(result.fieldErrors)[0] : undefined;
+      if (field) q.set("field", field);
+      if (result.errorId) q.set("errorId", result.errorId);
+    }
+    redirect(`/${locale}/staff/cases/${encodeURIComponent(number)}?${q}#requests`);
+  };
+}
+
+/** The case's number now, if the visitor may read cases (else the page they return to will say so). */
+async function panelCaseNow(asked: string): Promise<string | null> {
+  const user = await getCurrentUser();
+  if (!user) return null;
+  return currentNumber(await db(), { actor: user }, { number: asked }).catch(() => null);
+}
+// ----------------------------------------------------- end of case liaison panel
