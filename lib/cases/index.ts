@@ -30,6 +30,7 @@ export {
   loadDashboard,
   type Dashboard,
   type Figures,
+  type FrozenMonthFigures,
   type MonthFigures,
   type PlatformFigures,
   type ProvinceFigures,

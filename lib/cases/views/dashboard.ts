@@ -55,10 +55,19 @@ export interface ProvinceFigures extends CategoryFigures {
   province: string;
 }
 
+/** Per month: CNY lost (by the reports' incident month) and frozen (by the month organisations answered). */
+export interface FrozenMonthFigures {
+  /** YYYY-MM */
+  month: string;
+  lostMinor: bigint;
+  frozenMinor: bigint;
+}
+
 export interface Dashboard {
   range: DashboardRange;
   totals: Figures;
   months: MonthFigures[];
+  frozen: FrozenMonthFigures[];
   scamTypes: ScamTypeFigures[];
   platforms: PlatformFigures[];
   provinces: ProvinceFigures[];
@@ -67,6 +76,8 @@ export interface Dashboard {
 const R = table("Report", "r");
 const RP = table("ReportPlatform", "rp");
 const P = table("Payment", "p");
+const Q = table("LiaisonRequest", "q");
+const QI = table("LiaisonRequestItem", "qi");
 
 /** The condition on "Report" r for the range, or null (no range: no WHERE, and no join only the range needs). */
 function rangeSql(range: DashboardRange): Prisma.Sql | null {
@@ -234,6 +245,52 @@ export async function lossByProvince(
   return rows.map((r) => ({ province: r.key, ...category(r) }));
 }
 
+/**
+ * CNY frozen per month by organisations' answers: the frozen amounts of
+ * answered identifiers of requests that were sent (not drafts), by the month
+ * of the answer in China time (an answer given at 07:00 on 1 July in Beijing
+ * counts for July). The range cuts on the same China-time day. A corrected
+ * answer counts once, in the month of its last correction.
+ */
+export async function frozenByMonth(
+  db: Db,
+  ctx: ServiceContext,
+  range: DashboardRange = {},
+): Promise<{ month: string; frozenMinor: bigint }[]> {
+  assertCan(ctx.actor, "read:case:any");
+  const china = Prisma.sql`(${QI.answeredAt} + interval '8 hours')`;
+  const where = [
+    Prisma.sql`${Q.status}::text <> 'draft'`,
+    Prisma.sql`${QI.frozenMinor} IS NOT NULL`,
+    Prisma.sql`${QI.answeredAt} IS NOT NULL`,
+  ];
+  if (range.from) where.push(Prisma.sql`${china} >= ${range.from}::date`);
+  if (range.to) where.push(Prisma.sql`${china} < ${range.to}::date + 1`);
+  const rows = await db.$queryRaw<{ month: string; frozen: string }[]>(Prisma.sql`
+    SELECT to_char(${china}, 'YYYY-MM') AS month, sum(${QI.frozenMinor})::text AS frozen
+    FROM ${QI} JOIN ${Q} ON ${Q.id} = ${QI.requestId}
+    WHERE ${Prisma.join(where, " AND ")}
+    GROUP BY 1 ORDER BY 1`);
+  return rows.map((r) => ({ month: r.month, frozenMinor: BigInt(r.frozen) }));
+}
+
+/** Lost and frozen side by side, every month from the first to the last of either (gaps filled with zeros). */
+export function frozenVsLost(
+  months: readonly MonthFigures[],
+  frozen: readonly { month: string; frozenMinor: bigint }[],
+): FrozenMonthFigures[] {
+  const byMonth = new Map<string, FrozenMonthFigures>();
+  for (const m of months) byMonth.set(m.month, { month: m.month, lostMinor: m.lossCnyMinor, frozenMinor: 0n });
+  for (const f of frozen) {
+    const row = byMonth.get(f.month) ?? { month: f.month, lostMinor: 0n, frozenMinor: 0n };
+    byMonth.set(f.month, { ...row, frozenMinor: row.frozenMinor + f.frozenMinor });
+  }
+  const sorted = [...byMonth.values()].sort((a, b) => a.month.localeCompare(b.month));
+  // fillMonths knows the calendar (and its limits): it gives the months to show.
+  const filled = fillMonths(sorted.map((r) => ({ month: r.month, reports: 0, victims: 0, lossCnyMinor: 0n })));
+  return filled.map((m) => byMonth.get(m.month) ?? { month: m.month, lostMinor: 0n, frozenMinor: 0n });
+}
+
 /** Everything the dashboard page shows, queried side by side. */
 export async function loadDashboard(
   db: Db,
@@ -242,14 +299,15 @@ export async function loadDashboard(
 ): Promise<Dashboard> {
   assertCan(ctx.actor, "read:case:any");
   const range = input.range ?? {};
-  const [totals, months, scamTypes, platforms, provinces] = await Promise.all([
+  const [totals, months, frozen, scamTypes, platforms, provinces] = await Promise.all([
     dashboardTotals(db, ctx, range),
     lossByMonth(db, ctx, range),
+    frozenByMonth(db, ctx, range),
     lossByScamType(db, ctx, range),
     lossByPlatform(db, ctx, range),
     lossByProvince(db, ctx, range),
   ]);
-  return { range, totals, months, scamTypes, platforms, provinces };
+  return { range, totals, months, frozen: frozenVsLost(months, frozen), scamTypes, platforms, provinces };
 }
 
 /** Longest span of months filled with zero rows; beyond it (stray years in the data) gaps stay. */
