@@ -100,6 +100,9 @@ export const authzTable: AuthzRow[] = [
     path: "/zh-CN/staff/dashboard?from=2026-01-01&to=2026-06-30",
     allow: READERS,
   },
+  // Every organisation's answer times: staff who work with requests (not analysts).
+  { name: "liaison performance", kind: "page", path: "/en/staff/liaison-performance", allow: STAFF },
+  { name: "liaison performance (zh-CN)", kind: "page", path: "/zh-CN/staff/liaison-performance", allow: STAFF },
 ];
 
 type Visitor = Role | "anonymous";
