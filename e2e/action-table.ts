@@ -12,6 +12,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../lib/db/client";
 import { decide } from "../lib/cases";
+import { createRequest } from "../lib/liaison";
 import { importRing, importSharedLandline } from "./case-data";
 import type { Role, TestUser } from "./staff-fixtures";
 
@@ -62,6 +63,42 @@ async function caseWith(db: Db, size: number) {
 
 const caseOfReport = async (db: Db, id: number) =>
   (await db.report.findUniqueOrThrow({ where: { id }, select: { caseId: true } })).caseId;
+
+/**
+ * A fresh case for the liaison panel's actions: a bank, the case's partial
+ * bank account, and (with `request`) a freeze request for it, sent or a draft.
+ */
+async function requestCase(db: Db, users: Record<Role, TestUser>, request?: "sent" | "draft") {
+  const c = await caseWith(db, 1);
+  const bank = await db.organisation.create({
+    data: { name: `E2E Bank ${randomUUID()}`, kind: "bank" },
+    select: { id: true },
+  });
+  const account = await db.identifier.findFirstOrThrow({
+    where: { kind: "bank_account_partial", reports: { some: { report: { caseId: c.ring.caseId } } } },
+    select: { id: true },
+  });
+  const made = request
+    ? await createRequest(
+        db,
+        { actor: { id: users.investigator.id, role: "investigator", orgId: null } },
+        {
+          caseNumber: c.ring.caseNumber,
+          orgId: bank.id,
+          kind: "freeze_accounts",
+          identifierIds: [account.id],
+          body: "",
+          disclosures: [],
+          send: request === "sent",
+        },
+      )
+    : null;
+  const status = async () =>
+    made
+      ? (await db.liaisonRequest.findUnique({ where: { number: made.number }, select: { status: true } }))?.status
+      : null;
+  return { ...c, bank, account, request: made?.number ?? "", status };
+}
 
 /** A user for the admin actions to act on. */
 async function target(db: Db) {
@@ -220,6 +257,77 @@ export const actionTable: Record<string, ActionRow> = {
         check: async () =>
           (await db.matchDecision.findUniqueOrThrow({ where: { id: decisionId }, select: { revokedAt: true } }))
             .revokedAt !== null,
+      };
+    },
+  },
+
+  "lib/liaison/actions.ts#createRequestForm": {
+    allow: CASE_WORKERS,
+    args: "form",
+    prepare: async ({ db, users }) => {
+      const c = await requestCase(db, users);
+      return {
+        fields: {
+          ...c.base,
+          orgId: c.bank.id,
+          kind: "freeze_accounts",
+          [`identifier.${c.account.id}`]: "on",
+          body: "e2e action table",
+          intent: "send",
+        },
+        params: c.params,
+        check: async () => (await db.liaisonRequest.count({ where: { orgId: c.bank.id, status: "sent" } })) === 1,
+      };
+    },
+  },
+  "lib/liaison/actions.ts#sendRequestForm": {
+    allow: CASE_WORKERS,
+    args: "form",
+    prepare: async ({ db, users }) => {
+      const c = await requestCase(db, users, "draft");
+      return {
+        fields: { ...c.base, request: c.request },
+        params: c.params,
+        check: async () => (await c.status()) === "sent",
+      };
+    },
+  },
+  "lib/liaison/actions.ts#closeRequestForm": {
+    allow: CASE_WORKERS,
+    args: "form",
+    prepare: async ({ db, users }) => {
+      const c = await requestCase(db, users, "sent");
+      return {
+        fields: { ...c.base, request: c.request },
+        params: c.params,
+        check: async () => (await c.status()) === "closed",
+      };
+    },
+  },
+  "lib/liaison/actions.ts#discardDraftForm": {
+    allow: CASE_WORKERS,
+    args: "form",
+    prepare: async ({ db, users }) => {
+      const c = await requestCase(db, users, "draft");
+      return {
+        fields: { ...c.base, request: c.request },
+        params: c.params,
+        check: async () => (await c.status()) === undefined,
+      };
+    },
+  },
+  "lib/liaison/actions.ts#createFollowUpForm": {
+    allow: CASE_WORKERS,
+    args: "form",
+    prepare: async ({ db, users }) => {
+      const c = await requestCase(db, users, "sent");
+      return {
+        fields: { ...c.base, orgId: c.bank.id, followUpOf: c.request, [`identifier.${c.account.id}`]: "on" },
+        params: c.params,
+        check: async () =>
+          (await db.liaisonRequest.count({
+            where: { followUpOf: { number: c.request }, status: "draft", orgId: c.bank.id },
+          })) === 1,
       };
     },
   },
