@@ -1,0 +1,183 @@
+/**
+ * The case liaison panel, in a real browser, by labels: an investigator
+ * creates a freeze request from a case (the bank's form comes pre-filled by
+ * routing), sees it in the panel; the bank's liaison answers "frozen
+ * ¥38,000" (through the service: the portal is another part); the case
+ * summary and the board show the frozen amount. Victim data needs a real
+ * justification. The panel has no serious axe findings in either language at
+ * phone and desktop widths.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { randomInt, randomUUID } from "node:crypto";
+import type { Page } from "@playwright/test";
+import type { Db } from "../lib/db/client";
+import { importReports } from "../lib/interchange/import";
+import { answerItem } from "../lib/liaison";
+import { formatMinor } from "../lib/vocab";
+import { test, expect, messages, uniqueSuffix, type Locale } from "./staff-fixtures";
+
+/** A Luhn-valid ICBC debit card number (BIN 622202) nobody else uses. */
+function icbcCard(): string {
+  const body = `622202${String(randomInt(0, 1e9)).padStart(9, "0")}`;
+  let sum = 0;
+  for (let i = 0; i < body.length; i++) {
+    let d = Number(body[body.length - 1 - i]);
+    if (i % 2 === 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return body + ((10 - (sum % 10)) % 10);
+}
+
+/** Two victims, one scammer's phone, ¥38,000 paid in all to one ICBC card; the bank routes by its key. */
+async function freezeCase(db: Db) {
+  const phone = `17${randomInt(100_000_000, 999_999_999)}`;
+  const card = icbcCard();
+  const lines = [20_000, 18_000].map((amount, k) =>
+    JSON.stringify({
+      externalId: `E2E-REQ-${randomUUID()}`,
+      submittedAt: `2026-05-1${k}T10:00:00+08:00`,
+      incidentDate: `2026-05-1${k}`,
+      scamType: "courier_compensation",
+      victim: { name: `Victim ${k}`, phone: `139${randomInt(10_000_000, 99_999_999)}`, province: "Hubei" },
+      narrative: "A caller said my parcel was lost and asked me to move money to a safe account.",
+      contacts: [{ kind: "phone", value: phone }],
+      payments: [{ amount, currency: "CNY", payee: { kind: "bank_account", value: card, name: "Zhang San" } }],
+    }),
+  );
+  const s = await importReports(db, lines);
+  expect(s.imported).toBe(2);
+  const account = await db.identifier.findFirstOrThrow({
+    where: { kind: "bank_account", value: card },
+    select: { id: true, display: true, reports: { select: { report: { select: { case: true } } } } },
+  });
+  const caseNumber = account.reports[0]!.report.case!.number;
+  const bank = await db.organisation.create({
+    data: { name: `E2E ICBC ${uniqueSuffix()}`, kind: "bank", routeKeys: ["bank:ICBC"] },
+    select: { id: true, name: true },
+  });
+  return { caseNumber, account, bank };
+}
+
+async function panelViolations(page: Page) {
+  const result = await new AxeBuilder({ page })
+    .include("#requests")
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+test("an investigator asks the bank to freeze; its answer shows on the case and the board", async ({
+  signedInAs,
+  db,
+}) => {
+  const locale: Locale = "en";
+  const m = messages[locale];
+  const t = m.requests;
+  const { caseNumber, account, bank } = await freezeCase(db);
+  const { page } = await signedInAs("investigator", locale);
+  await page.goto(`/${locale}/staff/cases/${caseNumber}`);
+
+  const panel = page.getByRole("region", { name: t.title });
+  await expect(panel).toBeVisible();
+  await expect(panel.getByText(t.none)).toBeVisible();
+  const form = panel.getByRole("form", { name: t.create.groupTitle.replace("{org}", bank.name) });
+  await expect(form.getByLabel(t.create.kind)).toHaveValue("freeze_accounts");
+  await expect(form.getByLabel(account.display, { exact: true })).toBeChecked();
+  await expect(form).toContainText(formatMinor(3_800_000n, "CNY", locale));
+
+  // A victim field without a real justification is refused, translated, and nothing is sent.
+  await form.getByLabel(t.create.include.replace("{field}", t.fields.victimNames)).check();
+  await form.getByLabel(t.create.justification.replace("{field}", t.fields.victimNames)).fill("need it");
+  await form.getByRole("button", { name: t.create.send }).click();
+  await expect(panel.getByRole("alert")).toHaveText(m.liaisonErrors.justificationShort);
+  expect(await db.liaisonRequest.count({ where: { orgId: bank.id } })).toBe(0);
+
+  // Redacted by default: just send it.
+  const again = page
+    .getByRole("region", { name: t.title })
+    .getByRole("form", { name: t.create.groupTitle.replace("{org}", bank.name) });
+  await again.getByLabel(t.create.message).fill("请紧急止付并冻结以下账户。");
+  await again.getByRole("button", { name: t.create.send }).click();
+  await expect(panel.getByRole("status")).toHaveText(t.done.sent);
+  const request = await db.liaisonRequest.findFirstOrThrow({
+    where: { orgId: bank.id },
+    select: { number: true, status: true, disclosures: true, items: { select: { id: true, display: true } } },
+  });
+  expect(request.status).toBe("sent");
+  expect(request.disclosures).toEqual([]);
+  const card = panel.getByRole("article", { name: `${request.number} · ${bank.name}` });
+  await expect(card).toContainText(t.statuses.sent);
+  await expect(card).toContainText(t.redacted);
+  await expect(card.getByRole("rowheader", { name: account.display })).toBeVisible();
+  await expect(card.getByRole("link", { name: new RegExp(`CSV .*${request.number}`) })).toHaveAttribute(
+    "href",
+    `/api/liaison/requests/${request.number}/export/csv`,
+  );
+
+  // The bank's liaison answers "frozen ¥38,000" for the account.
+  const liaison = await db.user.create({
+    data: { email: `e2e-bank-${uniqueSuffix()}@example.test`, role: "liaison", orgId: bank.id, passwordHash: "x" },
+    select: { id: true, role: true, orgId: true },
+  });
+  await answerItem(
+    db,
+    { actor: liaison, ip: "198.51.100.7" },
+    {
+      number: request.number,
+      itemId: request.items[0]!.id,
+      outcome: "frozen",
+      frozenMinor: 3_800_000n,
+      recoveredMinor: null,
+      note: "已冻结",
+      attachment: null,
+    },
+  );
+
+  const frozen = formatMinor(3_800_000n, "CNY", locale);
+  await page.reload();
+  await expect(page.getByTestId("case-frozen")).toHaveText(frozen);
+  const answered = page
+    .getByRole("region", { name: t.title })
+    .getByRole("article", { name: `${request.number} · ${bank.name}` });
+  await expect(answered).toContainText(t.statuses.answered);
+  await expect(answered.getByRole("row", { name: new RegExp(account.display) })).toContainText(t.outcomes.frozen);
+
+  await page.goto(`/${locale}/staff/cases?frozen=1&sort=frozen`);
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: caseNumber }) });
+  await expect(row).toContainText(frozen);
+});
+
+for (const locale of ["zh-CN", "en"] as const) {
+  for (const width of [390, 1280]) {
+    test(`the case liaison panel has no serious accessibility findings (${locale}, ${width}px)`, async ({
+      signedInAs,
+      db,
+    }) => {
+      const { caseNumber, account, bank } = await freezeCase(db);
+      const { page } = await signedInAs("investigator", locale);
+      await page.setViewportSize({ width, height: 900 });
+      const t = messages[locale].requests;
+      // One request in each state the panel draws differently: a draft, and a sent one past its due time.
+      await page.goto(`/${locale}/staff/cases/${caseNumber}`);
+      const form = page.getByRole("form", { name: t.create.groupTitle.replace("{org}", bank.name) });
+      await form.getByRole("button", { name: t.create.draft }).click();
+      await expect(page.getByRole("status")).toHaveText(t.done.drafted);
+      await page
+        .getByRole("form", { name: t.create.groupTitle.replace("{org}", bank.name) })
+        .getByRole("button", { name: t.create.send })
+        .click();
+      await expect(page.getByRole("status")).toHaveText(t.done.sent);
+      await db.liaisonRequest.updateMany({
+        where: { orgId: bank.id, status: "sent" },
+        data: { dueAt: new Date(Date.now() - 3600_000) },
+      });
+      await page.reload();
+      const panel = page.getByRole("region", { name: t.title });
+      await expect(panel.getByText(t.overdue, { exact: true }).first()).toBeVisible();
+      await expect(panel.getByLabel(account.display, { exact: true }).first()).toBeVisible();
+      expect(await panelViolations(page)).toEqual([]);
+    });
+  }
+}
