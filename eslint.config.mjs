@@ -12,11 +12,13 @@ const casesBoundary = {
     "@/lib/cases/*",
     "!@/lib/cases/actions",
     "!@/lib/cases/shared",
+    "!@/lib/cases/test-support",
     "**/lib/cases/*",
     "!**/lib/cases/actions",
     "!**/lib/cases/shared",
+    "!**/lib/cases/test-support",
   ],
-  message: 'Import from "@/lib/cases" (or its actions / shared entries), not from inside the module.',
+  message: 'Import from "@/lib/cases" (or its actions / shared / test-support entries), not from inside the module.',
 };
 const noAppImports = {
   group: ["@/app/*", "**/app/*"],

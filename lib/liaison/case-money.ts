@@ -21,13 +21,25 @@ export interface IdentifierFigures {
 
 const key = (kind: string, value: string) => `${kind}\u0000${value}`;
 
+/** What one report paid to any of the identifiers asked about (a victim's line in a request). */
+export interface ReportPaid {
+  paidMinor: bigint;
+  firstPaidAt: Date | null;
+}
+
+export interface CaseFigures {
+  byIdentifier: Map<number, IdentifierFigures>;
+  byReport: Map<number, ReportPaid>;
+}
+
 export async function identifierFigures(
   tx: Tx,
   caseId: number,
   identifiers: readonly { id: number; kind: string; value: string }[],
-): Promise<Map<number, IdentifierFigures>> {
+): Promise<CaseFigures> {
   const out = new Map<number, IdentifierFigures>();
-  if (!identifiers.length) return out;
+  const byReport = new Map<number, ReportPaid>();
+  if (!identifiers.length) return { byIdentifier: out, byReport };
   const byKey = new Map(identifiers.map((i) => [key(i.kind, i.value), i.id]));
   const ids = identifiers.map((i) => i.id);
   const victims = new Map<number, Set<string>>();
@@ -69,6 +81,13 @@ export async function identifierFigures(
       const id = byKey.get(key(c.kind, c.value));
       if (id === undefined || seen.has(id)) continue;
       seen.add(id);
+      const r = byReport.get(p.report.id) ?? { paidMinor: 0n, firstPaidAt: null };
+      if (seen.size === 1) {
+        // One payment counts once for its report even when it names two of the identifiers.
+        if (p.currency === "CNY") r.paidMinor += p.amountMinor;
+        if (p.paidAt && (!r.firstPaidAt || p.paidAt < r.firstPaidAt)) r.firstPaidAt = p.paidAt;
+      }
+      byReport.set(p.report.id, r);
       const f = out.get(id)!;
       f.paymentCount += 1;
       if (p.currency === "CNY") f.paidMinor += p.amountMinor;
@@ -83,5 +102,7 @@ export async function identifierFigures(
     f.victimCount = victims.get(id)!.size;
     f.reportIds = [...reports.get(id)!].sort((a, b) => a - b);
   }
-  return out;
+  for (const ids of reports.values())
+    for (const r of ids) if (!byReport.has(r)) byReport.set(r, { paidMinor: 0n, firstPaidAt: null });
+  return { byIdentifier: out, byReport };
 }

@@ -1,0 +1,33 @@
+/**
+ * lib/liaison — requests from investigators to organisations (banks, payment
+ * companies, shops, couriers, telecoms, internet companies, registrars) and
+ * their answers: the module's one public entry (docs/decisions/0012-liaison-requests.md).
+ *
+ *   shared.ts    client-safe vocabulary (kinds, statuses, outcomes, disclosures)
+ *   requests.ts  investigators: create (pre-filled from the case), send, close, discard
+ *   answers.ts   liaisons: acknowledge, answer per identifier (own organisation only)
+ *   views.ts     inbox and request pages (liaisons), a case's requests (staff)
+ *   case-money.ts, victim-lines.ts  what a request shares, computed once at send
+ *
+ * Services: `service(db, ctx, input)`; each checks its permission itself and
+ * reaches a request only through its case (staff) or its organisation (liaisons).
+ */
+import "server-only";
+
+export * from "./shared";
+export { createRequest, sendRequest, closeRequest, discardDraft, type CreateRequestInput } from "./requests";
+export { acknowledgeRequest, answerItem, type AnswerAttachment, type AnswerItemInput } from "./answers";
+export {
+  listInbox,
+  inboxCounts,
+  getInboxRequest,
+  listCaseRequests,
+  getStaffRequest,
+  INBOX_PAGE,
+  type InboxFilter,
+  type InboxRow,
+  type RequestView,
+  type RequestItemView,
+} from "./views";
+export { LiaisonError, liaisonErrorCodes, type LiaisonErrorCode } from "./errors";
+export type { SharedVictim } from "./victim-lines";
