@@ -4,7 +4,8 @@
  * Builders take plain, already-loaded data (types.ts) and return an
  * ExportFile; they filter victim data again themselves (only disclosed fields,
  * reports only with includePii). Loading, permission checks and the audit
- * record are the callers' (the route handlers').
+ * record are the services' (request-export.ts, case-export.ts), called by the
+ * route handlers under app/api/liaison/requests and app/api/cases.
  */
 import "server-only";
 import { randomBytes } from "node:crypto";
@@ -17,6 +18,9 @@ export { requestPdf } from "./request-pdf";
 export { caseMisp, caseMispEvent, mispEventUuid } from "./misp";
 export { casePdf } from "./case-pdf";
 export { disclosedFields } from "./format";
+export { exportRequest, loadRequestExport, requestExportFormats, type RequestExportFormat } from "./request-export";
+export { exportCase, loadCaseExport, caseExportFormats, type CaseExportFormat } from "./case-export";
+export { downloadResponse, exportLocale } from "./http";
 export type * from "./types";
 
 /** The unit's letterhead from UNIT_NAME, UNIT_NAME_EN, UNIT_ADDRESS and UNIT_PHONE. */
