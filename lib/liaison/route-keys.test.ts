@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { KNOWN_ROUTE_KEYS, isKnownRouteKey, parseRouteKey, parseRouteKeyList } from "./route-keys";
+import { KNOWN_ROUTE_KEYS, isKnownRouteKey, knownRouteKey, parseRouteKey, parseRouteKeyList } from "./route-keys";
 
 describe("known route keys", () => {
   it("lists every bank, operator and company once", () => {
@@ -22,9 +22,18 @@ describe("known route keys", () => {
   });
 
   it("names banks in both languages", () => {
-    const icbc = KNOWN_ROUTE_KEYS.find((k) => k.key === "bank:ICBC")!;
-    expect(icbc.names).toEqual({ en: "Industrial and Commercial Bank of China", "zh-CN": "中国工商银行" });
-    for (const k of KNOWN_ROUTE_KEYS.filter((x) => x.group === "bank")) expect(k.names!["zh-CN"]).toMatch(/银行/);
+    expect(knownRouteKey("bank:ICBC")).toMatchObject({ group: "bank", id: "ICBC" });
+    expect((knownRouteKey("bank:ICBC") as { names: unknown }).names).toEqual({
+      en: "Industrial and Commercial Bank of China",
+      "zh-CN": "中国工商银行",
+    });
+    for (const k of KNOWN_ROUTE_KEYS) if (k.group === "bank") expect(k.names["zh-CN"]).toMatch(/银行/);
+    expect(knownRouteKey("telecom:china_unicom")).toEqual({
+      key: "telecom:china_unicom",
+      group: "telecom",
+      id: "china_unicom",
+    });
+    expect(knownRouteKey("platform:jd.com")).toBeNull();
   });
 });
 

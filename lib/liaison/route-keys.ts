@@ -25,14 +25,11 @@ export const telecomKey = (operator: MobileOperator) => `telecom:${operator}`;
 export const companyKey = (company: RouteCompany) => `company:${company}`;
 export const platformRouteKey = (platformName: string) => `platform:${platformKey(platformName)}`;
 
-export interface KnownRouteKey {
-  key: string;
-  group: Exclude<RouteKeyGroup, "platform">;
-  /** The bank code, operator or company: operators and companies are named by the messages (routing.operators / routing.companies). */
-  id: string;
-  /** Banks only: names in both languages from the bank table. */
-  names?: { en: string; "zh-CN": string };
-}
+/** Banks carry their names in both languages (the bank table); operators and companies are named by the messages. */
+export type KnownRouteKey =
+  | { key: string; group: "bank"; id: string; names: { en: string; "zh-CN": string } }
+  | { key: string; group: "telecom"; id: MobileOperator }
+  | { key: string; group: "company"; id: RouteCompany };
 
 /** The Chinese name of a bank: its longest alias in Chinese characters ("中国工商银行"). */
 function chineseName(aliases: readonly string[], fallback: string): string {
@@ -51,9 +48,6 @@ export const KNOWN_ROUTE_KEYS: readonly KnownRouteKey[] = [
   ...MOBILE_OPERATORS.map((o) => ({ key: telecomKey(o), group: "telecom" as const, id: o })),
   ...ROUTE_COMPANIES.map((c) => ({ key: companyKey(c), group: "company" as const, id: c })),
 ];
-
-const KNOWN = new Set(KNOWN_ROUTE_KEYS.map((k) => k.key));
-export const isKnownRouteKey = (key: string) => KNOWN.has(key);
 
 export const MAX_ROUTE_KEYS = 50;
 const MAX_PLATFORM_KEY = 100;
@@ -104,3 +98,13 @@ export function parseRouteKeyList(text: string): { keys: string[]; invalid: stri
   }
   return { keys, invalid };
 }
+
+const BY_KEY = new Map(KNOWN_ROUTE_KEYS.map((k) => [k.key, k]));
+
+/**
+ * A known key, to name it on screen: banks by their names in both languages,
+ * operators and companies by the messages routing.operators / routing.companies.
+ * Null for platform keys and other typed keys, shown as they are.
+ */
+export const knownRouteKey = (key: string): KnownRouteKey | null => BY_KEY.get(key) ?? null;
+export const isKnownRouteKey = (key: string) => BY_KEY.has(key);
