@@ -59,8 +59,9 @@ export async function CaseRouting({
           {unrouted > 0 ? (
             <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-950">{t("unrouted", { count: unrouted })}</p>
           ) : null}
+          {/* Wide on purpose: on a phone the table scrolls sideways rather than squeezing each word onto its own line. */}
           <div className="overflow-x-auto">
-            <table className="min-w-full text-left text-sm">
+            <table className="w-full min-w-[56rem] text-left text-sm">
               <thead className="bg-slate-100">
                 <tr>
                   <th scope="col" className="px-2 py-1">
@@ -95,7 +96,7 @@ export async function CaseRouting({
                 {shown.map((r) => (
                   <tr key={r.identifierId} className="border-t border-slate-200 align-top">
                     <td className="px-2 py-1">
-                      <span className="block font-mono break-all">{r.display}</span>
+                      <span className="block min-w-40 font-mono break-all">{r.display}</span>
                       <span className="text-xs text-slate-700">{tc(`identifierKind.${r.kind}`)}</span>
                     </td>
                     <td className="px-2 py-1">
@@ -114,10 +115,12 @@ export async function CaseRouting({
                           <span className="block font-medium">{r.org.name}</span>
                           {r.via ? <span className="text-xs text-slate-700">{t(`via.${r.via}`)}</span> : null}
                         </>
-                      ) : (
+                      ) : r.target ? (
                         <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-950">
-                          {r.target ? t("noOrg") : "—"}
+                          {t("noOrg")}
                         </span>
+                      ) : (
+                        "—"
                       )}
                     </td>
                     <td className="px-2 py-1 text-right whitespace-nowrap">
@@ -176,7 +179,7 @@ function OverrideForm({
         id={id}
         name="orgId"
         defaultValue={row.via === "override" ? (row.org?.id ?? "") : ""}
-        className={`${inputClass} w-auto max-w-xs`}
+        className={`${inputClass} w-auto max-w-xs min-w-48`}
       >
         <option value="">{t("automatic")}</option>
         {orgs.map((o) => (
