@@ -56,6 +56,27 @@ export const authzTable: AuthzRow[] = [
     path: ({ users }) => `/en/staff/admin/users/${users.investigator.id}`,
     allow: ["admin"],
   },
+  {
+    name: "organisation detail",
+    kind: "page",
+    path: async ({ db }) =>
+      `/zh-CN/staff/admin/organisations/${
+        (
+          await db.organisation.create({
+            data: { name: `Authz Org ${uniqueSuffix()}`, kind: "bank", routeKeys: ["bank:ICBC"] },
+            select: { id: true },
+          })
+        ).id
+      }`,
+    allow: ["admin"],
+  },
+  {
+    name: "organisation detail, none such",
+    kind: "page",
+    path: "/en/staff/admin/organisations/0a9b8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c6d",
+    allow: ["admin"],
+    absent: true,
+  },
   { name: "audit log", kind: "page", path: "/en/staff/admin/audit", allow: ["admin"] },
   { name: "audit log, filtered", kind: "page", path: "/zh-CN/staff/admin/audit?action=auth.", allow: ["admin"] },
   { name: "audit export CSV", kind: "api", path: "/api/audit/export?format=csv", allow: ["admin"] },
