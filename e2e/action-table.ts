@@ -408,6 +408,48 @@ export const actionTable: Record<string, ActionRow> = {
       };
     },
   },
+  "lib/users/actions.ts#updateOrganisationAction": {
+    allow: ADMINS,
+    args: "state+form",
+    prepare: async ({ db }) => {
+      const org = await db.organisation.create({
+        data: { name: `E2E Org ${randomUUID()}`, kind: "other" },
+        select: { id: true, name: true },
+      });
+      return {
+        fields: { orgId: org.id, name: org.name, kind: "bank", platformId: "", "rk.bank:ICBC": "on", extraKeys: "" },
+        params: { id: org.id },
+        check: async () =>
+          (
+            await db.organisation.findUniqueOrThrow({ where: { id: org.id }, select: { routeKeys: true } })
+          ).routeKeys.includes("bank:ICBC"),
+      };
+    },
+  },
+
+  // The case page's routing section (components/liaison/case-routing.tsx).
+  "lib/liaison/actions.ts#setIdentifierRouteForm": {
+    allow: CASE_WORKERS,
+    args: "form",
+    prepare: async ({ db }) => {
+      const c = await caseWith(db, 2);
+      const ident = await db.identifier.findFirstOrThrow({
+        where: { kind: "phone", value: `+86${c.ring.phone}` },
+        select: { id: true },
+      });
+      const org = await db.organisation.create({
+        data: { name: `E2E Telecom ${randomUUID()}`, kind: "telecom" },
+        select: { id: true },
+      });
+      return {
+        fields: { ...c.base, identifierId: String(ident.id), orgId: org.id },
+        params: c.params,
+        check: async () =>
+          (await db.identifierRoute.findUnique({ where: { identifierId: ident.id }, select: { orgId: true } }))
+            ?.orgId === org.id,
+      };
+    },
+  },
 
   // Public: anyone may try to sign in (a wrong password is an answer, not a refusal) or send a report.
   "lib/auth/actions.ts#signInAction": {

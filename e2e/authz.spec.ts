@@ -8,6 +8,7 @@
  * needs a record: it gets the database and users of each role, and may create
  * what it needs (e.g. a case) and return its URL.
  */
+import { randomInt } from "node:crypto";
 import { importRing, someEvidence } from "./case-data";
 import type { APIRequestContext } from "@playwright/test";
 import type { Db } from "../lib/db/client";
@@ -55,6 +56,27 @@ export const authzTable: AuthzRow[] = [
     path: ({ users }) => `/en/staff/admin/users/${users.investigator.id}`,
     allow: ["admin"],
   },
+  {
+    name: "organisation detail",
+    kind: "page",
+    path: async ({ db }) =>
+      `/zh-CN/staff/admin/organisations/${
+        (
+          await db.organisation.create({
+            data: { name: `Authz Org ${uniqueSuffix()}`, kind: "bank", routeKeys: ["bank:ICBC"] },
+            select: { id: true },
+          })
+        ).id
+      }`,
+    allow: ["admin"],
+  },
+  {
+    name: "organisation detail, none such",
+    kind: "page",
+    path: "/en/staff/admin/organisations/0a9b8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c6d",
+    allow: ["admin"],
+    absent: true,
+  },
   { name: "audit log", kind: "page", path: "/en/staff/admin/audit", allow: ["admin"] },
   { name: "audit log, filtered", kind: "page", path: "/zh-CN/staff/admin/audit?action=auth.", allow: ["admin"] },
   { name: "audit export CSV", kind: "api", path: "/api/audit/export?format=csv", allow: ["admin"] },
@@ -93,6 +115,36 @@ export const authzTable: AuthzRow[] = [
     path: async ({ db }) => `/api/evidence/${(await someEvidence(db)).id}`,
     allow: STAFF,
   },
+  {
+    name: "request export CSV (the liaison's own organisation)",
+    kind: "api",
+    path: async ({ db, users }) => `/api/liaison/requests/${await someRequest(db, users.liaison.orgId)}/export/csv`,
+    allow: [...STAFF, "liaison"],
+  },
+  {
+    name: "request export JSON (the liaison's own organisation)",
+    kind: "api",
+    path: async ({ db, users }) => `/api/liaison/requests/${await someRequest(db, users.liaison.orgId)}/export/json`,
+    allow: [...STAFF, "liaison"],
+  },
+  {
+    name: "request export PDF (another organisation)",
+    kind: "api",
+    path: async ({ db }) => `/api/liaison/requests/${await someRequest(db, null)}/export/pdf`,
+    allow: STAFF,
+  },
+  {
+    name: "case export MISP",
+    kind: "api",
+    path: async ({ db }) => `/api/cases/${(await importRing(db, 2)).caseNumber}/export/misp`,
+    allow: STAFF,
+  },
+  {
+    name: "case export PDF",
+    kind: "api",
+    path: async ({ db }) => `/api/cases/${(await importRing(db, 2)).caseNumber}/export/pdf?locale=en`,
+    allow: STAFF,
+  },
   { name: "dashboard", kind: "page", path: "/en/staff/dashboard", allow: READERS },
   {
     name: "dashboard, date range (zh-CN)",
@@ -104,6 +156,18 @@ export const authzTable: AuthzRow[] = [
   { name: "liaison performance", kind: "page", path: "/en/staff/liaison-performance", allow: STAFF },
   { name: "liaison performance (zh-CN)", kind: "page", path: "/zh-CN/staff/liaison-performance", allow: STAFF },
 ];
+
+/** A sent freeze request on a fresh case, to `orgId` (or a new bank): its number. */
+async function someRequest(db: Db, orgId: string | null): Promise<string> {
+  const ring = await importRing(db, 2);
+  const org =
+    orgId ?? (await db.organisation.create({ data: { name: `E2E Bank ${uniqueSuffix()}`, kind: "bank" } })).id;
+  const number = `Q-2099-${String(randomInt(0, 1e9)).padStart(9, "0")}`;
+  await db.liaisonRequest.create({
+    data: { number, caseId: ring.caseId, orgId: org, kind: "freeze_accounts", status: "sent", sentAt: new Date() },
+  });
+  return number;
+}
 
 type Visitor = Role | "anonymous";
 

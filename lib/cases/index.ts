@@ -37,6 +37,8 @@ export {
   type ScamTypeFigures,
 } from "./views/dashboard";
 export { currentNumber, caseByNumber, assertIdentifierInCase, type CaseRef } from "./scope";
+// For lib/liaison/routes.ts: which identifiers of a case may link (warning list, holds, "do not link").
+export { blockChecker, type BlockCheck } from "./store/warning-list";
 export {
   listSharedNumbers,
   SHARED_NUMBERS_PAGE,

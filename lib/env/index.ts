@@ -174,6 +174,12 @@ const schema = z.object({
     .positive()
     .max(24 * 365)
     .default(24 * 7),
+  // --- Export letterhead (docs/liaison-exports.md) ---
+  /** The police unit named on request letters and case files, and as the MISP event's creator. */
+  UNIT_NAME: z.string().trim().min(1).max(100).default("反诈中心"),
+  UNIT_NAME_EN: z.string().trim().min(1).max(150).default("Anti-Fraud Centre"),
+  UNIT_ADDRESS: z.string().trim().max(200).default(""),
+  UNIT_PHONE: z.string().trim().max(50).default(""),
   // --- Over-correlation guard (docs/decisions/0011-shared-numbers.md) ---
   /** "off" only to measure what the guard costs or changes: numbers already held stay held. */
   SHARED_NUMBER_GUARD: z.enum(["on", "off"]).default("on"),
