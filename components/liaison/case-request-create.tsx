@@ -13,7 +13,7 @@ import { Submit } from "@/components/cases/forms";
  * each, the kind its organisation is usually asked for, an optional message
  * and due time, and the victim fields — redacted unless included with a
  * justification. Identifiers no organisation takes get a form that asks for
- * one. Plain forms: they work without JavaScript.
+ * one (nothing pre-checked there). Plain forms: they work without JavaScript.
  */
 export async function CaseRequestCreate({ panel, locale }: { panel: CasePanel; locale: string }) {
   const t = await getTranslations("requests");
@@ -87,7 +87,13 @@ async function GroupForm({ group, panel, locale }: { group: PanelGroup; panel: C
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium">{t("create.identifiers")}</legend>
           {group.rows.map((row) => (
-            <IdentifierChoice key={row.identifierId} id={`${key}-id-${row.identifierId}`} row={row} locale={locale} />
+            <IdentifierChoice
+              key={row.identifierId}
+              id={`${key}-id-${row.identifierId}`}
+              row={row}
+              locale={locale}
+              checked={!!group.org && row.requestedIn.length === 0}
+            />
           ))}
         </fieldset>
       ) : null}
@@ -163,7 +169,17 @@ async function GroupForm({ group, panel, locale }: { group: PanelGroup; panel: C
   );
 }
 
-async function IdentifierChoice({ id, row, locale }: { id: string; row: PanelIdentifier; locale: string }) {
+async function IdentifierChoice({
+  id,
+  row,
+  locale,
+  checked,
+}: {
+  id: string;
+  row: PanelIdentifier;
+  locale: string;
+  checked: boolean;
+}) {
   const t = await getTranslations("requests");
   const c = await getTranslations("cases");
   const format = await getFormatter();
@@ -180,7 +196,7 @@ async function IdentifierChoice({ id, row, locale }: { id: string; row: PanelIde
         id={id}
         name={`identifier.${row.identifierId}`}
         type="checkbox"
-        defaultChecked={row.requestedIn.length === 0}
+        defaultChecked={checked}
         aria-describedby={`${id}-d`}
         className="mt-1 h-5 w-5"
       />

@@ -8,9 +8,10 @@ import { CaseRequestCreate } from "./case-request-create";
 
 /**
  * The case page's "Requests to organisations" section (id="requests"): the
- * outcome of the last request action, the routing of the case's identifiers
- * (when given), the case's requests with their answers, suggested follow-ups
- * and the creation step per organisation. Server component: no JavaScript.
+ * outcome of the last request action, the case's requests with their
+ * answers, the routing of the case's identifiers (when given: where each goes,
+ * and staff's override), suggested follow-ups and the creation step per
+ * organisation. Server component: no JavaScript.
  */
 export async function CaseRequests({
   panel,
@@ -36,7 +37,6 @@ export async function CaseRequests({
           {t("overdueCount", { count: overdue })}
         </p>
       ) : null}
-      {routing}
       {panel.requests.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
@@ -52,6 +52,7 @@ export async function CaseRequests({
           ))}
         </div>
       )}
+      {routing}
       {panel.canCreate ? <CaseRequestCreate panel={panel} locale={locale} /> : null}
     </Section>
   );

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { assertCan, can, type ServiceContext } from "@/lib/auth/permissions";
 import { caseByNumber } from "@/lib/cases";
 import type { OrgKind } from "@/lib/users/schemas";
-import { identifierFigures } from "./case-money";
+import { routeCaseIdentifiers, type IdentifierRouteRow } from "./routes";
 import { defaultDueAt } from "./due";
 import { followUpSuggestions, type FollowUpSuggestion } from "./follow-ups";
 import { defaultKindFor } from "./request-form";
@@ -56,6 +56,8 @@ export interface PanelFollowUp {
 export interface CasePanel {
   caseNumber: string;
   requests: RequestView[];
+  /** Where each of the case's identifiers routes (the routing table shows them). */
+  routes: IdentifierRouteRow[];
   /** Only for those who may create requests (create:request:any); otherwise empty. */
   groups: PanelGroup[];
   organisations: PanelOrg[];
@@ -64,6 +66,9 @@ export interface CasePanel {
   dueHours: Record<RequestKind, number>;
   canCreate: boolean;
 }
+
+/** Identifiers without an organisation offered in the form that asks for one. */
+export const UNROUTED_SHOWN = 100;
 
 const offered = new Set(Object.values(identifierKindsByRequest).flat());
 
@@ -75,14 +80,23 @@ export async function caseRequestPanel(db: Db, ctx: ServiceContext, input: { cas
   const dueHours = Object.fromEntries(
     requestKinds.map((k) => [k, Math.round((defaultDueAt(k, now).getTime() - now.getTime()) / 3600_000)]),
   ) as Record<RequestKind, number>;
+  // Routed once: the creation steps, the follow-ups and the routing table all use it.
+  const routes = await routeCaseIdentifiers(db, ctx, { caseNumber: kase.number });
   const canCreate = can(ctx.actor, "create:request:any");
-  if (!canCreate)
-    return { caseNumber: kase.number, requests, groups: [], organisations: [], followUps: [], dueHours, canCreate };
-  const [rows, organisations, leaked, suggestions, askedItems] = await Promise.all([
-    routedIdentifiers(db, kase.caseId),
+  if (!canCreate) {
+    const none = { groups: [], organisations: [], followUps: [] };
+    return { caseNumber: kase.number, requests, routes, ...none, dueHours, canCreate };
+  }
+  const rows = requestable(routes);
+  const [organisations, leaked, suggestions, askedItems] = await Promise.all([
     db.organisation.findMany({ select: { id: true, name: true, kind: true }, orderBy: { name: "asc" } }),
     leakedShops(db, kase.caseId),
-    followUpSuggestions(db, ctx, { caseNumber: kase.number }),
+    followUpSuggestions(
+      db,
+      ctx,
+      { caseNumber: kase.number },
+      routes.map((r) => ({ identifierId: r.identifierId, kind: r.kind, orgId: r.org?.id ?? null })),
+    ),
     db.liaisonRequestItem.findMany({
       where: { request: { caseId: kase.caseId, status: { not: "closed" } }, identifierId: { not: null } },
       select: { identifierId: true, request: { select: { number: true, orgId: true } } },
@@ -112,10 +126,13 @@ export async function caseRequestPanel(db: Db, ctx: ServiceContext, input: { cas
   }
   for (const g of groups.values()) g.defaultKind = defaultKindFor(g.org!.kind, !!g.leakPlatform);
   const list = [...groups.values()];
-  if (unrouted.length) list.push({ org: null, leakPlatform: null, defaultKind: "information", rows: unrouted });
+  // Most money first; a case naming hundreds of QQ ids offers the first ones (the routing table lists them all).
+  if (unrouted.length)
+    list.push({ org: null, leakPlatform: null, defaultKind: "information", rows: unrouted.slice(0, UNROUTED_SHOWN) });
   return {
     caseNumber: kase.number,
     requests,
+    routes,
     groups: list,
     organisations,
     followUps: withRows(suggestions, rows, organisations),
@@ -129,39 +146,23 @@ interface RoutedRow {
   figures: Omit<PanelIdentifier, "requestedIn">;
 }
 
-/**
- * The case's identifiers that a request can be about, each with the
- * organisation it routes to and what the victims paid to it.
- * TODO(routing): until lib/liaison/routes.ts is on main, nothing is routed:
- * every identifier is offered in the form that asks for the organisation.
- */
-async function routedIdentifiers(db: Db, caseId: number): Promise<RoutedRow[]> {
-  const ids = await db.identifier.findMany({
-    where: { reports: { some: { report: { caseId } } }, kind: { in: [...offered] as never } },
-    select: { id: true, kind: true, value: true, display: true },
-    orderBy: { id: "asc" },
-  });
-  const figures = await identifierFigures(db, caseId, ids);
-  return ids
-    .map((i) => {
-      const f = figures.byIdentifier.get(i.id)!;
-      return {
-        org: null,
-        figures: {
-          identifierId: i.id,
-          kind: i.kind,
-          display: i.display,
-          paidMinor: f.paidMinor,
-          paymentCount: f.paymentCount,
-          victimCount: f.victimCount,
-          firstPaidAt: f.firstPaidAt,
-          lastPaidAt: f.lastPaidAt,
-        },
-      };
-    })
-    .sort((a, b) =>
-      a.figures.paidMinor === b.figures.paidMinor ? 0 : a.figures.paidMinor > b.figures.paidMinor ? -1 : 1,
-    );
+/** The routed identifiers a request can be about (routing leaves out warning-listed and held ones). */
+function requestable(routes: readonly IdentifierRouteRow[]): RoutedRow[] {
+  return routes
+    .filter((r) => offered.has(r.kind))
+    .map((r) => ({
+      org: r.org,
+      figures: {
+        identifierId: r.identifierId,
+        kind: r.kind,
+        display: r.display,
+        paidMinor: r.paidMinor,
+        paymentCount: r.paymentCount,
+        victimCount: r.victimCount,
+        firstPaidAt: r.firstPaidAt,
+        lastPaidAt: r.lastPaidAt,
+      },
+    }));
 }
 
 function withRows(

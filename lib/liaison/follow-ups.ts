@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { assertCan, type ServiceContext } from "@/lib/auth/permissions";
 import { caseByNumber } from "@/lib/cases";
+import { routeCaseIdentifiers } from "./routes";
 import { suggestFollowUps, type FollowUpRoute, type FollowUpSuggestion } from "./follow-up-rules";
 
 export type { FollowUpSuggestion } from "./follow-up-rules";
@@ -11,7 +12,8 @@ export type { FollowUpSuggestion } from "./follow-up-rules";
  * when): a new report named another account at a bank that already has a
  * freeze request of this case. The panel offers each as one click that makes
  * a draft (with followUpOf set) for the investigator to check and send.
- * Routing is only computed when the case has a freeze request in play.
+ * Routing is only computed when the case has a freeze request in play (the
+ * case panel, which routes anyway, passes its routes).
  */
 export async function followUpSuggestions(
   db: Db,
@@ -40,17 +42,11 @@ export async function followUpSuggestions(
     (r) => r.kind === "freeze_accounts" && ["sent", "acknowledged", "answered"].includes(r.status),
   );
   if (!inPlay) return [];
-  return suggestFollowUps(requests, routes ?? (await caseRoutes(db, kase.caseId)));
+  return suggestFollowUps(requests, routes ?? (await caseRoutes(db, ctx, kase.number)));
 }
 
-/**
- * Where the case's identifiers route.
- * TODO(routing): until lib/liaison/routes.ts is on main, staff's overrides only.
- */
-async function caseRoutes(db: Db, caseId: number): Promise<FollowUpRoute[]> {
-  const rows = await db.identifierRoute.findMany({
-    where: { identifier: { reports: { some: { report: { caseId } } } } },
-    select: { identifierId: true, orgId: true, identifier: { select: { kind: true } } },
-  });
-  return rows.map((r) => ({ identifierId: r.identifierId, orgId: r.orgId, kind: r.identifier.kind }));
+/** Where the case's identifiers route (lib/liaison/routes.ts), as the rules need it. */
+async function caseRoutes(db: Db, ctx: ServiceContext, caseNumber: string): Promise<FollowUpRoute[]> {
+  const rows = await routeCaseIdentifiers(db, ctx, { caseNumber });
+  return rows.map((r) => ({ identifierId: r.identifierId, kind: r.kind, orgId: r.org?.id ?? null }));
 }

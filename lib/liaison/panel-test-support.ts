@@ -18,12 +18,23 @@ export function cardOf(bin = "622202"): string {
   return body + ((10 - (sum % 10)) % 10);
 }
 
+/**
+ * An organisation name that sorts before every other: routing picks the
+ * first organisation by name holding a routing key (lib/liaison/routes.ts),
+ * and other tests add organisations with the same keys. Digits sort before
+ * letters, and the number falls with time, so the newest such organisation
+ * is the one routed to.
+ */
+export function routedFirst(label: string): string {
+  return `0${String(1e13 - Date.now()).padStart(13, "0")} ${label} ${randomUUID().slice(0, 8)}`;
+}
+
 export async function organisation(
   kind: "bank" | "payment" | "platform" | "telecom" = "bank",
   routeKeys: string[] = [],
 ) {
   return (await db()).organisation.create({
-    data: { name: `Org ${randomUUID()}`, kind, routeKeys },
+    data: { name: routeKeys.length ? routedFirst(kind) : `Org ${randomUUID()}`, kind, routeKeys },
     select: { id: true, name: true },
   });
 }

@@ -23,6 +23,7 @@ import { CaseVisuals } from "@/components/cases/case-visuals";
 import { CaseBannerView } from "@/components/cases/case-banner";
 import { CaseSummary } from "@/components/cases/case-summary";
 import { CaseRequests } from "@/components/liaison/case-requests";
+import { CaseRouting } from "@/components/liaison/case-routing";
 import { caseRequestPanel } from "@/lib/liaison/case-panel";
 import { requestBannerOf } from "@/lib/liaison/request-form";
 
@@ -100,7 +101,14 @@ export default async function CasePage({ params, searchParams }: Props) {
         chainFor={chain ? sp.why : null}
         showAll={sp.showAllIdentifiers}
       />
-      {panel ? <CaseRequests panel={panel} locale={locale} banner={requestBanner} /> : null}
+      {panel ? (
+        <CaseRequests
+          panel={panel}
+          locale={locale}
+          banner={requestBanner}
+          routing={<CaseRouting number={c.number} locale={locale} ctx={ctx} rows={panel.routes} />}
+        />
+      ) : null}
       <CaseVisuals c={c} locale={locale} />
       <CaseReports c={c} locale={locale} canDecide={canDecide} />
       <CaseDecisions c={c} locale={locale} canDecide={canDecide} />
