@@ -106,9 +106,8 @@ describe("listCases", () => {
       expect(await numbers({ frozen: "1" })).toEqual([cases[4]!.number, cases[1]!.number]);
       expect(await numbers({ overdue: "1" })).toEqual([cases[6]!.number, cases[4]!.number]);
       expect((await numbers({ sort: "frozen" })).slice(0, 2)).toEqual([cases[1]!.number, cases[4]!.number]);
-      const rows = (
-        await listCases(client, investigator, { filters: { ...parseBoardFilters({}), platform: shopId } })
-      ).rows;
+      const rows = (await listCases(client, investigator, { filters: { ...parseBoardFilters({}), platform: shopId } }))
+        .rows;
       const row = (k: number) => rows.find((r) => r.number === cases[k]!.number)!;
       expect(row(1)).toMatchObject({ frozenMinor: 500_000n, overdue: false });
       expect(row(4)).toMatchObject({ frozenMinor: 20_000n, overdue: true });
