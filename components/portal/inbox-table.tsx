@@ -45,7 +45,7 @@ export async function InboxTable({ rows, locale, filtered }: { rows: InboxRow[];
                   {r.number}
                 </a>
               </th>
-              <td className="px-3 py-2">{t(`kinds.${r.kind}`)}</td>
+              <td className="min-w-40 px-3 py-2">{t(`kinds.${r.kind}`)}</td>
               <td className="whitespace-nowrap px-3 py-2">
                 {t(`statuses.${r.status}`)}
                 {r.overdue ? <OverdueBadge>{t("overdue")}</OverdueBadge> : null}

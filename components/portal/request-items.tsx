@@ -35,10 +35,10 @@ export async function RequestItems({ r, locale }: { r: RequestView; locale: stri
         <tbody>
           {r.items.map((i) => (
             <tr key={i.id} className="border-b border-slate-200 align-top">
-              <th scope="row" className="px-3 py-2 font-mono font-medium break-all">
+              <th scope="row" className="min-w-52 px-3 py-2 font-mono font-medium break-all">
                 {i.display}
               </th>
-              <td className="px-3 py-2">{k(i.kind as never)}</td>
+              <td className="min-w-28 px-3 py-2">{k(i.kind as never)}</td>
               <td className="whitespace-nowrap px-3 py-2">{yuan(i.paidMinor)}</td>
               <td className="px-3 py-2">{i.paymentCount}</td>
               <td className="px-3 py-2">{i.victimCount}</td>
