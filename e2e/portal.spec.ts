@@ -102,10 +102,12 @@ test("a liaison sees its own requests, acknowledges one and answers each identif
   await expect(page.getByText(r.caseNumber, { exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: r.caseNumber })).toHaveCount(0);
   await expect(page.locator('a[href*="/staff/"]')).toHaveCount(0);
-  await expect(page.getByRole("link", { name: t.downloads.csv })).toHaveAttribute(
-    "href",
-    `/api/liaison/requests/${r.number}/export/csv`,
-  );
+  // The request's files (built by the export routes), in the page's language.
+  for (const f of ["csv", "json", "pdf"] as const) {
+    const link = page.getByRole("link", { name: t.downloads[f] });
+    await expect(link).toHaveAttribute("href", `/api/liaison/requests/${r.number}/export/${f}?locale=en`);
+    expect((await page.request.get((await link.getAttribute("href"))!)).status(), f).toBe(200);
+  }
   const [a, b] = r.accounts as [string, string];
   const rowA = page.getByRole("row").filter({ hasText: a });
   await expect(rowA).toContainText(formatMinor(3_800_000n, "CNY", "en"));

@@ -102,7 +102,7 @@ export async function RequestSummary({ r, locale }: { r: RequestView; locale: st
           {(["csv", "json", "pdf"] as const).map((f) => (
             <li key={f}>
               <a
-                href={`/api/liaison/requests/${encodeURIComponent(r.number)}/export/${f}`}
+                href={`/api/liaison/requests/${encodeURIComponent(r.number)}/export/${f}?locale=${locale}`}
                 className="text-brand-700 underline"
               >
                 {t(`downloads.${f}`)}
