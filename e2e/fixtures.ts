@@ -3,7 +3,7 @@ import path from "node:path";
 import { randomInt } from "node:crypto";
 import { createPrisma, type Db } from "../lib/db/client";
 import { findRunningEmbedded } from "../lib/db/embedded";
-import { catalogues } from "./messages";
+import { catalogues } from "../messages/index";
 
 export const messages = catalogues;
 export type Locale = keyof typeof messages;
