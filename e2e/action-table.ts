@@ -14,6 +14,7 @@ import type { Db } from "../lib/db/client";
 import { decide } from "../lib/cases";
 import { createRequest } from "../lib/liaison";
 import { importRing, importSharedLandline } from "./case-data";
+import { sentFreezeRequest } from "./liaison-data";
 import type { Role, TestUser } from "./staff-fixtures";
 
 export type Visitor = Role | "anonymous";
@@ -43,6 +44,8 @@ export interface ActionRow {
 const EVERYONE = ["anonymous", "liaison", "analyst", "investigator", "admin"] as const;
 const CASE_WORKERS = ["investigator", "admin"] as const;
 const ADMINS = ["admin"] as const;
+/** Liaisons, for requests of their own organisation (users.liaison's). */
+const LIAISONS = ["liaison"] as const;
 const reason = "e2e action table";
 
 /** A fresh case of `size` reports, its reports in id order, and the form fields every case form carries. */
@@ -328,6 +331,34 @@ export const actionTable: Record<string, ActionRow> = {
           (await db.liaisonRequest.count({
             where: { followUpOf: { number: c.request }, status: "draft", orgId: c.bank.id },
           })) === 1,
+      };
+    },
+  },
+
+  // The liaison portal: a request sent to the liaison visitor's organisation, fresh for every visitor.
+  "lib/liaison/actions.ts#acknowledgeRequestForm": {
+    allow: LIAISONS,
+    args: "form",
+    prepare: async ({ db, users }) => {
+      const r = await sentFreezeRequest(db, { orgId: users.liaison.orgId!, investigatorId: users.investigator.id });
+      return {
+        fields: { locale: "en", number: r.number },
+        params: { number: r.number },
+        check: async () =>
+          (await db.liaisonRequest.findUniqueOrThrow({ where: { number: r.number } })).acknowledgedAt !== null,
+      };
+    },
+  },
+  "lib/liaison/actions.ts#answerItemForm": {
+    allow: LIAISONS,
+    args: "form",
+    prepare: async ({ db, users }) => {
+      const r = await sentFreezeRequest(db, { orgId: users.liaison.orgId!, investigatorId: users.investigator.id });
+      return {
+        fields: { locale: "en", number: r.number, itemId: String(r.itemIds[0]), outcome: "not_found", note: reason },
+        params: { number: r.number },
+        check: async () =>
+          (await db.liaisonRequestItem.findUniqueOrThrow({ where: { id: r.itemIds[0]! } })).outcome === "not_found",
       };
     },
   },

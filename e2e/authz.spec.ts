@@ -10,6 +10,7 @@
  */
 import { randomInt } from "node:crypto";
 import { importRing, someEvidence } from "./case-data";
+import { answerWithAttachment, sentFreezeRequest } from "./liaison-data";
 import type { APIRequestContext } from "@playwright/test";
 import type { Db } from "../lib/db/client";
 import { actions, formAlert, formKey, postAction, type ActionRef } from "./form-actions";
@@ -43,6 +44,18 @@ export interface AuthzRow {
 }
 
 const STAFF = ["admin", "investigator"] as const;
+
+/** A request sent to the liaison's organisation, and one sent to an organisation of nobody here. */
+const ownRequest = ({ db, users }: AuthzContext) =>
+  sentFreezeRequest(db, { orgId: users.liaison.orgId!, investigatorId: users.investigator.id });
+const othersRequest = async ({ db, users }: AuthzContext) => {
+  const org = await db.organisation.create({ data: { name: `E2E Bank ${uniqueSuffix()}`, kind: "bank" } });
+  return sentFreezeRequest(db, { orgId: org.id, investigatorId: users.investigator.id });
+};
+async function attachmentUrl({ db }: AuthzContext, r: { number: string; itemIds: number[] }) {
+  await answerWithAttachment(db, r.itemIds[0]!);
+  return `/api/liaison/requests/${r.number}/attachments/${r.itemIds[0]}`;
+}
 /** Staff who read cases: analysts too (without victims' details, evidence or exports). */
 const READERS = ["admin", "investigator", "analyst"] as const;
 
@@ -82,6 +95,37 @@ export const authzTable: AuthzRow[] = [
   { name: "audit export CSV", kind: "api", path: "/api/audit/export?format=csv", allow: ["admin"] },
   { name: "audit export JSONL", kind: "api", path: "/api/audit/export?format=jsonl&action=user.", allow: ["admin"] },
   { name: "liaison portal", kind: "page", path: "/en/portal", allow: ["liaison"] },
+  {
+    name: "liaison inbox, filtered (zh-CN)",
+    kind: "page",
+    path: "/zh-CN/portal?status=open&overdue=1&kind=freeze_accounts",
+    allow: ["liaison"],
+  },
+  {
+    name: "liaison request page",
+    kind: "page",
+    path: async (ctx) => `/en/portal/requests/${(await ownRequest(ctx)).number}`,
+    allow: ["liaison"],
+  },
+  {
+    name: "another organisation's request page",
+    kind: "page",
+    path: async (ctx) => `/en/portal/requests/${(await othersRequest(ctx)).number}`,
+    allow: [],
+  },
+  { name: "malformed request number", kind: "page", path: "/en/portal/requests/C-2026-00001", allow: [] },
+  {
+    name: "answer attachment",
+    kind: "api",
+    path: async (ctx) => attachmentUrl(ctx, await ownRequest(ctx)),
+    allow: ["liaison", "investigator", "admin"],
+  },
+  {
+    name: "another organisation's answer attachment",
+    kind: "api",
+    path: async (ctx) => attachmentUrl(ctx, await othersRequest(ctx)),
+    allow: ["investigator", "admin"],
+  },
   { name: "cases board", kind: "page", path: "/en/staff/cases", allow: READERS },
   {
     name: "cases board, filtered and searched",

@@ -7,6 +7,8 @@
  *   requests.ts  investigators: create (pre-filled from the case), send, close, discard
  *   answers.ts   liaisons: acknowledge, answer per identifier (own organisation only)
  *   views.ts     inbox and request pages (liaisons), a case's requests (staff)
+ *   attachments.ts  answers with an uploaded file; the attachment download
+ *   portal-params.ts  the portal's URLs: inbox filters, request number, outcome banner
  *   case-money.ts, victim-lines.ts  what a request shares, computed once at send
  *
  * Services: `service(db, ctx, input)`; each checks its permission itself and
@@ -29,5 +31,12 @@ export {
   type RequestView,
   type RequestItemView,
 } from "./views";
+export {
+  answerItemWithAttachment,
+  answerAttachmentForDownload,
+  AttachmentError,
+  type AttachmentErrorCode,
+} from "./attachments";
+export * from "./portal-params";
 export { LiaisonError, liaisonErrorCodes, type LiaisonErrorCode } from "./errors";
 export type { SharedVictim } from "./victim-lines";
