@@ -2,8 +2,8 @@
  * The case liaison panel, in a real browser, by labels: an investigator
  * creates a freeze request from a case (the bank's form comes pre-filled by
  * routing), sees it in the panel; the bank's liaison answers "frozen
- * ¥38,000" (through the service: the portal is another part); the case
- * summary and the board show the frozen amount. Victim data needs a real
+ * ¥38,000" in the portal; the case summary, the panel and the board show the
+ * frozen amount. Victim data needs a real
  * justification. The panel has no serious axe findings in either language at
  * phone and desktop widths.
  */
@@ -12,9 +12,8 @@ import { randomInt, randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import type { Db } from "../lib/db/client";
 import { importReports } from "../lib/interchange/import";
-import { answerItem } from "../lib/liaison";
 import { formatMinor } from "../lib/vocab";
-import { test, expect, messages, uniqueSuffix, type Locale } from "./staff-fixtures";
+import { test, expect, messages, signIn, uniqueSuffix, type Locale } from "./staff-fixtures";
 
 /** A Luhn-valid ICBC debit card number (BIN 622202) nobody else uses. */
 function icbcCard(): string {
@@ -76,6 +75,9 @@ async function panelViolations(page: Page) {
 
 test("an investigator asks the bank to freeze; its answer shows on the case and the board", async ({
   signedInAs,
+  makeUser,
+  browser,
+  ip,
   db,
 }) => {
   const locale: Locale = "en";
@@ -109,7 +111,7 @@ test("an investigator asks the bank to freeze; its answer shows on the case and 
   await expect(panel.getByRole("status")).toHaveText(t.done.sent);
   const request = await db.liaisonRequest.findFirstOrThrow({
     where: { orgId: bank.id },
-    select: { number: true, status: true, disclosures: true, items: { select: { id: true, display: true } } },
+    select: { number: true, status: true, disclosures: true },
   });
   expect(request.status).toBe("sent");
   expect(request.disclosures).toEqual([]);
@@ -119,27 +121,24 @@ test("an investigator asks the bank to freeze; its answer shows on the case and 
   await expect(card.getByRole("rowheader", { name: account.display })).toBeVisible();
   await expect(card.getByRole("link", { name: new RegExp(`CSV .*${request.number}`) })).toHaveAttribute(
     "href",
-    `/api/liaison/requests/${request.number}/export/csv`,
+    `/api/liaison/requests/${request.number}/export/csv?locale=${locale}`,
   );
 
-  // The bank's liaison answers "frozen ¥38,000" for the account.
-  const liaison = await db.user.create({
-    data: { email: `e2e-bank-${uniqueSuffix()}@example.test`, role: "liaison", orgId: bank.id, passwordHash: "x" },
-    select: { id: true, role: true, orgId: true },
-  });
-  await answerItem(
-    db,
-    { actor: liaison, ip: "198.51.100.7" },
-    {
-      number: request.number,
-      itemId: request.items[0]!.id,
-      outcome: "frozen",
-      frozenMinor: 3_800_000n,
-      recoveredMinor: null,
-      note: "已冻结",
-      attachment: null,
-    },
-  );
+  // The bank's liaison signs in to the portal and answers "frozen ¥38,000" for the account.
+  const liaison = await makeUser("liaison");
+  await db.user.update({ where: { id: liaison.id }, data: { orgId: bank.id } });
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": ip } });
+  const portal = await context.newPage();
+  await signIn(portal, liaison, locale);
+  await portal.goto(`/${locale}/portal/requests/${request.number}`);
+  const p = m.portal;
+  const answer = portal.getByRole("form", { name: p.answer.formTitle.replace("{identifier}", account.display) });
+  await answer.getByLabel(p.answer.outcome, { exact: true }).selectOption({ label: p.outcomes.frozen });
+  await answer.getByLabel(p.answer.frozen).fill("38,000");
+  await answer.getByLabel(p.answer.note).fill("已冻结");
+  await answer.getByRole("button", { name: p.answer.submit }).click();
+  await expect(portal.getByRole("main").getByRole("status")).toHaveText(p.done.answered);
+  await context.close();
 
   const frozen = formatMinor(3_800_000n, "CNY", locale);
   await page.reload();

@@ -168,7 +168,7 @@ export async function CaseRequestCard({
           {(["csv", "json", "pdf"] as const).map((f) => (
             <a
               key={f}
-              href={`${api}/export/${f}`}
+              href={`${api}/export/${f}?locale=${locale}`}
               aria-label={t("exportLabel", { number: r.number, format: t(`exportFormats.${f}`) })}
               className="text-brand-700 underline"
             >
