@@ -164,16 +164,27 @@ for (const locale of ["zh-CN", "en"] as const) {
       const { page } = await signedInAs("investigator", locale);
       await page.setViewportSize({ width, height: 900 });
       const t = messages[locale].requests;
-      // One request in each state the panel draws differently: a draft, and a sent one past its due time.
+      // Requests in each state the panel draws differently: sent and past its due time, and a draft.
       await page.goto(`/${locale}/staff/cases/${caseNumber}`);
-      const form = page.getByRole("form", { name: t.create.groupTitle.replace("{org}", bank.name) });
-      await form.getByRole("button", { name: t.create.draft }).click();
+      const form = () => page.getByRole("form", { name: t.create.groupTitle.replace("{org}", bank.name) });
+      await form().getByRole("button", { name: t.create.draft }).click();
       await expect(page.getByRole("status")).toHaveText(t.done.drafted);
+      const { number } = await db.liaisonRequest.findFirstOrThrow({
+        where: { orgId: bank.id },
+        select: { number: true },
+      });
+      // The draft is sent from its card.
       await page
-        .getByRole("form", { name: t.create.groupTitle.replace("{org}", bank.name) })
-        .getByRole("button", { name: t.create.send })
+        .getByRole("article", { name: `${number} · ${bank.name}` })
+        .getByRole("button", { name: `${t.send} ${number}` })
         .click();
       await expect(page.getByRole("status")).toHaveText(t.done.sent);
+      // Already asked of this bank, the account is no longer pre-checked; a second draft names it again.
+      const again = form().getByLabel(account.display, { exact: true });
+      await expect(again).not.toBeChecked();
+      await again.check();
+      await form().getByRole("button", { name: t.create.draft }).click();
+      await expect(page.getByRole("status")).toHaveText(t.done.drafted);
       await db.liaisonRequest.updateMany({
         where: { orgId: bank.id, status: "sent" },
         data: { dueAt: new Date(Date.now() - 3600_000) },

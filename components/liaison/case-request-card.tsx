@@ -84,7 +84,13 @@ export async function CaseRequestCard({
           <p className="whitespace-pre-wrap">{r.body}</p>
         </div>
       ) : null}
-      <div className="overflow-x-auto">
+      {/* Scrolls sideways on phones: focusable so keyboard users can scroll it too. */}
+      <div
+        className="overflow-x-auto focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
+        tabIndex={0}
+        role="group"
+        aria-label={t("itemsCaption", { number: r.number })}
+      >
         <table className="min-w-full text-left text-sm">
           <caption className="sr-only">{t("itemsCaption", { number: r.number })}</caption>
           <thead className="bg-slate-100">
