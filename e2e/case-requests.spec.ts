@@ -60,7 +60,7 @@ async function freezeCase(db: Db) {
     },
     select: { id: true, name: true },
   });
-  return { caseNumber, account, bank };
+  return { caseNumber, account, bank, phone };
 }
 
 async function panelViolations(page: Page) {
@@ -197,3 +197,76 @@ for (const locale of ["zh-CN", "en"] as const) {
     });
   }
 }
+
+test("the liaison performance page lists the bank with its request, in both languages", async ({ signedInAs, db }) => {
+  const { caseNumber, bank } = await freezeCase(db);
+  const { page } = await signedInAs("investigator", "en");
+  await page.goto(`/en/staff/cases/${caseNumber}`);
+  await page
+    .getByRole("form", { name: messages.en.requests.create.groupTitle.replace("{org}", bank.name) })
+    .getByRole("button", { name: messages.en.requests.create.send })
+    .click();
+  await expect(page.getByRole("status")).toHaveText(messages.en.requests.done.sent);
+  for (const locale of ["en", "zh-CN"] as const) {
+    const t = messages[locale].liaisonStats;
+    await page.goto(`/${locale}/staff/liaison-performance`);
+    const table = page.getByRole("table", { name: t.caption });
+    const row = table.getByRole("row", { name: new RegExp(bank.name) });
+    await expect(row.getByRole("cell").nth(1)).toHaveText("1");
+    const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+  }
+  await expect(
+    page.getByRole("navigation").getByRole("link", { name: messages["zh-CN"].liaisonStats.navLabel }),
+  ).toBeVisible();
+});
+
+test("a new report names another account at the bank: one click makes a follow-up draft", async ({
+  signedInAs,
+  db,
+}) => {
+  const t = messages.en.requests;
+  const { caseNumber, bank, phone } = await freezeCase(db);
+  const { page } = await signedInAs("investigator", "en");
+  await page.goto(`/en/staff/cases/${caseNumber}`);
+  await page
+    .getByRole("form", { name: t.create.groupTitle.replace("{org}", bank.name) })
+    .getByRole("button", { name: t.create.send })
+    .click();
+  await expect(page.getByRole("status")).toHaveText(t.done.sent);
+  const { number } = await db.liaisonRequest.findFirstOrThrow({ where: { orgId: bank.id }, select: { number: true } });
+
+  // The ring moved the money: a new victim, the same caller, another ICBC card.
+  const moved = icbcCard();
+  const s = await importReports(db, [
+    JSON.stringify({
+      externalId: `E2E-REQ-${randomUUID()}`,
+      submittedAt: "2026-05-20T10:00:00+08:00",
+      scamType: "courier_compensation",
+      victim: { name: "Victim 3", phone: `139${randomInt(10_000_000, 99_999_999)}`, province: "Hubei" },
+      contacts: [{ kind: "phone", value: phone }],
+      payments: [{ amount: 9_000, currency: "CNY", payee: { kind: "bank_account", value: moved, name: "Li Si" } }],
+    }),
+  ]);
+  expect(s.imported).toBe(1);
+  const movedDisplay = (await db.identifier.findFirstOrThrow({ where: { kind: "bank_account", value: moved } }))
+    .display;
+
+  await page.reload();
+  const panel = page.getByRole("region", { name: t.title });
+  await expect(panel.getByText(t.followUps.title)).toBeVisible();
+  await expect(panel.getByText(t.followUps.item.replace("{number}", number).replace("{org}", bank.name))).toBeVisible();
+  await panel.getByRole("button", { name: t.followUps.create.replace("{number}", number) }).click();
+  await expect(page.getByRole("status")).toHaveText(t.done.followUp);
+  const draft = await db.liaisonRequest.findFirstOrThrow({
+    where: { orgId: bank.id, status: "draft" },
+    select: { number: true, followUpOf: { select: { number: true } }, items: { select: { display: true } } },
+  });
+  expect(draft.followUpOf?.number).toBe(number);
+  expect(draft.items.map((i) => i.display)).toEqual([movedDisplay]);
+  const card = page.getByRole("article", { name: `${draft.number} · ${bank.name}` });
+  await expect(card).toContainText(t.followUpOf.replace("{number}", number));
+  await expect(card).toContainText(t.statuses.draft);
+  // Acted on: no suggestion any more.
+  await expect(panel.getByText(t.followUps.title)).toHaveCount(0);
+});
