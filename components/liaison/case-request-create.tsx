@@ -1,7 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { CasePanel, PanelGroup, PanelIdentifier } from "@/lib/liaison/case-panel";
+import { disclosureFields, requestKinds, type CasePanel, type PanelGroup, type PanelIdentifier } from "@/lib/liaison";
 import { createFollowUpForm, createRequestForm } from "@/lib/liaison/actions";
-import { disclosureFields, requestKinds } from "@/lib/liaison/shared";
 import { formatMinor } from "@/lib/vocab";
 import { inputClass } from "@/components/ui/field";
 import { Submit } from "@/components/cases/forms";

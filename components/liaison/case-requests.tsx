@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
-import type { CasePanel } from "@/lib/liaison/case-panel";
-import type { RequestBanner } from "@/lib/liaison/request-form";
+import type { CasePanel, RequestBanner } from "@/lib/liaison";
 import { Section } from "@/components/cases/forms";
 import { CaseRequestCard } from "./case-request-card";
 import { CaseRequestCreate } from "./case-request-create";

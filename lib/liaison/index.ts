@@ -10,6 +10,9 @@
  *   attachments.ts  answers with an uploaded file; the attachment download
  *   portal-params.ts  the portal's URLs: inbox filters, request number, outcome banner
  *   case-money.ts, victim-lines.ts  what a request shares, computed once at send
+ *   case-panel.ts, follow-ups.ts   the case page's requests panel: one creation step
+ *                per organisation (routing), suggested follow-up freezes
+ *   performance.ts  per organisation: sent, median times to acknowledge and answer
  *
  * Services: `service(db, ctx, input)`; each checks its permission itself and
  * reaches a request only through its case (staff) or its organisation (liaisons).
@@ -40,3 +43,15 @@ export {
 export * from "./portal-params";
 export { LiaisonError, liaisonErrorCodes, type LiaisonErrorCode } from "./errors";
 export type { SharedVictim } from "./victim-lines";
+// The case page's liaison panel and the staff performance view.
+export {
+  caseRequestPanel,
+  type CasePanel,
+  type PanelFollowUp,
+  type PanelGroup,
+  type PanelIdentifier,
+  type PanelOrg,
+} from "./case-panel";
+export { requestBannerOf, type RequestBanner } from "./request-form";
+export { followUpSuggestions, type FollowUpSuggestion } from "./follow-ups";
+export { liaisonPerformance, type OrgPerformance } from "./performance";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { db } from "@/lib/db";
 import { pageData, pageUser } from "@/lib/auth/page";
-import { liaisonPerformance } from "@/lib/liaison/performance";
+import { liaisonPerformance } from "@/lib/liaison";
 
 export const dynamic = "force-dynamic";
 

@@ -24,8 +24,7 @@ import { CaseBannerView } from "@/components/cases/case-banner";
 import { CaseSummary } from "@/components/cases/case-summary";
 import { CaseRequests } from "@/components/liaison/case-requests";
 import { CaseRouting } from "@/components/liaison/case-routing";
-import { caseRequestPanel } from "@/lib/liaison/case-panel";
-import { requestBannerOf } from "@/lib/liaison/request-form";
+import { caseRequestPanel, requestBannerOf } from "@/lib/liaison";
 
 export const dynamic = "force-dynamic";
 
