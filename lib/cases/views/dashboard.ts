@@ -4,7 +4,10 @@ import { Prisma, table } from "@/lib/db/sql";
 import { assertCan, type ServiceContext } from "@/lib/auth/permissions";
 import type { DashboardRange } from "./dashboard-range";
 
+import { frozenByMonth, type FrozenMonthFigures } from "./dashboard-frozen";
+
 export type { DashboardRange } from "./dashboard-range";
+export type { FrozenMonthFigures } from "./dashboard-frozen";
 
 /**
  * Figures for the staff dashboard, aggregated over reports (not cases), so a
@@ -55,14 +58,6 @@ export interface ProvinceFigures extends CategoryFigures {
   province: string;
 }
 
-/** Per month: CNY lost (by the reports' incident month) and frozen (by the month organisations answered). */
-export interface FrozenMonthFigures {
-  /** YYYY-MM */
-  month: string;
-  lostMinor: bigint;
-  frozenMinor: bigint;
-}
-
 export interface Dashboard {
   range: DashboardRange;
   totals: Figures;
@@ -76,8 +71,6 @@ export interface Dashboard {
 const R = table("Report", "r");
 const RP = table("ReportPlatform", "rp");
 const P = table("Payment", "p");
-const Q = table("LiaisonRequest", "q");
-const QI = table("LiaisonRequestItem", "qi");
 
 /** The condition on "Report" r for the range, or null (no range: no WHERE, and no join only the range needs). */
 function rangeSql(range: DashboardRange): Prisma.Sql | null {
@@ -243,35 +236,6 @@ export async function lossByProvince(
     { order: BY_LOSS },
   );
   return rows.map((r) => ({ province: r.key, ...category(r) }));
-}
-
-/**
- * CNY frozen per month by organisations' answers: the frozen amounts of
- * answered identifiers of requests that were sent (not drafts), by the month
- * of the answer in China time (an answer given at 07:00 on 1 July in Beijing
- * counts for July). The range cuts on the same China-time day. A corrected
- * answer counts once, in the month of its last correction.
- */
-export async function frozenByMonth(
-  db: Db,
-  ctx: ServiceContext,
-  range: DashboardRange = {},
-): Promise<{ month: string; frozenMinor: bigint }[]> {
-  assertCan(ctx.actor, "read:case:any");
-  const china = Prisma.sql`(${QI.answeredAt} + interval '8 hours')`;
-  const where = [
-    Prisma.sql`${Q.status}::text <> 'draft'`,
-    Prisma.sql`${QI.frozenMinor} IS NOT NULL`,
-    Prisma.sql`${QI.answeredAt} IS NOT NULL`,
-  ];
-  if (range.from) where.push(Prisma.sql`${china} >= ${range.from}::date`);
-  if (range.to) where.push(Prisma.sql`${china} < ${range.to}::date + 1`);
-  const rows = await db.$queryRaw<{ month: string; frozen: string }[]>(Prisma.sql`
-    SELECT to_char(${china}, 'YYYY-MM') AS month, sum(${QI.frozenMinor})::text AS frozen
-    FROM ${QI} JOIN ${Q} ON ${Q.id} = ${QI.requestId}
-    WHERE ${Prisma.join(where, " AND ")}
-    GROUP BY 1 ORDER BY 1`);
-  return rows.map((r) => ({ month: r.month, frozenMinor: BigInt(r.frozen) }));
 }
 
 /** Lost and frozen side by side, every month from the first to the last of either (gaps filled with zeros). */
