@@ -13,7 +13,14 @@ import type { Page } from "@playwright/test";
 import type { Db } from "../lib/db/client";
 import { importReports } from "../lib/interchange/import";
 import { formatMinor } from "../lib/vocab";
+import { pdfText } from "../lib/liaison/export/test-support/pdf-text";
 import { test, expect, messages, signIn, uniqueSuffix, type Locale } from "./staff-fixtures";
+
+async function readDownload(download: import("@playwright/test").Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
 
 /** A Luhn-valid ICBC debit card number (BIN 622202) nobody else uses. */
 function icbcCard(): string {
@@ -123,6 +130,28 @@ test("an investigator asks the bank to freeze; its answer shows on the case and 
     "href",
     `/api/liaison/requests/${request.number}/export/csv?locale=${locale}`,
   );
+
+  // The investigator downloads the request's CSV, JSON and PDF from the panel; the PDF's Chinese reads back.
+  const files: Record<string, Buffer> = {};
+  for (const format of ["CSV", "JSON", "PDF"]) {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      card.getByRole("link", { name: new RegExp(`${format} .*${request.number}`) }).click(),
+    ]);
+    files[format] = await readDownload(download);
+  }
+  const csv = files.CSV!.toString("utf8");
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  expect(csv).toContain(request.number);
+  expect(csv).toContain(account.display);
+  const json = JSON.parse(files.JSON!.toString("utf8"));
+  expect(JSON.stringify(json)).toContain(request.number);
+  expect(JSON.stringify(json)).toContain("3800000");
+  const pdf = (await pdfText(new Uint8Array(files.PDF!))).join("\n");
+  expect(pdf).toContain("请紧急止付并冻结以下账户");
+  expect(pdf).toContain(request.number);
+  // No victim data left the unit: the names and phones of the case are in none of the files.
+  for (const f of Object.values(files)) expect(f.toString("utf8")).not.toMatch(/Victim [01]|139\d{8}/);
 
   // The bank's liaison signs in to the portal and answers "frozen ¥38,000" for the account.
   const liaison = await makeUser("liaison");
