@@ -2,6 +2,8 @@
  * Runs once when the server starts. scripts/serve.ts refuses reports from an
  * address over its limit before reading their bodies; the check it needs
  * lives in the app, and is handed over here (lib/http/report-limit-hook.ts).
+ * The liaison mail sweeper starts here too (docs/liaison-mail.md): only in the
+ * Node.js runtime, and only when SMTP_URL is set and its interval is not 0.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -10,4 +12,8 @@ export async function register() {
     import("@/lib/reports/rate-limit-check"),
   ]);
   provideReportLimitCheck(isReportLimitedForIp);
+  // A mail problem must never stop the server from starting.
+  await import("@/lib/liaison/mail-sweeper")
+    .then(({ startLiaisonMailSweeper }) => startLiaisonMailSweeper())
+    .catch((err: unknown) => console.error("liaison mail sweeper not started:", err));
 }

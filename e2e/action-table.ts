@@ -12,7 +12,9 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../lib/db/client";
 import { decide } from "../lib/cases";
+import { createRequest } from "../lib/liaison";
 import { importRing, importSharedLandline } from "./case-data";
+import { sentFreezeRequest } from "./liaison-data";
 import type { Role, TestUser } from "./staff-fixtures";
 
 export type Visitor = Role | "anonymous";
@@ -42,6 +44,8 @@ export interface ActionRow {
 const EVERYONE = ["anonymous", "liaison", "analyst", "investigator", "admin"] as const;
 const CASE_WORKERS = ["investigator", "admin"] as const;
 const ADMINS = ["admin"] as const;
+/** Liaisons, for requests of their own organisation (users.liaison's). */
+const LIAISONS = ["liaison"] as const;
 const reason = "e2e action table";
 
 /** A fresh case of `size` reports, its reports in id order, and the form fields every case form carries. */
@@ -62,6 +66,42 @@ async function caseWith(db: Db, size: number) {
 
 const caseOfReport = async (db: Db, id: number) =>
   (await db.report.findUniqueOrThrow({ where: { id }, select: { caseId: true } })).caseId;
+
+/**
+ * A fresh case for the liaison panel's actions: a bank, the case's partial
+ * bank account, and (with `request`) a freeze request for it, sent or a draft.
+ */
+async function requestCase(db: Db, users: Record<Role, TestUser>, request?: "sent" | "draft") {
+  const c = await caseWith(db, 1);
+  const bank = await db.organisation.create({
+    data: { name: `E2E Bank ${randomUUID()}`, kind: "bank" },
+    select: { id: true },
+  });
+  const account = await db.identifier.findFirstOrThrow({
+    where: { kind: "bank_account_partial", reports: { some: { report: { caseId: c.ring.caseId } } } },
+    select: { id: true },
+  });
+  const made = request
+    ? await createRequest(
+        db,
+        { actor: { id: users.investigator.id, role: "investigator", orgId: null } },
+        {
+          caseNumber: c.ring.caseNumber,
+          orgId: bank.id,
+          kind: "freeze_accounts",
+          identifierIds: [account.id],
+          body: "",
+          disclosures: [],
+          send: request === "sent",
+        },
+      )
+    : null;
+  const status = async () =>
+    made
+      ? (await db.liaisonRequest.findUnique({ where: { number: made.number }, select: { status: true } }))?.status
+      : null;
+  return { ...c, bank, account, request: made?.number ?? "", status };
+}
 
 /** A user for the admin actions to act on. */
 async function target(db: Db) {
@@ -224,6 +264,105 @@ export const actionTable: Record<string, ActionRow> = {
     },
   },
 
+  "lib/liaison/actions.ts#createRequestForm": {
+    allow: CASE_WORKERS,
+    args: "form",
+    prepare: async ({ db, users }) => {
+      const c = await requestCase(db, users);
+      return {
+        fields: {
+          ...c.base,
+          orgId: c.bank.id,
+          kind: "freeze_accounts",
+          [`identifier.${c.account.id}`]: "on",
+          body: "e2e action table",
+          intent: "send",
+        },
+        params: c.params,
+        check: async () => (await db.liaisonRequest.count({ where: { orgId: c.bank.id, status: "sent" } })) === 1,
+      };
+    },
+  },
+  "lib/liaison/actions.ts#sendRequestForm": {
+    allow: CASE_WORKERS,
+    args: "form",
+    prepare: async ({ db, users }) => {
+      const c = await requestCase(db, users, "draft");
+      return {
+        fields: { ...c.base, request: c.request },
+        params: c.params,
+        check: async () => (await c.status()) === "sent",
+      };
+    },
+  },
+  "lib/liaison/actions.ts#closeRequestForm": {
+    allow: CASE_WORKERS,
+    args: "form",
+    prepare: async ({ db, users }) => {
+      const c = await requestCase(db, users, "sent");
+      return {
+        fields: { ...c.base, request: c.request },
+        params: c.params,
+        check: async () => (await c.status()) === "closed",
+      };
+    },
+  },
+  "lib/liaison/actions.ts#discardDraftForm": {
+    allow: CASE_WORKERS,
+    args: "form",
+    prepare: async ({ db, users }) => {
+      const c = await requestCase(db, users, "draft");
+      return {
+        fields: { ...c.base, request: c.request },
+        params: c.params,
+        check: async () => (await c.status()) === undefined,
+      };
+    },
+  },
+  "lib/liaison/actions.ts#createFollowUpForm": {
+    allow: CASE_WORKERS,
+    args: "form",
+    prepare: async ({ db, users }) => {
+      const c = await requestCase(db, users, "sent");
+      return {
+        fields: { ...c.base, orgId: c.bank.id, followUpOf: c.request, [`identifier.${c.account.id}`]: "on" },
+        params: c.params,
+        check: async () =>
+          (await db.liaisonRequest.count({
+            where: { followUpOf: { number: c.request }, status: "draft", orgId: c.bank.id },
+          })) === 1,
+      };
+    },
+  },
+
+  // The liaison portal: a request sent to the liaison visitor's organisation, fresh for every visitor.
+  "lib/liaison/actions.ts#acknowledgeRequestForm": {
+    allow: LIAISONS,
+    args: "form",
+    prepare: async ({ db, users }) => {
+      const r = await sentFreezeRequest(db, { orgId: users.liaison.orgId!, investigatorId: users.investigator.id });
+      return {
+        fields: { locale: "en", number: r.number },
+        params: { number: r.number },
+        check: async () =>
+          (await db.liaisonRequest.findUniqueOrThrow({ where: { number: r.number } })).acknowledgedAt !== null,
+      };
+    },
+  },
+  "lib/liaison/actions.ts#answerItemForm": {
+    allow: LIAISONS,
+    args: "form",
+    prepare: async ({ db, users }) => {
+      const r = await sentFreezeRequest(db, { orgId: users.liaison.orgId!, investigatorId: users.investigator.id });
+      return {
+        fields: { locale: "en", number: r.number, itemId: String(r.itemIds[0]), outcome: "not_found", note: reason },
+        params: { number: r.number },
+        check: async () =>
+          (await db.liaisonRequestItem.findUniqueOrThrow({ where: { id: r.itemIds[0]! } })).outcome === "not_found",
+      };
+    },
+  },
+
   "lib/users/actions.ts#createUserAction": {
     allow: ADMINS,
     args: "state+form",
@@ -297,6 +436,48 @@ export const actionTable: Record<string, ActionRow> = {
         check: async () =>
           (await db.session.findUniqueOrThrow({ where: { id: session.id }, select: { revokedAt: true } })).revokedAt !==
           null,
+      };
+    },
+  },
+  "lib/users/actions.ts#updateOrganisationAction": {
+    allow: ADMINS,
+    args: "state+form",
+    prepare: async ({ db }) => {
+      const org = await db.organisation.create({
+        data: { name: `E2E Org ${randomUUID()}`, kind: "other" },
+        select: { id: true, name: true },
+      });
+      return {
+        fields: { orgId: org.id, name: org.name, kind: "bank", platformId: "", "rk.bank:ICBC": "on", extraKeys: "" },
+        params: { id: org.id },
+        check: async () =>
+          (
+            await db.organisation.findUniqueOrThrow({ where: { id: org.id }, select: { routeKeys: true } })
+          ).routeKeys.includes("bank:ICBC"),
+      };
+    },
+  },
+
+  // The case page's routing section (components/liaison/case-routing.tsx).
+  "lib/liaison/actions.ts#setIdentifierRouteForm": {
+    allow: CASE_WORKERS,
+    args: "form",
+    prepare: async ({ db }) => {
+      const c = await caseWith(db, 2);
+      const ident = await db.identifier.findFirstOrThrow({
+        where: { kind: "phone", value: `+86${c.ring.phone}` },
+        select: { id: true },
+      });
+      const org = await db.organisation.create({
+        data: { name: `E2E Telecom ${randomUUID()}`, kind: "telecom" },
+        select: { id: true },
+      });
+      return {
+        fields: { ...c.base, identifierId: String(ident.id), orgId: org.id },
+        params: c.params,
+        check: async () =>
+          (await db.identifierRoute.findUnique({ where: { identifierId: ident.id }, select: { orgId: true } }))
+            ?.orgId === org.id,
       };
     },
   },

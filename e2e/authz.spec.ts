@@ -8,7 +8,9 @@
  * needs a record: it gets the database and users of each role, and may create
  * what it needs (e.g. a case) and return its URL.
  */
+import { randomInt } from "node:crypto";
 import { importRing, someEvidence } from "./case-data";
+import { answerWithAttachment, sentFreezeRequest } from "./liaison-data";
 import type { APIRequestContext } from "@playwright/test";
 import type { Db } from "../lib/db/client";
 import { actions, formAlert, formKey, postAction, type ActionRef } from "./form-actions";
@@ -42,6 +44,18 @@ export interface AuthzRow {
 }
 
 const STAFF = ["admin", "investigator"] as const;
+
+/** A request sent to the liaison's organisation, and one sent to an organisation of nobody here. */
+const ownRequest = ({ db, users }: AuthzContext) =>
+  sentFreezeRequest(db, { orgId: users.liaison.orgId!, investigatorId: users.investigator.id });
+const othersRequest = async ({ db, users }: AuthzContext) => {
+  const org = await db.organisation.create({ data: { name: `E2E Bank ${uniqueSuffix()}`, kind: "bank" } });
+  return sentFreezeRequest(db, { orgId: org.id, investigatorId: users.investigator.id });
+};
+async function attachmentUrl({ db }: AuthzContext, r: { number: string; itemIds: number[] }) {
+  await answerWithAttachment(db, r.itemIds[0]!);
+  return `/api/liaison/requests/${r.number}/attachments/${r.itemIds[0]}`;
+}
 /** Staff who read cases: analysts too (without victims' details, evidence or exports). */
 const READERS = ["admin", "investigator", "analyst"] as const;
 
@@ -55,11 +69,63 @@ export const authzTable: AuthzRow[] = [
     path: ({ users }) => `/en/staff/admin/users/${users.investigator.id}`,
     allow: ["admin"],
   },
+  {
+    name: "organisation detail",
+    kind: "page",
+    path: async ({ db }) =>
+      `/zh-CN/staff/admin/organisations/${
+        (
+          await db.organisation.create({
+            data: { name: `Authz Org ${uniqueSuffix()}`, kind: "bank", routeKeys: ["bank:ICBC"] },
+            select: { id: true },
+          })
+        ).id
+      }`,
+    allow: ["admin"],
+  },
+  {
+    name: "organisation detail, none such",
+    kind: "page",
+    path: "/en/staff/admin/organisations/0a9b8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c6d",
+    allow: ["admin"],
+    absent: true,
+  },
   { name: "audit log", kind: "page", path: "/en/staff/admin/audit", allow: ["admin"] },
   { name: "audit log, filtered", kind: "page", path: "/zh-CN/staff/admin/audit?action=auth.", allow: ["admin"] },
   { name: "audit export CSV", kind: "api", path: "/api/audit/export?format=csv", allow: ["admin"] },
   { name: "audit export JSONL", kind: "api", path: "/api/audit/export?format=jsonl&action=user.", allow: ["admin"] },
   { name: "liaison portal", kind: "page", path: "/en/portal", allow: ["liaison"] },
+  {
+    name: "liaison inbox, filtered (zh-CN)",
+    kind: "page",
+    path: "/zh-CN/portal?status=open&overdue=1&kind=freeze_accounts",
+    allow: ["liaison"],
+  },
+  {
+    name: "liaison request page",
+    kind: "page",
+    path: async (ctx) => `/en/portal/requests/${(await ownRequest(ctx)).number}`,
+    allow: ["liaison"],
+  },
+  {
+    name: "another organisation's request page",
+    kind: "page",
+    path: async (ctx) => `/en/portal/requests/${(await othersRequest(ctx)).number}`,
+    allow: [],
+  },
+  { name: "malformed request number", kind: "page", path: "/en/portal/requests/C-2026-00001", allow: [] },
+  {
+    name: "answer attachment",
+    kind: "api",
+    path: async (ctx) => attachmentUrl(ctx, await ownRequest(ctx)),
+    allow: ["liaison", "investigator", "admin"],
+  },
+  {
+    name: "another organisation's answer attachment",
+    kind: "api",
+    path: async (ctx) => attachmentUrl(ctx, await othersRequest(ctx)),
+    allow: ["investigator", "admin"],
+  },
   { name: "cases board", kind: "page", path: "/en/staff/cases", allow: READERS },
   {
     name: "cases board, filtered and searched",
@@ -93,6 +159,36 @@ export const authzTable: AuthzRow[] = [
     path: async ({ db }) => `/api/evidence/${(await someEvidence(db)).id}`,
     allow: STAFF,
   },
+  {
+    name: "request export CSV (the liaison's own organisation)",
+    kind: "api",
+    path: async ({ db, users }) => `/api/liaison/requests/${await someRequest(db, users.liaison.orgId)}/export/csv`,
+    allow: [...STAFF, "liaison"],
+  },
+  {
+    name: "request export JSON (the liaison's own organisation)",
+    kind: "api",
+    path: async ({ db, users }) => `/api/liaison/requests/${await someRequest(db, users.liaison.orgId)}/export/json`,
+    allow: [...STAFF, "liaison"],
+  },
+  {
+    name: "request export PDF (another organisation)",
+    kind: "api",
+    path: async ({ db }) => `/api/liaison/requests/${await someRequest(db, null)}/export/pdf`,
+    allow: STAFF,
+  },
+  {
+    name: "case export MISP",
+    kind: "api",
+    path: async ({ db }) => `/api/cases/${(await importRing(db, 2)).caseNumber}/export/misp`,
+    allow: STAFF,
+  },
+  {
+    name: "case export PDF",
+    kind: "api",
+    path: async ({ db }) => `/api/cases/${(await importRing(db, 2)).caseNumber}/export/pdf?locale=en`,
+    allow: STAFF,
+  },
   { name: "dashboard", kind: "page", path: "/en/staff/dashboard", allow: READERS },
   {
     name: "dashboard, date range (zh-CN)",
@@ -100,9 +196,24 @@ export const authzTable: AuthzRow[] = [
     path: "/zh-CN/staff/dashboard?from=2026-01-01&to=2026-06-30",
     allow: READERS,
   },
+  // Every organisation's answer times: staff who work with requests (not analysts).
+  { name: "liaison performance", kind: "page", path: "/en/staff/liaison-performance", allow: STAFF },
+  { name: "liaison performance (zh-CN)", kind: "page", path: "/zh-CN/staff/liaison-performance", allow: STAFF },
   { name: "platform signals", kind: "page", path: "/en/staff/signals", allow: READERS },
   { name: "platform signals (zh-CN)", kind: "page", path: "/zh-CN/staff/signals", allow: READERS },
 ];
+
+/** A sent freeze request on a fresh case, to `orgId` (or a new bank): its number. */
+async function someRequest(db: Db, orgId: string | null): Promise<string> {
+  const ring = await importRing(db, 2);
+  const org =
+    orgId ?? (await db.organisation.create({ data: { name: `E2E Bank ${uniqueSuffix()}`, kind: "bank" } })).id;
+  const number = `Q-2099-${String(randomInt(0, 1e9)).padStart(9, "0")}`;
+  await db.liaisonRequest.create({
+    data: { number, caseId: ring.caseId, orgId: org, kind: "freeze_accounts", status: "sent", sentAt: new Date() },
+  });
+  return number;
+}
 
 type Visitor = Role | "anonymous";
 

@@ -10,9 +10,12 @@ import type { catalogues } from "../messages/index";
 // needs import attributes on JSON imports, which Next's build refuses there.
 const readJson = (file: string) =>
   JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../messages", file), "utf8")) as object;
-const PARTS = ["routing", "requests", "portal", "exports", "signals"];
-const catalogue = (locale: string) =>
-  Object.assign({}, readJson(`${locale}.json`), ...PARTS.map((p) => readJson(`liaison/${p}.${locale}.json`)));
+const parts = (locale: string) =>
+  fs
+    .readdirSync(path.resolve(import.meta.dirname, "../messages/liaison"))
+    .filter((f) => f.endsWith(`.${locale}.json`))
+    .map((f) => readJson(`liaison/${f}`));
+const catalogue = (locale: string) => Object.assign({}, readJson(`${locale}.json`), ...parts(locale));
 export const messages = { en: catalogue("en"), "zh-CN": catalogue("zh-CN") } as typeof catalogues;
 export type Locale = keyof typeof messages;
 

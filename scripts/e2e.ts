@@ -7,6 +7,10 @@ process.chdir(root);
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 process.env.CHROMIUM_PATH = ensureBrowser();
 await run(process.execPath, [
+  // react-server: fixtures import server modules to set up data; tsx: those reach the message
+  // catalogues (JSON imported without an import attribute), which Playwright's own loader refuses.
+  "--import",
+  "tsx",
   "--conditions=react-server",
   path.join(root, "node_modules/@playwright/test/cli.js"),
   "test",

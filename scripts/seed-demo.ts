@@ -1,8 +1,8 @@
 /**
  * `npm run seed:demo`: demo data for a newcomer — the 2,000 sample reports
  * (demo/reports.jsonl, a copy of the shared interchange sample) matched into
- * cases, and demo staff: an admin, an investigator and a liaison of a demo
- * platform. Idempotent: existing reports and users are kept. Prints how to
+ * cases, and demo staff: an admin, an investigator, and demo organisations
+ * (a shop, a bank, Alipay, Tencent, a telecom) with a liaison each. Idempotent: existing reports and users are kept. Prints how to
  * sign in. Works while `npm start` runs.
  */
 import fs from "node:fs";
@@ -19,10 +19,33 @@ loadDotEnv();
 const root = path.resolve(import.meta.dirname, "..");
 const file = path.join(root, "demo", "reports.jsonl");
 
+/**
+ * Demo organisations with the routing keys that send them requests
+ * (docs/liaison-routing.md), each with a liaison; the first is the one
+ * liaison@demo.local has always belonged to.
+ */
+const ORGS = [
+  {
+    name: "Taobao (demo)",
+    kind: "platform" as const,
+    routeKeys: ["platform:淘宝", "platform:taobao"],
+    email: "liaison@demo.local",
+  },
+  { name: "ICBC (demo)", kind: "bank" as const, routeKeys: ["bank:ICBC"], email: "icbc@demo.local" },
+  { name: "Alipay (demo)", kind: "payment" as const, routeKeys: ["company:alipay"], email: "alipay@demo.local" },
+  { name: "Tencent (demo)", kind: "internet" as const, routeKeys: ["company:tencent"], email: "tencent@demo.local" },
+  {
+    name: "China Mobile (demo)",
+    kind: "telecom" as const,
+    routeKeys: ["telecom:china_mobile"],
+    email: "cmcc@demo.local",
+  },
+];
+
 const STAFF = [
-  { email: "admin@demo.local", name: "Demo Admin", role: "admin" as const },
-  { email: "investigator@demo.local", name: "Demo Investigator", role: "investigator" as const },
-  { email: "liaison@demo.local", name: "Demo Liaison (Taobao)", role: "liaison" as const },
+  { email: "admin@demo.local", name: "Demo Admin", role: "admin" as const, org: null },
+  { email: "investigator@demo.local", name: "Demo Investigator", role: "investigator" as const, org: null },
+  ...ORGS.map((o) => ({ email: o.email, name: `Demo Liaison (${o.name})`, role: "liaison" as const, org: o.name })),
 ];
 
 await withDatabase("npm run seed:demo", async (url) => {
@@ -36,18 +59,22 @@ await withDatabase("npm run seed:demo", async (url) => {
 
     const password = process.env.DEMO_PASSWORD || generatePassword();
     const passwordHash = await hashPassword(password);
-    const org = await db.organisation.upsert({
-      where: { name: "Taobao (demo)" },
-      create: { name: "Taobao (demo)", kind: "platform" },
-      update: {},
-      select: { id: true },
-    });
+    const orgIds = new Map<string, string>();
+    for (const o of ORGS) {
+      const org = await db.organisation.upsert({
+        where: { name: o.name },
+        create: { name: o.name, kind: o.kind, routeKeys: o.routeKeys },
+        update: {},
+        select: { id: true },
+      });
+      orgIds.set(o.name, org.id);
+    }
     const created: string[] = [];
     for (const u of STAFF) {
       const exists = await db.user.findUnique({ where: { email: u.email }, select: { id: true } });
       if (exists) continue;
       const row = await db.user.create({
-        data: { email: u.email, name: u.name, role: u.role, orgId: u.role === "liaison" ? org.id : null, passwordHash },
+        data: { email: u.email, name: u.name, role: u.role, orgId: u.org ? orgIds.get(u.org)! : null, passwordHash },
         select: { id: true },
       });
       await recordAudit(db, {
@@ -70,7 +97,7 @@ await withDatabase("npm run seed:demo", async (url) => {
         ].join("\n"),
       );
     } else {
-      console.log("Demo staff already exist (admin@demo.local, investigator@demo.local, liaison@demo.local).");
+      console.log(`Demo staff already exist (${STAFF.map((u) => u.email).join(", ")}).`);
     }
   } finally {
     await db.$disconnect();

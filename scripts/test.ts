@@ -29,7 +29,14 @@ const steps: [string, () => Promise<void>][] = [
     async () => {
       process.env.CHROMIUM_PATH = ensureBrowser();
       // react-server: e2e fixtures import server modules (import, matching) to set up data.
-      await run(process.execPath, ["--conditions=react-server", bin("@playwright/test/cli.js"), "test"]);
+      // tsx: server modules reach the message catalogues (JSON without an import attribute).
+      await run(process.execPath, [
+        "--import",
+        "tsx",
+        "--conditions=react-server",
+        bin("@playwright/test/cli.js"),
+        "test",
+      ]);
     },
   ],
 ];

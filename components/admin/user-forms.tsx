@@ -1,5 +1,5 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import {
   changeUserRoleAction,
   createOrganisationAction,
@@ -159,6 +159,8 @@ export function CreateUserForm({ orgs }: { orgs: OrgOption[] }) {
 
 export function CreateOrganisationForm() {
   const t = useTranslations("admin");
+  const tr = useTranslations("routing");
+  const locale = useLocale();
   const { state, formAction, pending, errors, onSubmit, value } = useStaffForm(
     createOrganisationAction,
     createOrganisationSchema,
@@ -173,7 +175,19 @@ export function CreateOrganisationForm() {
       className="space-y-4"
       aria-labelledby="create-org-heading"
     >
-      <FormStatus state={state} success={state.data ? t("orgCreated", { name: state.data.name }) : null} />
+      <FormStatus
+        state={state}
+        success={
+          state.data ? (
+            <>
+              {t("orgCreated", { name: state.data.name })}{" "}
+              <a href={`/${locale}/staff/admin/organisations/${state.data.id}`} className="underline">
+                {tr("admin.openOrg")}
+              </a>
+            </>
+          ) : null
+        }
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="org-name" label={t("orgName")} error={err("name")}>
           {(a) => <input {...a} name="name" autoComplete="off" defaultValue={value("name")} className={inputClass} />}

@@ -21,6 +21,7 @@ export async function StaffShell({ user, children }: { user?: CurrentUser | null
   const t = await getTranslations("staff");
   const d = await getTranslations("dashboard");
   const sn = await getTranslations("sharedNumbers");
+  const ls = await getTranslations("liaisonStats");
   const sg = await getTranslations("signals");
   const nav: NavItem[] = [];
   if (user && can(user, "read:staff-area:any")) {
@@ -28,6 +29,8 @@ export async function StaffShell({ user, children }: { user?: CurrentUser | null
     if (can(user, "read:case:any")) nav.push({ href: `/${locale}/staff/cases`, label: t("nav.cases") });
     if (can(user, "read:case:any")) nav.push({ href: `/${locale}/staff/dashboard`, label: d("navLabel") });
     if (can(user, "read:case:any")) nav.push({ href: `/${locale}/staff/shared-numbers`, label: sn("navLabel") });
+    if (can(user, "read:request:any"))
+      nav.push({ href: `/${locale}/staff/liaison-performance`, label: ls("navLabel") });
     if (can(user, "read:signal:any")) nav.push({ href: `/${locale}/staff/signals`, label: sg("navLabel") });
     if (can(user, "manage:user:any")) nav.push({ href: `/${locale}/staff/admin/users`, label: t("nav.users") });
     if (can(user, "read:audit:any")) nav.push({ href: `/${locale}/staff/admin/audit`, label: t("nav.audit") });

@@ -14,6 +14,8 @@ export interface StaffActionContext {
   user: CurrentUser;
   ip: string;
   db: Db;
+  /** The submitted form, for what the schema does not cover (uploaded files). */
+  fd: FormData;
 }
 
 export interface StaffActionConfig<S extends z.ZodType, D> {
@@ -50,8 +52,8 @@ export function staffAction<S extends z.ZodType, D>(config: StaffActionConfig<S,
     schema: config.schema,
     // Staff text boxes may hold several lines (notes, reasons); passwords are hashed as typed.
     text: { multiline: "all", verbatim: [...secret] },
-    handler: async (input: z.output<S>, { user, ip, db }) => {
-      const data = await config.handler(input, { user, ip, db });
+    handler: async (input: z.output<S>, { user, ip, db, fd }) => {
+      const data = await config.handler(input, { user, ip, db, fd });
       for (const [path, type] of config.revalidate ?? []) revalidatePath(path, type);
       return data;
     },

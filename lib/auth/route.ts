@@ -1,10 +1,10 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
-import { AppError } from "@/lib/errors";
+import { AppError, ForbiddenError } from "@/lib/errors";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { logError } from "@/lib/log";
 import { requireUser, type CurrentUser } from "./current-user";
-import type { Permission } from "./permissions";
+import { can, type Permission } from "./permissions";
 
 export interface RouteContext<P> {
   user: CurrentUser;
@@ -13,19 +13,23 @@ export interface RouteContext<P> {
 }
 
 /**
- * A route handler for signed-in users holding `permission`: 401 without a
- * session, 403 without the permission, the AppError's status for typed errors,
- * 500 with an error id otherwise. Answers are never cached.
+ * A route handler for signed-in users holding `permission`, or any one of a
+ * list (when staff and liaisons share a route and the service decides which
+ * records each may reach): 401 without a session, 403 without the permission,
+ * the AppError's status for typed errors, 500 with an error id otherwise.
+ * Answers are never cached.
  *
  *   export const GET = staffRoute("read:evidence:any", async (req, { user, params }) => …);
  */
 export function staffRoute<P = Record<string, string>>(
-  permission: Permission,
+  permission: Permission | readonly Permission[],
   handler: (req: NextRequest, ctx: RouteContext<P>) => Promise<Response>,
 ) {
   return async (req: NextRequest, segment: { params: Promise<P> }): Promise<Response> => {
     try {
-      const user = await requireUser(permission);
+      const anyOf: readonly Permission[] = typeof permission === "string" ? [permission] : permission;
+      const user = await requireUser();
+      if (!anyOf.some((p) => can(user, p))) throw new ForbiddenError();
       const res = await handler(req, { user, ip: clientIpFrom(req.headers), params: await segment.params });
       if (!res.headers.has("cache-control")) res.headers.set("cache-control", "no-store");
       return res;

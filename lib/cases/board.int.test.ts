@@ -77,7 +77,7 @@ describe("listCases", () => {
   });
 
   it("pages by cursor without gaps or repeats, for every sort; the total counts the filter", async () => {
-    for (const sort of ["recent", "loss", "size"] as const) {
+    for (const sort of ["recent", "loss", "size", "frozen"] as const) {
       const seen: string[] = [];
       let cursor: string | undefined;
       for (let k = 0; k < 10; k++) {
@@ -91,6 +91,29 @@ describe("listCases", () => {
         cursor = page.nextCursor;
       }
       expect(seen.sort()).toEqual(cases.map((c) => c.number).sort());
+    }
+  });
+
+  it("frozen funds and overdue requests: column, sort, filters", async () => {
+    const client = await db();
+    // The figures the request service keeps on the case (lib/cases/store/request-figures.ts).
+    const set = (k: number, data: { frozenMinor?: bigint; requestsDueAt?: Date | null }) =>
+      client.case.update({ where: { number: cases[k]!.number }, data });
+    await set(1, { frozenMinor: 500_000n, requestsDueAt: new Date(Date.now() + 3600_000) });
+    await set(4, { frozenMinor: 20_000n, requestsDueAt: new Date(Date.now() - 60_000) });
+    await set(6, { requestsDueAt: new Date(Date.now() - 3600_000) });
+    try {
+      expect(await numbers({ frozen: "1" })).toEqual([cases[4]!.number, cases[1]!.number]);
+      expect(await numbers({ overdue: "1" })).toEqual([cases[6]!.number, cases[4]!.number]);
+      expect((await numbers({ sort: "frozen" })).slice(0, 2)).toEqual([cases[1]!.number, cases[4]!.number]);
+      const rows = (await listCases(client, investigator, { filters: { ...parseBoardFilters({}), platform: shopId } }))
+        .rows;
+      const row = (k: number) => rows.find((r) => r.number === cases[k]!.number)!;
+      expect(row(1)).toMatchObject({ frozenMinor: 500_000n, overdue: false });
+      expect(row(4)).toMatchObject({ frozenMinor: 20_000n, overdue: true });
+      expect(row(0)).toMatchObject({ frozenMinor: 0n, overdue: false });
+    } finally {
+      for (const k of [1, 4, 6]) await set(k, { frozenMinor: 0n, requestsDueAt: null });
     }
   });
 

@@ -30,12 +30,15 @@ export {
   loadDashboard,
   type Dashboard,
   type Figures,
+  type FrozenMonthFigures,
   type MonthFigures,
   type PlatformFigures,
   type ProvinceFigures,
   type ScamTypeFigures,
 } from "./views/dashboard";
 export { currentNumber, caseByNumber, assertIdentifierInCase, type CaseRef } from "./scope";
+// For lib/liaison/routes.ts: which identifiers of a case may link (warning list, holds, "do not link").
+export { blockChecker, type BlockCheck } from "./store/warning-list";
 export {
   listSharedNumbers,
   SHARED_NUMBERS_PAGE,

@@ -174,6 +174,12 @@ const schema = z.object({
     .positive()
     .max(24 * 365)
     .default(24 * 7),
+  // --- Export letterhead (docs/liaison-exports.md) ---
+  /** The police unit named on request letters and case files, and as the MISP event's creator. */
+  UNIT_NAME: z.string().trim().min(1).max(100).default("反诈中心"),
+  UNIT_NAME_EN: z.string().trim().min(1).max(150).default("Anti-Fraud Centre"),
+  UNIT_ADDRESS: z.string().trim().max(200).default(""),
+  UNIT_PHONE: z.string().trim().max(50).default(""),
   // --- Over-correlation guard (docs/decisions/0011-shared-numbers.md) ---
   /** "off" only to measure what the guard costs or changes: numbers already held stay held. */
   SHARED_NUMBER_GUARD: z.enum(["on", "off"]).default("on"),
@@ -187,6 +193,37 @@ const schema = z.object({
    * case on every report would slow the form down). `npm run recluster` checks all.
    */
   SHARED_NUMBER_CHECK_MAX_REPORTS: z.coerce.number().int().min(0).max(1_000_000).default(200),
+  // --- Liaison mail (docs/liaison-mail.md) ---
+  /**
+   * smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465 (TLS from
+   * the start); query parameters are nodemailer SMTP options (?requireTLS=true).
+   * Unset: no mail is sent, and the app says so once at start.
+   */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((v) => /^smtps?:$/.test(new URL(v).protocol) && new URL(v).hostname !== "", {
+      message: "must be smtp://[user:pass@]host[:port] or smtps://…",
+    })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** Sender: an address or "Name <address>"; default no-reply@ the APP_URL host. */
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(/^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'must be "address" or "Name <address>"')
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** Seconds between the server's sweeps for mail to send; 0 = none (run `npm run notify:liaisons` from cron). */
+  LIAISON_MAIL_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  /** A request is due soon when less than this share of its window (sent → due) remains… */
+  LIAISON_DUE_SOON_FRACTION: z.coerce.number().gt(0).max(1).default(0.25),
+  /** …but at most this many hours before its due time. */
+  LIAISON_DUE_SOON_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(24),
   // --- Leak signal (lib/liaison/signals.ts) ---
   /**
    * A shop is signalled when at least LEAK_SIGNAL_MIN_VICTIMS distinct victims
@@ -216,6 +253,11 @@ export function env(): Env {
 export function appOrigin(): string {
   const { APP_URL, PORT } = env();
   return APP_URL ? new URL(APP_URL).origin : `http://localhost:${PORT}`;
+}
+
+/** The liaison mails' sender: MAIL_FROM, else no-reply@ the public host. */
+export function mailFrom(): string {
+  return env().MAIL_FROM ?? `no-reply@${new URL(appOrigin()).hostname}`;
 }
 
 /** For tests that change variables between cases. */

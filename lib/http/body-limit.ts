@@ -1,7 +1,8 @@
 /**
  * How large a request body may be (docs/decisions/0010-http-boundary.md): the
  * report form carries evidence files; every other form, server action and API
- * request is small text.
+ * request is small text, but the liaison portal's answer form, which carries one
+ * attachment.
  */
 import type { IncomingMessage } from "node:http";
 import { routing } from "@/i18n/routing";
@@ -17,10 +18,18 @@ export function reportBodyBytes(): number {
   return MAX_EVIDENCE_FILES * MAX_EVIDENCE_MB * 1024 * 1024 + 2 * 1024 * 1024;
 }
 
+/** A liaison's request page: its answer form posts (to the page's own URL) with one attachment. */
+export const PORTAL_REQUEST_PATH = new RegExp(`^/(${routing.locales.join("|")})/portal/requests/[^/]+/?$`);
+
+/** One attachment of at most MAX_EVIDENCE_MB, plus the answer's fields and multipart framing. */
+export function portalAnswerBodyBytes(): number {
+  return env().MAX_EVIDENCE_MB * 1024 * 1024 + SMALL_BODY_BYTES;
+}
+
 export function bodyLimitFor(pathname: string): { bytes: number; reportForm: boolean } {
-  return REPORT_PATH.test(pathname)
-    ? { bytes: reportBodyBytes(), reportForm: true }
-    : { bytes: SMALL_BODY_BYTES, reportForm: false };
+  if (REPORT_PATH.test(pathname)) return { bytes: reportBodyBytes(), reportForm: true };
+  if (PORTAL_REQUEST_PATH.test(pathname)) return { bytes: portalAnswerBodyBytes(), reportForm: false };
+  return { bytes: SMALL_BODY_BYTES, reportForm: false };
 }
 
 /** The declared Content-Length, or undefined (chunked, or no body). */

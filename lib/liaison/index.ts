@@ -7,7 +7,12 @@
  *   requests.ts  investigators: create (pre-filled from the case), send, close, discard
  *   answers.ts   liaisons: acknowledge, answer per identifier (own organisation only)
  *   views.ts     inbox and request pages (liaisons), a case's requests (staff)
+ *   attachments.ts  answers with an uploaded file; the attachment download
+ *   portal-params.ts  the portal's URLs: inbox filters, request number, outcome banner
  *   case-money.ts, victim-lines.ts  what a request shares, computed once at send
+ *   case-panel.ts, follow-ups.ts   the case page's requests panel: one creation step
+ *                per organisation (routing), suggested follow-up freezes
+ *   performance.ts  per organisation: sent, median times to acknowledge and answer
  *
  * Services: `service(db, ctx, input)`; each checks its permission itself and
  * reaches a request only through its case (staff) or its organisation (liaisons).
@@ -29,8 +34,27 @@ export {
   type RequestView,
   type RequestItemView,
 } from "./views";
+export {
+  answerItemWithAttachment,
+  answerAttachmentForDownload,
+  AttachmentError,
+  type AttachmentErrorCode,
+} from "./attachments";
+export * from "./portal-params";
 export { LiaisonError, liaisonErrorCodes, type LiaisonErrorCode } from "./errors";
 export type { SharedVictim } from "./victim-lines";
+// The case page's liaison panel and the staff performance view.
+export {
+  caseRequestPanel,
+  type CasePanel,
+  type PanelFollowUp,
+  type PanelGroup,
+  type PanelIdentifier,
+  type PanelOrg,
+} from "./case-panel";
+export { requestBannerOf, type RequestBanner } from "./request-form";
+export { followUpSuggestions, type FollowUpSuggestion } from "./follow-ups";
+export { liaisonPerformance, type OrgPerformance } from "./performance";
 export {
   listLeakSignals,
   leakSignalSettings,

@@ -8,6 +8,7 @@ import { requestNumber } from "@/lib/vocab";
 import { caseByNumber, refreshRequestFigures, type Tx } from "@/lib/cases";
 import { identifierFigures } from "./case-money";
 import { defaultDueAt } from "./due";
+import { notifyRequestSent } from "./notify";
 import { LiaisonError } from "./errors";
 import { readDisclosures, sharedVictimLines } from "./victim-lines";
 import { identifierKindsByRequest, MIN_JUSTIFICATION, type Disclosure, type RequestKind } from "./shared";
@@ -66,7 +67,7 @@ export async function createRequest(db: Db, ctx: ServiceContext, input: CreateRe
     const number = requestNumber(next!.seq, now);
     const sent = input.send ? sentFields(input.kind, input.dueAt ?? null, now) : {};
     const shared = input.send ? await sharedVictimLines(tx, items.reportPaid, input.disclosures) : [];
-    await tx.liaisonRequest.create({
+    const row = await tx.liaisonRequest.create({
       data: {
         number,
         caseId: kase.caseId,
@@ -103,9 +104,11 @@ export async function createRequest(db: Db, ctx: ServiceContext, input: CreateRe
       },
     });
     if (input.send) await refreshRequestFigures(tx, [kase.caseId]);
-    return { number, caseNumber: kase.number, status: input.send ? ("sent" as const) : ("draft" as const) };
+    const status = input.send ? ("sent" as const) : ("draft" as const);
+    return { id: row.id, number, caseNumber: kase.number, status };
   });
-  return created;
+  if (created.status === "sent") mailSoon(db, created.id);
+  return { number: created.number, caseNumber: created.caseNumber, status: created.status };
 }
 
 /** Sends a draft: the due time starts now (unless the draft set one), the victim data shared is fixed now. */
@@ -115,7 +118,7 @@ export async function sendRequest(
   input: { caseNumber: string; number: string },
 ): Promise<{ number: string }> {
   assertCan(ctx.actor, "create:request:any");
-  return db.$transaction(async (tx) => {
+  const sent = await db.$transaction(async (tx) => {
     const r = await requestInCase(tx, input);
     if (r.status !== "draft") throw new LiaisonError("notDraft");
     const now = new Date();
@@ -141,8 +144,19 @@ export async function sendRequest(
       detail: { disclosures: disclosures.map((d) => d.field) },
     });
     await refreshRequestFigures(tx, [r.caseId]);
-    return { number: r.number };
+    return { id: r.id, number: r.number };
   });
+  mailSoon(db, sent.id);
+  return { number: sent.number };
+}
+
+/**
+ * The organisation's liaisons hear of a sent request at once, after the
+ * commit and without holding up the investigator (an unreachable mail server
+ * takes seconds); a mail that fails here is sent by the next sweep.
+ */
+function mailSoon(db: Db, requestId: string) {
+  void notifyRequestSent(db, requestId);
 }
 
 /** The investigator closes a request (answered, or no longer needed). */

@@ -6,6 +6,7 @@ import {
   createUserSchema,
   resetPasswordSchema,
   setDisabledSchema,
+  updateOrganisationSchema,
   userIdSchema,
 } from "@/lib/users/schemas";
 import {
@@ -15,9 +16,11 @@ import {
   endUserSessions,
   resetUserPassword,
   setUserDisabled,
+  updateOrganisation,
 } from "@/lib/users/service";
 
 const USERS: [string, "page" | "layout"] = ["/[locale]/staff/admin/users", "layout"];
+const ORGANISATIONS: [string, "page" | "layout"] = ["/[locale]/staff/admin/organisations", "layout"];
 
 export const createUserAction = staffAction({
   name: "createUser",
@@ -33,7 +36,7 @@ export const createUserAction = staffAction({
 
 export const createOrganisationAction = staffAction({
   name: "createOrganisation",
-  permission: "manage:user:any",
+  permission: "manage:organisation:any",
   schema: createOrganisationSchema,
   errorFields: { orgNameTaken: "name" },
   revalidate: [USERS],
@@ -83,4 +86,17 @@ export const endUserSessionsAction = staffAction({
   schema: userIdSchema,
   revalidate: [USERS],
   handler: (input, { user, ip, db }) => endUserSessions(db, { actor: user, ip }, input),
+});
+
+/** An organisation's name, kind, linked platform and routing keys (its page). */
+export const updateOrganisationAction = staffAction({
+  name: "updateOrganisation",
+  permission: "manage:organisation:any",
+  schema: updateOrganisationSchema,
+  errorFields: { orgNameTaken: "name" },
+  revalidate: [USERS, ORGANISATIONS],
+  handler: async (input, { user, ip, db }) => {
+    const org = await updateOrganisation(db, { actor: user, ip }, input);
+    return { id: org.id, name: org.name };
+  },
 });

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { roles, type Role } from "@/lib/auth/permissions";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
+import { isKnownRouteKey, MAX_ROUTE_KEYS, parseRouteKeyList } from "@/lib/liaison/route-keys";
 
 export const orgKinds = ["bank", "payment", "platform", "courier", "telecom", "internet", "hosting", "other"] as const;
 export type OrgKind = (typeof orgKinds)[number];
@@ -98,4 +99,53 @@ export const createOrganisationSchema = z.object({
 export interface CreateOrganisationInput {
   name: string;
   kind: OrgKind;
+  /** Set later on the organisation's page (updateOrganisation); a script may set them at once. */
+  routeKeys?: string[];
+  platformId?: number | null;
+}
+
+/**
+ * Editing an organisation (admins): its name, kind, linked platform and
+ * routing keys (docs/liaison-routing.md). The known keys arrive as checkboxes
+ * named "rk.<key>" (a form sends each checked one), the others typed in
+ * `extraKeys`, one per line; the output merges both into `routeKeys`.
+ */
+export const ROUTE_KEY_FIELD = "rk.";
+const orgIdField = str().min(1, "required").regex(ID_PATTERN, "invalid");
+const platformIdField = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => v || "")
+  .refine((v) => v === "" || (/^\d{1,10}$/.test(v) && Number(v) <= 2_147_483_647 && Number(v) > 0), "invalidChoice")
+  .transform((v) => (v === "" ? null : Number(v)));
+
+export const updateOrganisationSchema = z
+  .looseObject({
+    orgId: orgIdField,
+    name: str().min(2, "required").max(120, "tooLong"),
+    kind: z.enum(orgKinds, "invalidChoice"),
+    platformId: platformIdField,
+    extraKeys: z.string().max(5000, "tooLong").optional(),
+  })
+  .transform((v, ctx): UpdateOrganisationInput => {
+    const checked = Object.keys(v).flatMap((k) =>
+      k.startsWith(ROUTE_KEY_FIELD) && isKnownRouteKey(k.slice(ROUTE_KEY_FIELD.length)) && v[k]
+        ? [k.slice(ROUTE_KEY_FIELD.length)]
+        : [],
+    );
+    const typed = parseRouteKeyList(v.extraKeys ?? "");
+    if (typed.invalid.length) ctx.addIssue({ code: "custom", path: ["extraKeys"], message: "invalid" });
+    const routeKeys = [...new Set([...checked, ...typed.keys])];
+    if (routeKeys.length > MAX_ROUTE_KEYS) ctx.addIssue({ code: "custom", path: ["extraKeys"], message: "tooMany" });
+    return { orgId: v.orgId, name: v.name, kind: v.kind, platformId: v.platformId, routeKeys };
+  });
+export interface UpdateOrganisationInput {
+  orgId: string;
+  name: string;
+  kind: OrgKind;
+  /** The shop or seller it is; null for none. */
+  platformId: number | null;
+  /** Stored form (parseRouteKey), no duplicates. */
+  routeKeys: string[];
 }

@@ -1,27 +1,24 @@
 import "server-only";
 import type { Db } from "@/lib/db";
-import { AppError, NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
+import { UserRuleError } from "./errors";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan, type Role, type ServiceContext } from "@/lib/auth/permissions";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import { listLiveSessions, revokeUserSessions, type SessionSummary } from "@/lib/auth/sessions";
-import type {
-  ChangeRoleInput,
-  CreateOrganisationInput,
-  CreateUserInput,
-  OrgKind,
-  ResetPasswordInput,
-  SetDisabledInput,
-  UserIdInput,
-} from "./schemas";
+import type { ChangeRoleInput, CreateUserInput, ResetPasswordInput, SetDisabledInput, UserIdInput } from "./schemas";
 import { ID_PATTERN } from "./schemas";
 
-/** A rule of user management was broken; `code` is a key under errors.*. */
-export class UserRuleError extends AppError {
-  constructor(code: "emailTaken" | "orgNameTaken" | "orgRequired" | "cannotChangeSelf" | "lastAdmin") {
-    super(code, 409);
-  }
-}
+export { UserRuleError } from "./errors";
+// Organisations (kinds, routing keys, linked platform): ./organisations.ts.
+export {
+  createOrganisation,
+  getOrganisation,
+  listOrganisations,
+  updateOrganisation,
+  type OrganisationDetail,
+  type OrganisationSummary,
+} from "./organisations";
 
 export type { ServiceContext } from "@/lib/auth/permissions";
 
@@ -34,13 +31,6 @@ export interface UserSummary {
   orgName: string | null;
   disabled: boolean;
   createdAt: Date;
-}
-
-export interface OrganisationSummary {
-  id: string;
-  name: string;
-  kind: OrgKind;
-  userCount: number;
 }
 
 const PERMISSION = "manage:user:any" as const;
@@ -75,40 +65,6 @@ export async function getUser(db: Db, ctx: ServiceContext, userId: string): Prom
   const user = await db.user.findUnique({ where: { id: userId }, select: userSelect });
   if (!user) throw new NotFoundError("user");
   return summary(user);
-}
-
-export async function listOrganisations(db: Db, ctx: ServiceContext): Promise<OrganisationSummary[]> {
-  assertCan(ctx.actor, PERMISSION);
-  const orgs = await db.organisation.findMany({
-    orderBy: { name: "asc" },
-    include: { _count: { select: { users: true } } },
-  });
-  return orgs.map((o) => ({ id: o.id, name: o.name, kind: o.kind, userCount: o._count.users }));
-}
-
-export async function createOrganisation(
-  db: Db,
-  ctx: ServiceContext,
-  input: CreateOrganisationInput,
-): Promise<OrganisationSummary> {
-  assertCan(ctx.actor, PERMISSION);
-  try {
-    return await db.$transaction(async (tx) => {
-      const org = await tx.organisation.create({ data: { name: input.name, kind: input.kind } });
-      await recordAudit(tx, {
-        actorId: ctx.actor.id,
-        action: "organisation.create",
-        resourceType: "organisation",
-        resourceId: org.id,
-        ip: ctx.ip,
-        detail: { name: org.name, kind: org.kind },
-      });
-      return { id: org.id, name: org.name, kind: org.kind, userCount: 0 };
-    });
-  } catch (e) {
-    if (isUniqueViolation(e)) throw new UserRuleError("orgNameTaken");
-    throw e;
-  }
 }
 
 async function assertOrgExists(db: Pick<Db, "organisation">, orgId: string) {

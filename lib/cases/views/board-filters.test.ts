@@ -32,11 +32,24 @@ describe("board query string", () => {
   });
 });
 
+describe("liaison filters", () => {
+  it("frozen funds, overdue requests and the frozen sort; anything else is dropped", () => {
+    expect(parseBoardFilters({ frozen: "1", overdue: "1", sort: "frozen" })).toEqual({
+      frozen: "1",
+      overdue: "1",
+      sort: "frozen",
+    });
+    expect(parseBoardFilters({ frozen: "yes", overdue: "0" })).toEqual({ sort: "recent" });
+  });
+});
+
 describe("board cursor", () => {
   it("round-trips per sort", () => {
     expect(decodeBoardCursor(encodeBoardCursor("2026-05-01", 42), "recent")).toEqual({ value: "2026-05-01", id: 42 });
     expect(decodeBoardCursor(encodeBoardCursor("123456", 7), "loss")).toEqual({ value: "123456", id: 7 });
     expect(decodeBoardCursor(encodeBoardCursor("12", 7), "size")).toEqual({ value: "12", id: 7 });
+    expect(decodeBoardCursor(encodeBoardCursor("3800000", 7), "frozen")).toEqual({ value: "3800000", id: 7 });
+    expect(decodeBoardCursor(encodeBoardCursor("2026-05-01", 7), "frozen")).toBeNull();
   });
 
   it("refuses forged or mismatched cursors (they would fail the query's casts)", () => {

@@ -11,7 +11,7 @@ import { caseStatuses, parseAmountToMinor, provinces, scamTypes } from "@/lib/vo
 import { parseDay } from "./dashboard-range";
 
 export { caseStatuses, type CaseStatus } from "@/lib/vocab";
-export const boardSorts = ["recent", "loss", "size"] as const;
+export const boardSorts = ["recent", "loss", "size", "frozen"] as const;
 export type BoardSort = (typeof boardSorts)[number];
 
 export const INT32_MAX = 2_147_483_647;
@@ -30,6 +30,10 @@ export const boardFilterSchema = z.object({
   /** Yuan, as typed ("5000", "5,000.50"). */
   minLoss: optional(z.string().check(z.refine((v) => parseAmountToMinor(v) !== null))),
   mine: optional(z.enum(["1"])),
+  /** Cases with money frozen by an organisation. */
+  frozen: optional(z.enum(["1"])),
+  /** Cases with a request past its due time and not answered. */
+  overdue: optional(z.enum(["1"])),
   sort: z.catch(z._default(z.enum(boardSorts), "recent"), "recent"),
   cursor: optional(z.string().check(z.maxLength(200))),
   q: optional(
@@ -74,6 +78,7 @@ const INT8_MAX = 9_223_372_036_854_775_807n;
 const validValue: Record<BoardSort, (v: string) => boolean> = {
   recent: (v) => parseDay(v) !== undefined,
   loss: (v) => /^\d{1,19}$/.test(v) && BigInt(v) <= INT8_MAX,
+  frozen: (v) => /^\d{1,19}$/.test(v) && BigInt(v) <= INT8_MAX,
   size: (v) => /^\d{1,10}$/.test(v) && Number(v) <= INT32_MAX,
 };
 

@@ -12,6 +12,10 @@ export interface BoardRow {
   reportCount: number;
   victimCount: number;
   lossCnyMinor: bigint;
+  /** Frozen by organisations in answer to the case's requests (fen). */
+  frozenMinor: bigint;
+  /** A request of the case is past its due time without an answer. */
+  overdue: boolean;
   provinces: string[];
   platforms: string[];
   scamTypes: string[];
@@ -33,10 +37,11 @@ const ORDER = {
   recent: { col: C.lastIncident, cast: Prisma.raw("date") },
   loss: { col: C.lossCnyMinor, cast: Prisma.raw("bigint") },
   size: { col: C.reportCount, cast: Prisma.raw("int") },
+  frozen: { col: C.frozenMinor, cast: Prisma.raw("bigint") },
 } as const;
 
 /** The WHERE conditions of the board's filters (the case's own columns and denormalised arrays). */
-function filterConditions(f: BoardFilters, actorId: string): Prisma.Sql[] {
+function filterConditions(f: BoardFilters, actorId: string, now: string): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];
   if (f.status) where.push(Prisma.sql`${C.status} = ${f.status}::${pgEnum("CaseStatus")}`);
   if (f.scamType) where.push(Prisma.sql`${C.scamTypes} @> ARRAY[${f.scamType}::text]`);
@@ -46,6 +51,9 @@ function filterConditions(f: BoardFilters, actorId: string): Prisma.Sql[] {
   if (f.to) where.push(Prisma.sql`${C.firstIncident} <= ${f.to}::date`);
   if (f.minLoss) where.push(Prisma.sql`${C.lossCnyMinor} >= ${String(parseAmountToMinor(f.minLoss) ?? 0n)}::bigint`);
   if (f.mine) where.push(Prisma.sql`${C.assigneeId} = ${actorId}::text`);
+  if (f.frozen) where.push(Prisma.sql`${C.frozenMinor} > 0`);
+  // Case.requestsDueAt is the earliest due time of its requests still waited on.
+  if (f.overdue) where.push(Prisma.sql`${C.requestsDueAt} < ${now}::timestamp`);
   return where;
 }
 
@@ -65,7 +73,9 @@ export async function listCases(
   assertCan(ctx.actor, "read:case:any");
   const f = input.filters;
   const pageSize = Math.min(Math.max(1, Math.floor(input.pageSize ?? 25)), 200);
-  const filters = filterConditions(f, ctx.actor.id);
+  // Stored times are UTC wall-clock (timestamp without time zone), like this ISO text once cast.
+  const now = new Date().toISOString();
+  const filters = filterConditions(f, ctx.actor.id, now);
   const order = ORDER[f.sort];
   const cursor = decodeBoardCursor(f.cursor, f.sort);
   // Every case has a report, so the sort columns are never null.
@@ -81,7 +91,8 @@ export async function listCases(
       })[]
     >(Prisma.sql`
       SELECT ${C.id} AS id, ${C.number} AS number, ${C.status}::text AS status, ${C.reportCount} AS "reportCount",
-             ${C.victimCount} AS "victimCount", ${C.lossCnyMinor} AS "lossCnyMinor", ${C.provinces} AS provinces,
+             ${C.victimCount} AS "victimCount", ${C.lossCnyMinor} AS "lossCnyMinor", ${C.frozenMinor} AS "frozenMinor",
+             COALESCE(${C.requestsDueAt} < ${now}::timestamp, false) AS overdue, ${C.provinces} AS provinces,
              ${C.platformIds} AS "platformIds", ${C.scamTypes} AS "scamTypes", ${C.firstIncident} AS "firstIncident",
              ${C.lastIncident} AS "lastIncident", ${U.name} AS assignee, ${U.email} AS "assigneeEmail"
       FROM ${C} LEFT JOIN ${U} ON ${U.id} = ${C.assigneeId}
@@ -103,7 +114,7 @@ export async function listCases(
   const lastValue = last
     ? f.sort === "recent"
       ? (last.lastIncident?.toISOString().slice(0, 10) ?? "")
-      : String(f.sort === "loss" ? last.lossCnyMinor : last.reportCount)
+      : String(f.sort === "loss" ? last.lossCnyMinor : f.sort === "frozen" ? last.frozenMinor : last.reportCount)
     : null;
   return {
     rows: shown.map(({ platformIds: ids, assigneeEmail, ...r }) => ({

@@ -4,7 +4,10 @@ import { Prisma, table } from "@/lib/db/sql";
 import { assertCan, type ServiceContext } from "@/lib/auth/permissions";
 import type { DashboardRange } from "./dashboard-range";
 
+import { frozenByMonth, type FrozenMonthFigures } from "./dashboard-frozen";
+
 export type { DashboardRange } from "./dashboard-range";
+export type { FrozenMonthFigures } from "./dashboard-frozen";
 
 /**
  * Figures for the staff dashboard, aggregated over reports (not cases), so a
@@ -59,6 +62,7 @@ export interface Dashboard {
   range: DashboardRange;
   totals: Figures;
   months: MonthFigures[];
+  frozen: FrozenMonthFigures[];
   scamTypes: ScamTypeFigures[];
   platforms: PlatformFigures[];
   provinces: ProvinceFigures[];
@@ -234,6 +238,23 @@ export async function lossByProvince(
   return rows.map((r) => ({ province: r.key, ...category(r) }));
 }
 
+/** Lost and frozen side by side, every month from the first to the last of either (gaps filled with zeros). */
+export function frozenVsLost(
+  months: readonly MonthFigures[],
+  frozen: readonly { month: string; frozenMinor: bigint }[],
+): FrozenMonthFigures[] {
+  const byMonth = new Map<string, FrozenMonthFigures>();
+  for (const m of months) byMonth.set(m.month, { month: m.month, lostMinor: m.lossCnyMinor, frozenMinor: 0n });
+  for (const f of frozen) {
+    const row = byMonth.get(f.month) ?? { month: f.month, lostMinor: 0n, frozenMinor: 0n };
+    byMonth.set(f.month, { ...row, frozenMinor: row.frozenMinor + f.frozenMinor });
+  }
+  const sorted = [...byMonth.values()].sort((a, b) => a.month.localeCompare(b.month));
+  // fillMonths knows the calendar (and its limits): it gives the months to show.
+  const filled = fillMonths(sorted.map((r) => ({ month: r.month, reports: 0, victims: 0, lossCnyMinor: 0n })));
+  return filled.map((m) => byMonth.get(m.month) ?? { month: m.month, lostMinor: 0n, frozenMinor: 0n });
+}
+
 /** Everything the dashboard page shows, queried side by side. */
 export async function loadDashboard(
   db: Db,
@@ -242,14 +263,15 @@ export async function loadDashboard(
 ): Promise<Dashboard> {
   assertCan(ctx.actor, "read:case:any");
   const range = input.range ?? {};
-  const [totals, months, scamTypes, platforms, provinces] = await Promise.all([
+  const [totals, months, frozen, scamTypes, platforms, provinces] = await Promise.all([
     dashboardTotals(db, ctx, range),
     lossByMonth(db, ctx, range),
+    frozenByMonth(db, ctx, range),
     lossByScamType(db, ctx, range),
     lossByPlatform(db, ctx, range),
     lossByProvince(db, ctx, range),
   ]);
-  return { range, totals, months, scamTypes, platforms, provinces };
+  return { range, totals, months, frozen: frozenVsLost(months, frozen), scamTypes, platforms, provinces };
 }
 
 /** Longest span of months filled with zero rows; beyond it (stray years in the data) gaps stay. */

@@ -65,6 +65,11 @@ export interface CaseDetail {
   provinces: string[];
   platforms: string[];
   lossByCurrency: { currency: string; minor: bigint }[];
+  /** From the organisations' answers to the case's requests (fen): frozen, and returned to victims. */
+  frozenMinor: bigint;
+  recoveredMinor: bigint;
+  /** The case's requests still waited on after their due time. */
+  overdueRequests: number;
   aliases: string[];
   reports: CaseReport[];
   reportsCursor: number | null;
@@ -131,6 +136,9 @@ export async function getCaseDetail(
       lastIncident: true,
       provinces: true,
       platformIds: true,
+      frozenMinor: true,
+      recoveredMinor: true,
+      requestsDueAt: true,
       assignee: { select: { id: true, name: true, email: true } },
       aliases: { select: { number: true }, orderBy: { number: "asc" } },
       notes: {
@@ -142,7 +150,7 @@ export async function getCaseDetail(
       events: { select: { type: true, data: true, createdAt: true }, orderBy: { createdAt: "asc" }, take: 200 },
     },
   });
-  const [loss, platforms, reports, stats, decisions, enteredAs] = await Promise.all([
+  const [loss, platforms, reports, stats, decisions, enteredAs, overdueRequests] = await Promise.all([
     db.$queryRaw<{ currency: string; minor: bigint }[]>(Prisma.sql`
       SELECT ${P.currency} AS currency, sum(${P.amountMinor})::bigint AS minor FROM ${P} JOIN ${R} ON ${R.id} = ${P.reportId}
       WHERE ${R.caseId} = ${c.id} GROUP BY ${P.currency} ORDER BY 2 DESC`),
@@ -205,6 +213,12 @@ export async function getCaseDetail(
       WHERE ${decisionsOfCase(c.id)}
       ORDER BY ${D.createdAt} DESC LIMIT 100`),
     enteredAsOfCase(db, c.id),
+    // Counted only when the earliest due time has passed (usually it has not).
+    c.requestsDueAt && c.requestsDueAt.getTime() < Date.now()
+      ? db.liaisonRequest.count({
+          where: { caseId: c.id, status: { in: ["sent", "acknowledged"] }, dueAt: { lt: new Date() } },
+        })
+      : Promise.resolve(0),
   ]);
   const page = reports.slice(0, REPORTS_PER_PAGE);
   const readAs = await readAsOfReports(
@@ -262,6 +276,9 @@ export async function getCaseDetail(
     provinces: c.provinces,
     platforms: platforms.map((p) => p.name),
     lossByCurrency: loss,
+    frozenMinor: c.frozenMinor,
+    recoveredMinor: c.recoveredMinor,
+    overdueRequests,
     aliases: c.aliases.map((a) => a.number),
     reports: page.map((r) => ({
       id: r.id,

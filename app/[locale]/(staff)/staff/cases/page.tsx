@@ -166,6 +166,28 @@ export default async function CasesPage({
             <input id="mine" name="mine" type="checkbox" value="1" defaultChecked={!!f.mine} className="h-5 w-5" />
             <label htmlFor="mine">{t("mine")}</label>
           </div>
+          <div className="flex items-center gap-2 self-end pb-2">
+            <input
+              id="frozen"
+              name="frozen"
+              type="checkbox"
+              value="1"
+              defaultChecked={!!f.frozen}
+              className="h-5 w-5"
+            />
+            <label htmlFor="frozen">{t("hasFrozen")}</label>
+          </div>
+          <div className="flex items-center gap-2 self-end pb-2">
+            <input
+              id="overdue"
+              name="overdue"
+              type="checkbox"
+              value="1"
+              defaultChecked={!!f.overdue}
+              className="h-5 w-5"
+            />
+            <label htmlFor="overdue">{t("overdueOnly")}</label>
+          </div>
           <div className="flex gap-3 sm:col-span-3">
             <button className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white">{t("apply")}</button>
             <a href={base} className="self-center text-brand-700 underline">
@@ -191,6 +213,9 @@ export default async function CasesPage({
                 </th>
                 <th scope="col" className="px-3 py-2 text-right">
                   {t("colLoss")}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  {t("colFrozen")}
                 </th>
                 <th scope="col" className="px-3 py-2 text-right">
                   {t("colReports")}
@@ -222,9 +247,17 @@ export default async function CasesPage({
                     <a href={`${base}/${r.number}`} className="font-mono text-brand-700 underline">
                       {r.number}
                     </a>
+                    {r.overdue ? (
+                      <span className="mt-1 block w-fit rounded bg-red-700 px-1.5 py-0.5 text-xs font-semibold whitespace-nowrap text-white">
+                        {t("overdueBadge")}
+                      </span>
+                    ) : null}
                   </td>
                   <td className="px-3 py-2 text-right whitespace-nowrap">
                     {formatMinor(r.lossCnyMinor, "CNY", locale)}
+                  </td>
+                  <td className="px-3 py-2 text-right whitespace-nowrap">
+                    {r.frozenMinor > 0n ? formatMinor(r.frozenMinor, "CNY", locale) : "—"}
                   </td>
                   <td className="px-3 py-2 text-right">{r.reportCount}</td>
                   <td className="px-3 py-2 text-right">{r.victimCount}</td>

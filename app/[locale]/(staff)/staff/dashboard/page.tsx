@@ -4,6 +4,7 @@ import { Button, inputClass } from "@/components/ui/field";
 import { ChartCard, type ChartTable } from "@/components/staff/charts/chart-card";
 import { CategoryBarChart, type BarDatum } from "@/components/staff/charts/category-bar-chart";
 import { MonthChart, type MonthDatum } from "@/components/staff/charts/month-chart";
+import { FrozenChart, type FrozenDatum } from "@/components/staff/charts/frozen-chart";
 import { minorToYuan } from "@/components/staff/charts/format";
 import { db } from "@/lib/db";
 import { pageData, pageUser } from "@/lib/auth/page";
@@ -84,6 +85,34 @@ export default async function DashboardPage({
           first: monthLabel(firstMonth.month),
           last: monthLabel(lastMonth.month),
           total: money(data.totals.lossCnyMinor),
+        })
+      : "";
+
+  // Frozen vs lost: pairs of bars, table with both amounts.
+  const frozen: FrozenDatum[] = data.frozen.map((m) => ({
+    label: monthLabel(m.month),
+    lost: minorToYuan(m.lostMinor),
+    frozen: minorToYuan(m.frozenMinor),
+    lostDisplay: money(m.lostMinor),
+    frozenDisplay: money(m.frozenMinor),
+  }));
+  const frozenTable: ChartTable = {
+    columns: [t("frozen.column"), t("colLoss"), t("colFrozen")],
+    rows: data.frozen.map((m) => ({
+      key: m.month,
+      cells: [monthLabel(m.month), money(m.lostMinor), money(m.frozenMinor)],
+    })),
+  };
+  const firstFrozen = data.frozen[0];
+  const lastFrozen = data.frozen[data.frozen.length - 1];
+  const frozenSummary =
+    firstFrozen && lastFrozen
+      ? t("frozenSummary", {
+          count: data.frozen.length,
+          first: monthLabel(firstFrozen.month),
+          last: monthLabel(lastFrozen.month),
+          lost: money(data.frozen.reduce((s, m) => s + m.lostMinor, 0n)),
+          frozen: money(data.frozen.reduce((s, m) => s + m.frozenMinor, 0n)),
         })
       : "";
 
@@ -193,6 +222,22 @@ export default async function DashboardPage({
           />
         }
         table={monthTable}
+      />
+      <ChartCard
+        id="dashboard-frozen"
+        title={t("frozen.title")}
+        description={t("frozen.description")}
+        labels={cardLabels}
+        chart={
+          <FrozenChart
+            data={frozen}
+            locale={locale}
+            lostName={t("lossSeries")}
+            frozenName={t("frozenSeries")}
+            summary={`${t("frozen.title")}. ${frozenSummary}`}
+          />
+        }
+        table={frozenTable}
       />
       <div className="grid gap-6 lg:grid-cols-2">
         {categoryCard("dashboard-scam-types", t("scamTypes.title"), t("scamTypes.column"), scamTypes)}

@@ -25,6 +25,7 @@ export default async function UsersPage({ params }: { params: Promise<{ locale: 
   );
   const t = await getTranslations("admin");
   const ts = await getTranslations("staff");
+  const tr = await getTranslations("routing");
   const format = await getFormatter();
   const messages = await getMessages();
   const orgOptions = orgs.map((o) => ({ id: o.id, name: o.name }));
@@ -83,7 +84,9 @@ export default async function UsersPage({ params }: { params: Promise<{ locale: 
         </div>
       </section>
 
-      <NextIntlClientProvider messages={{ admin: messages.admin, staff: messages.staff, errors: messages.errors }}>
+      <NextIntlClientProvider
+        messages={{ admin: messages.admin, routing: messages.routing, staff: messages.staff, errors: messages.errors }}
+      >
         <section
           aria-labelledby="create-user-heading"
           className="space-y-3 rounded-lg border border-slate-300 bg-white p-5"
@@ -103,9 +106,15 @@ export default async function UsersPage({ params }: { params: Promise<{ locale: 
             <ul className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white">
               {orgs.map((o) => (
                 <li key={o.id} className="flex flex-wrap justify-between gap-2 px-3 py-2 text-sm">
-                  <span className="font-medium">{o.name}</span>
+                  <a
+                    href={`/${locale}/staff/admin/organisations/${o.id}`}
+                    className="font-medium text-brand-700 underline"
+                  >
+                    {o.name}
+                  </a>
                   <span className="text-slate-700">
-                    {t(`orgKinds.${o.kind}`)} · {t("orgUsers", { count: o.userCount })}
+                    {t(`orgKinds.${o.kind}`)} · {t("orgUsers", { count: o.userCount })} · {tr("admin.routeKeys")}:{" "}
+                    <span className="font-mono">{o.routeKeys.join(", ") || tr("admin.routeKeysNone")}</span>
                   </span>
                 </li>
               ))}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { db } from "@/lib/db";
 import { pageData, pageUser } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
@@ -15,14 +15,16 @@ import {
   parseCasePageParams,
   type ChainStep,
 } from "@/lib/cases";
-import { formatMinor } from "@/lib/vocab";
 import { CaseIdentifiers } from "@/components/cases/case-identifiers";
 import { CaseReports } from "@/components/cases/case-reports";
 import { CaseDecisions } from "@/components/cases/case-decisions";
 import { CaseWorkflow } from "@/components/cases/case-workflow";
 import { CaseVisuals } from "@/components/cases/case-visuals";
 import { CaseBannerView } from "@/components/cases/case-banner";
-import { Section } from "@/components/cases/forms";
+import { CaseSummary } from "@/components/cases/case-summary";
+import { CaseRequests } from "@/components/liaison/case-requests";
+import { CaseRouting } from "@/components/liaison/case-routing";
+import { caseRequestPanel, requestBannerOf } from "@/lib/liaison";
 
 export const dynamic = "force-dynamic";
 
@@ -42,21 +44,24 @@ export default async function CasePage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   // Malformed numbers and cursors name no page: 404, before anything reaches the database.
   const number = caseNumberFromPath(raw);
-  const sp = parseCasePageParams(await searchParams);
+  const query = await searchParams;
+  const sp = parseCasePageParams(query);
   const path = `/staff/cases/${number ?? ""}`;
   const user = await pageUser(locale, path, "read:case:any");
   if (!number || !sp) notFound();
   const client = await db();
   const ctx = { actor: user, ip: clientIpFrom(await headers()) };
   const c = await pageData(locale, path, () => getCaseDetail(client, ctx, { number, afterReport: sp.after }));
-  const [chain, staff] = await Promise.all([
+  const [chain, staff, panel] = await Promise.all([
     sp.why ? whyLinked(client, ctx, c.number, sp.why) : Promise.resolve(null),
     can(user, "write:case:any") ? assignableStaff(client, ctx) : Promise.resolve([]),
+    can(user, "read:request:any")
+      ? pageData(locale, path, () => caseRequestPanel(client, ctx, { caseNumber: c.number }))
+      : Promise.resolve(null),
   ]);
+  // A request action's outcome is shown in its own section, not at the top.
+  const requestBanner = requestBannerOf(query);
   const t = await getTranslations("cases");
-  const o = await getTranslations("options");
-  const format = await getFormatter();
-  const day = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" }) : "—");
   const canDecide = can(user, "decide:matching:any");
 
   return (
@@ -76,43 +81,10 @@ export default async function CasePage({ params, searchParams }: Props) {
             {t("aliases")}: {c.aliases.join(", ")}
           </p>
         ) : null}
-        <CaseBannerView banner={sp.banner} />
+        <CaseBannerView banner={requestBanner ? null : sp.banner} />
       </div>
 
-      <Section id="summary" title={t("summary")}>
-        <dl className="grid gap-3 sm:grid-cols-3">
-          <div>
-            <dt className="text-sm text-slate-700">{t("lossTotal")}</dt>
-            <dd className="text-lg font-semibold">
-              {c.lossByCurrency.length
-                ? c.lossByCurrency.map((l) => formatMinor(l.minor, l.currency.trim(), locale)).join(" + ")
-                : "—"}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-sm text-slate-700">
-              {t("reports")} / {t("victims")}
-            </dt>
-            <dd className="text-lg font-semibold">
-              {c.reportCount} / {c.victimCount}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-sm text-slate-700">{t("period")}</dt>
-            <dd>
-              {day(c.firstIncident)} – {day(c.lastIncident)}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-sm text-slate-700">{t("provinces")}</dt>
-            <dd>{c.provinces.map((p) => o(`province.${p}` as never)).join(", ") || "—"}</dd>
-          </div>
-          <div className="sm:col-span-2">
-            <dt className="text-sm text-slate-700">{t("platforms")}</dt>
-            <dd>{c.platforms.join(", ") || "—"}</dd>
-          </div>
-        </dl>
-      </Section>
+      <CaseSummary c={c} locale={locale} />
 
       <CaseWorkflow
         c={c}
@@ -128,6 +100,14 @@ export default async function CasePage({ params, searchParams }: Props) {
         chainFor={chain ? sp.why : null}
         showAll={sp.showAllIdentifiers}
       />
+      {panel ? (
+        <CaseRequests
+          panel={panel}
+          locale={locale}
+          banner={requestBanner}
+          routing={<CaseRouting number={c.number} locale={locale} ctx={ctx} rows={panel.routes} />}
+        />
+      ) : null}
       <CaseVisuals c={c} locale={locale} />
       <CaseReports c={c} locale={locale} canDecide={canDecide} />
       <CaseDecisions c={c} locale={locale} canDecide={canDecide} />

@@ -1,0 +1,235 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import { Prisma, table } from "@/lib/db/sql";
+import { assertCan, type ServiceContext } from "@/lib/auth/permissions";
+import { blockChecker, caseByNumber } from "@/lib/cases";
+import { normalisePayeeValues, type IdentifierKind, type MetaValue } from "@/lib/matching";
+import type { OrgKind } from "@/lib/users/schemas";
+import { routeTarget, type RouteTarget } from "./routing";
+import type { IdentifierRouteRow, RouteOrg, RouteVia } from "./route-groups";
+
+/**
+ * Routing of a case's identifiers to organisations (docs/liaison-routing.md):
+ * the pure rules in routing.ts, fed with what the case's reports say about
+ * each identifier, matched to the organisations' routing keys or linked
+ * platform; staff's override (IdentifierRoute) wins. Overrides are set in
+ * route-override.ts.
+ */
+export { routesByOrganisation, type IdentifierRouteRow, type OrganisationRoutes, type RouteOrg } from "./route-groups";
+export { setIdentifierRoute, listRouteOrganisations, type SetIdentifierRouteInput } from "./route-override";
+export type { RouteTarget } from "./routing";
+
+const R = table("Report", "r");
+const RI = table("ReportIdentifier", "ri");
+const I = table("Identifier", "i");
+const IR = table("IdentifierRoute", "ir");
+const O = table("Organisation", "o");
+const RP = table("ReportPlatform", "rp");
+const P = table("Platform", "p");
+
+interface NamedRow {
+  id: number;
+  kind: IdentifierKind;
+  value: string;
+  display: string;
+  meta: Record<string, MetaValue>;
+  linkable: boolean;
+  reports: number;
+  victims: number;
+  statedBanks: string[];
+  platformNames: string[];
+  overrideId: string | null;
+  overrideName: string | null;
+  overrideKind: OrgKind | null;
+}
+
+/**
+ * Every identifier the case's reports name that may link (warning-listed,
+ * unlinkable, "do not link" and held shared numbers are left out: nobody is
+ * asked to act on a bank's hotline), with where it routes and what the case's
+ * victims paid to it. Most money first. Needs read:request:any.
+ */
+export async function routeCaseIdentifiers(
+  db: Db,
+  ctx: ServiceContext,
+  input: { caseNumber: string },
+): Promise<IdentifierRouteRow[]> {
+  assertCan(ctx.actor, "read:request:any");
+  const { caseId } = await caseByNumber(db, input.caseNumber);
+  const [named, check] = await Promise.all([namedIdentifiers(db, caseId), blockChecker(db)]);
+  const open = named.filter((n) => !check(n.id, n, n.linkable));
+  if (!open.length) return [];
+  const [platforms, paid] = await Promise.all([
+    giftCardPlatforms(
+      db,
+      caseId,
+      open.filter((n) => n.kind === "gift_card").map((n) => n.id),
+    ),
+    payments(db, caseId, new Map(open.map((n) => [`${n.kind}\u0000${n.value}`, n.id]))),
+  ]);
+  const targets = new Map(
+    open.map((n) => {
+      // The identifier row keeps the first report's facts; the others' may name the seller.
+      const meta =
+        n.kind === "gift_card" && !n.meta.platform ? { ...n.meta, platform: n.platformNames[0] ?? null } : n.meta;
+      const hints = {
+        statedBanks: [...n.statedBanks, ...(paid.get(n.id)?.banks ?? [])],
+        platforms: platforms.get(n.id) ?? [],
+      };
+      return [n.id, routeTarget({ kind: n.kind, value: n.value, display: n.display, meta }, hints)] as const;
+    }),
+  );
+  const orgFor = await organisationsFor(db, [...targets.values()]);
+  const rows = open.map((n): IdentifierRouteRow => {
+    const target = targets.get(n.id) ?? null;
+    const override: RouteOrg | null =
+      n.overrideId && n.overrideName && n.overrideKind
+        ? { id: n.overrideId, name: n.overrideName, kind: n.overrideKind }
+        : null;
+    const auto = target ? orgFor(target) : null;
+    const money = paid.get(n.id);
+    return {
+      identifierId: n.id,
+      kind: n.kind,
+      display: n.display,
+      target,
+      org: override ?? auto?.org ?? null,
+      via: override ? "override" : (auto?.via ?? null),
+      paidMinor: money?.cny ?? 0n,
+      paymentCount: money?.count ?? 0,
+      victimCount: n.victims,
+      reportCount: n.reports,
+      firstPaidAt: money?.first ?? null,
+      lastPaidAt: money?.last ?? null,
+    };
+  });
+  return rows.sort(
+    (a, b) =>
+      (a.paidMinor === b.paidMinor ? 0 : a.paidMinor > b.paidMinor ? -1 : 1) ||
+      b.victimCount - a.victimCount ||
+      b.reportCount - a.reportCount ||
+      a.identifierId - b.identifierId,
+  );
+}
+
+/** The identifiers the case's reports name, with counts, what the reports stated, and staff's override. */
+function namedIdentifiers(db: Db, caseId: number): Promise<NamedRow[]> {
+  // Aggregated per identifier first, then each identifier read by its key (OFFSET 0
+  // keeps that a probe per row, as in lib/cases' identifier list).
+  return db.$queryRaw<NamedRow[]>(Prisma.sql`
+    WITH rs AS (
+      SELECT ${R.id} AS id, COALESCE(NULLIF(${R.victimKey}, ''), ${R.reference}) AS victim FROM ${R} WHERE ${R.caseId} = ${caseId}
+    ),
+    named AS (
+      SELECT ${RI.identifierId} AS id, count(*)::int AS reports, count(DISTINCT rs.victim)::int AS victims,
+             array_remove(array_agg(DISTINCT ${RI.meta}->>'statedBank'), NULL) AS "statedBanks",
+             array_remove(array_agg(DISTINCT ${RI.meta}->>'platform'), NULL) AS "platformNames"
+      FROM ${RI} JOIN rs ON rs.id = ${RI.reportId}
+      GROUP BY ${RI.identifierId}
+    )
+    SELECT named.*, i.kind, i.value, i.display, i.meta, i.linkable,
+           ${O.id} AS "overrideId", ${O.name} AS "overrideName", ${O.kind}::text AS "overrideKind"
+    FROM named
+    CROSS JOIN LATERAL (
+      SELECT ${I.kind}::text AS kind, ${I.value} AS value, ${I.display} AS display, ${I.meta} AS meta, ${I.linkable} AS linkable
+      FROM ${I} WHERE ${I.id} = named.id OFFSET 0
+    ) i
+    LEFT JOIN ${IR} ON ${IR.identifierId} = named.id
+    LEFT JOIN ${O} ON ${O.id} = ${IR.orgId}`);
+}
+
+type PlatformHint = { key: string; name: string; role: string };
+
+/** Platforms (and the role the report gave each) of the case's reports naming each gift-card account. */
+async function giftCardPlatforms(db: Db, caseId: number, ids: number[]): Promise<Map<number, PlatformHint[]>> {
+  const out = new Map<number, PlatformHint[]>();
+  if (!ids.length) return out;
+  const rows = await db.$queryRaw<({ identifierId: number } & PlatformHint)[]>(Prisma.sql`
+    SELECT DISTINCT ${RI.identifierId} AS "identifierId", ${P.key} AS key, ${P.name} AS name, ${RP.role}::text AS role
+    FROM ${RI}
+    JOIN ${R} ON ${R.id} = ${RI.reportId} AND ${R.caseId} = ${caseId}
+    JOIN ${RP} ON ${RP.reportId} = ${R.id}
+    JOIN ${P} ON ${P.id} = ${RP.platformId}
+    WHERE ${RI.identifierId} = ANY(${ids}::int[])`);
+  for (const { identifierId, ...p } of rows) out.set(identifierId, [...(out.get(identifierId) ?? []), p]);
+  return out;
+}
+
+interface Paid {
+  cny: bigint;
+  count: number;
+  first: Date | null;
+  last: Date | null;
+  /** Banks typed with the payments (Payment.payeeBank). */
+  banks: string[];
+}
+
+/**
+ * Payments of the case's reports per identifier they were made to. Payments
+ * keep the payee as typed, so each is read again with the matcher's
+ * normaliser (the same that made the identifiers). A payment naming several
+ * accounts ("A, B") counts in full for each: how it was split is not known.
+ */
+async function payments(db: Db, caseId: number, idOf: Map<string, number>): Promise<Map<number, Paid>> {
+  const rows = await db.payment.findMany({
+    where: { report: { caseId } },
+    select: {
+      amountMinor: true,
+      currency: true,
+      paidAt: true,
+      payeeKind: true,
+      payeeValue: true,
+      payeeName: true,
+      payeeBank: true,
+    },
+  });
+  const out = new Map<number, Paid>();
+  for (const p of rows) {
+    const ids = normalisePayeeValues({ kind: p.payeeKind, value: p.payeeValue, name: p.payeeName, bank: p.payeeBank });
+    for (const id of new Set(ids.map((x) => idOf.get(`${x.kind}\u0000${x.value}`)))) {
+      if (id === undefined) continue;
+      const o = out.get(id) ?? { cny: 0n, count: 0, first: null, last: null, banks: [] };
+      o.count += 1;
+      if (p.currency.trim() === "CNY") o.cny += p.amountMinor;
+      if (p.paidAt && (!o.first || p.paidAt < o.first)) o.first = p.paidAt;
+      if (p.paidAt && (!o.last || p.paidAt > o.last)) o.last = p.paidAt;
+      if (p.payeeBank.trim()) o.banks.push(p.payeeBank);
+      out.set(id, o);
+    }
+  }
+  return out;
+}
+
+/**
+ * The organisation for each target: the first by name whose routing keys hold
+ * the target's key, else (platform targets) the first linked to that platform.
+ */
+async function organisationsFor(
+  db: Db,
+  targets: (RouteTarget | null)[],
+): Promise<(t: RouteTarget) => { org: RouteOrg; via: RouteVia } | null> {
+  const keys = [...new Set(targets.flatMap((t) => (t ? [t.key] : [])))];
+  const platformKeys = keys.filter((k) => k.startsWith("platform:")).map((k) => k.slice("platform:".length));
+  const orgs = keys.length
+    ? await db.organisation.findMany({
+        where: {
+          OR: [
+            { routeKeys: { hasSome: keys } },
+            ...(platformKeys.length ? [{ platform: { key: { in: platformKeys } } }] : []),
+          ],
+        },
+        select: { id: true, name: true, kind: true, routeKeys: true, platform: { select: { key: true } } },
+        orderBy: { name: "asc" },
+      })
+    : [];
+  return (t) => {
+    const byKey = orgs.find((o) => o.routeKeys.includes(t.key));
+    if (byKey) return { org: { id: byKey.id, name: byKey.name, kind: byKey.kind }, via: "route-key" };
+    const byPlatform = t.key.startsWith("platform:")
+      ? orgs.find((o) => o.platform && `platform:${o.platform.key}` === t.key)
+      : undefined;
+    return byPlatform
+      ? { org: { id: byPlatform.id, name: byPlatform.name, kind: byPlatform.kind }, via: "platform" }
+      : null;
+  };
+}
