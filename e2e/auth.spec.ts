@@ -53,12 +53,14 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("a liaison lands on the portal placeholder and gets 403 on staff pages", async ({ page, makeUser }) => {
+test("a liaison lands on the portal inbox and gets 403 on staff pages", async ({ page, makeUser }) => {
   const liaison = await makeUser("liaison");
   await signIn(page, liaison);
   await expect(page).toHaveURL(/\/en\/portal$/);
-  await expect(page.getByRole("heading", { level: 1, name: en.auth.portal.title })).toBeVisible();
-  await expect(page.getByText(en.auth.portal.body.replace("{org}", liaison.orgName!))).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: en.portal.inbox.title.replace("{org}", liaison.orgName!) }),
+  ).toBeVisible();
+  await expect(page.getByRole("navigation").getByRole("link", { name: en.staff.nav.inbox })).toBeVisible();
   const response = await page.goto("/en/staff");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { level: 1, name: en.staff.forbidden.title })).toBeVisible();

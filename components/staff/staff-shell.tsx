@@ -35,6 +35,9 @@ export async function StaffShell({ user, children }: { user?: CurrentUser | null
     if (can(user, "manage:user:any")) nav.push({ href: `/${locale}/staff/admin/users`, label: t("nav.users") });
     if (can(user, "read:audit:any")) nav.push({ href: `/${locale}/staff/admin/audit`, label: t("nav.audit") });
   }
+  // Liaisons work in the portal: their organisation's requests, nothing of the staff area.
+  const liaison = !!user && can(user, "read:request:own-org");
+  if (liaison) nav.push({ href: `/${locale}/portal`, label: t("nav.inbox") });
   return (
     <>
       <a
@@ -47,7 +50,9 @@ export async function StaffShell({ user, children }: { user?: CurrentUser | null
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
           <p className="font-semibold">
             {c("appName")}{" "}
-            <span className="ml-1 rounded bg-slate-700 px-2 py-0.5 text-xs font-medium">{t("badge")}</span>
+            <span className="ml-1 rounded bg-slate-700 px-2 py-0.5 text-xs font-medium">
+              {liaison ? (user?.orgName ?? t("badgeLiaison")) : t("badge")}
+            </span>
           </p>
           <div className="flex items-center gap-4">
             <LocaleSwitch label={c("language")} current={locale} />
