@@ -152,7 +152,13 @@ export const authzTable: AuthzRow[] = [
     },
     allow: READERS,
   },
-  { name: "unknown case", kind: "page", path: "/en/staff/cases/C-1999-99999", allow: [], absent: true },
+  {
+    name: "unknown case",
+    kind: "page",
+    path: "/en/staff/cases/C-1999-99999",
+    allow: ["analyst", "investigator", "admin"],
+    absent: true,
+  },
   {
     name: "evidence download",
     kind: "api",
@@ -219,8 +225,8 @@ type Visitor = Role | "anonymous";
 
 function expected(row: AuthzRow, visitor: Visitor): number[] {
   if (visitor === "anonymous") return row.kind === "api" ? [401] : [307];
-  if (row.absent) return visitor === "liaison" ? [403, 404] : [404];
-  if (row.allow.includes(visitor)) return [200];
+  // Permission first, existence second: only those who may see such a page learn that this one is missing.
+  if (row.allow.includes(visitor)) return row.absent ? [404] : [200];
   return visitor === "liaison" ? [403, 404] : [403];
 }
 
