@@ -17,6 +17,8 @@ export interface IdentifierFigures {
   lastPaidAt: Date | null;
   /** Reports of the case that paid to or named it. */
   reportIds: number[];
+  /** Banks the victims typed with their payments to it (routing reads them). */
+  statedBanks: string[];
 }
 
 const key = (kind: string, value: string) => `${kind}\u0000${value}`;
@@ -45,7 +47,15 @@ export async function identifierFigures(
   const victims = new Map<number, Set<string>>();
   const reports = new Map<number, Set<number>>();
   for (const id of ids) {
-    out.set(id, { paidMinor: 0n, paymentCount: 0, victimCount: 0, firstPaidAt: null, lastPaidAt: null, reportIds: [] });
+    out.set(id, {
+      paidMinor: 0n,
+      paymentCount: 0,
+      victimCount: 0,
+      firstPaidAt: null,
+      lastPaidAt: null,
+      reportIds: [],
+      statedBanks: [],
+    });
     victims.set(id, new Set());
     reports.set(id, new Set());
   }
@@ -84,13 +94,14 @@ export async function identifierFigures(
       const r = byReport.get(p.report.id) ?? { paidMinor: 0n, firstPaidAt: null };
       if (seen.size === 1) {
         // One payment counts once for its report even when it names two of the identifiers.
-        if (p.currency === "CNY") r.paidMinor += p.amountMinor;
+        if (p.currency.trim() === "CNY") r.paidMinor += p.amountMinor;
         if (p.paidAt && (!r.firstPaidAt || p.paidAt < r.firstPaidAt)) r.firstPaidAt = p.paidAt;
       }
       byReport.set(p.report.id, r);
       const f = out.get(id)!;
       f.paymentCount += 1;
-      if (p.currency === "CNY") f.paidMinor += p.amountMinor;
+      if (p.currency.trim() === "CNY") f.paidMinor += p.amountMinor;
+      if (p.payeeBank.trim()) f.statedBanks.push(p.payeeBank);
       if (p.paidAt) {
         if (!f.firstPaidAt || p.paidAt < f.firstPaidAt) f.firstPaidAt = p.paidAt;
         if (!f.lastPaidAt || p.paidAt > f.lastPaidAt) f.lastPaidAt = p.paidAt;

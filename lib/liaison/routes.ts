@@ -3,8 +3,9 @@ import type { Db } from "@/lib/db";
 import { Prisma, table } from "@/lib/db/sql";
 import { assertCan, type ServiceContext } from "@/lib/auth/permissions";
 import { blockChecker, caseByNumber } from "@/lib/cases";
-import { normalisePayeeValues, type IdentifierKind, type MetaValue } from "@/lib/matching";
+import type { IdentifierKind, MetaValue } from "@/lib/matching";
 import type { OrgKind } from "@/lib/users/schemas";
+import { identifierFigures } from "./case-money";
 import { routeTarget, type RouteTarget } from "./routing";
 import type { IdentifierRouteRow, RouteOrg, RouteVia } from "./route-groups";
 
@@ -65,7 +66,7 @@ export async function routeCaseIdentifiers(
       caseId,
       open.filter((n) => n.kind === "gift_card").map((n) => n.id),
     ),
-    payments(db, caseId, new Map(open.map((n) => [`${n.kind}\u0000${n.value}`, n.id]))),
+    identifierFigures(db, caseId, open).then((f) => f.byIdentifier),
   ]);
   const targets = new Map(
     open.map((n) => {
@@ -73,7 +74,7 @@ export async function routeCaseIdentifiers(
       const meta =
         n.kind === "gift_card" && !n.meta.platform ? { ...n.meta, platform: n.platformNames[0] ?? null } : n.meta;
       const hints = {
-        statedBanks: [...n.statedBanks, ...(paid.get(n.id)?.banks ?? [])],
+        statedBanks: [...n.statedBanks, ...(paid.get(n.id)?.statedBanks ?? [])],
         platforms: platforms.get(n.id) ?? [],
       };
       return [n.id, routeTarget({ kind: n.kind, value: n.value, display: n.display, meta }, hints)] as const;
@@ -95,12 +96,12 @@ export async function routeCaseIdentifiers(
       target,
       org: override ?? auto?.org ?? null,
       via: override ? "override" : (auto?.via ?? null),
-      paidMinor: money?.cny ?? 0n,
-      paymentCount: money?.count ?? 0,
+      paidMinor: money?.paidMinor ?? 0n,
+      paymentCount: money?.paymentCount ?? 0,
       victimCount: n.victims,
       reportCount: n.reports,
-      firstPaidAt: money?.first ?? null,
-      lastPaidAt: money?.last ?? null,
+      firstPaidAt: money?.firstPaidAt ?? null,
+      lastPaidAt: money?.lastPaidAt ?? null,
     };
   });
   return rows.sort(
@@ -152,51 +153,6 @@ async function giftCardPlatforms(db: Db, caseId: number, ids: number[]): Promise
     JOIN ${P} ON ${P.id} = ${RP.platformId}
     WHERE ${RI.identifierId} = ANY(${ids}::int[])`);
   for (const { identifierId, ...p } of rows) out.set(identifierId, [...(out.get(identifierId) ?? []), p]);
-  return out;
-}
-
-interface Paid {
-  cny: bigint;
-  count: number;
-  first: Date | null;
-  last: Date | null;
-  /** Banks typed with the payments (Payment.payeeBank). */
-  banks: string[];
-}
-
-/**
- * Payments of the case's reports per identifier they were made to. Payments
- * keep the payee as typed, so each is read again with the matcher's
- * normaliser (the same that made the identifiers). A payment naming several
- * accounts ("A, B") counts in full for each: how it was split is not known.
- */
-async function payments(db: Db, caseId: number, idOf: Map<string, number>): Promise<Map<number, Paid>> {
-  const rows = await db.payment.findMany({
-    where: { report: { caseId } },
-    select: {
-      amountMinor: true,
-      currency: true,
-      paidAt: true,
-      payeeKind: true,
-      payeeValue: true,
-      payeeName: true,
-      payeeBank: true,
-    },
-  });
-  const out = new Map<number, Paid>();
-  for (const p of rows) {
-    const ids = normalisePayeeValues({ kind: p.payeeKind, value: p.payeeValue, name: p.payeeName, bank: p.payeeBank });
-    for (const id of new Set(ids.map((x) => idOf.get(`${x.kind}\u0000${x.value}`)))) {
-      if (id === undefined) continue;
-      const o = out.get(id) ?? { cny: 0n, count: 0, first: null, last: null, banks: [] };
-      o.count += 1;
-      if (p.currency.trim() === "CNY") o.cny += p.amountMinor;
-      if (p.paidAt && (!o.first || p.paidAt < o.first)) o.first = p.paidAt;
-      if (p.paidAt && (!o.last || p.paidAt > o.last)) o.last = p.paidAt;
-      if (p.payeeBank.trim()) o.banks.push(p.payeeBank);
-      out.set(id, o);
-    }
-  }
   return out;
 }
 
