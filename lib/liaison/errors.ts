@@ -26,5 +26,6 @@ export const liaisonErrorCodes = [
   "amountNotAllowed",
   "alreadyAcknowledged",
   "followUpMissing",
+  "noticeOpen",
 ] as const;
 export type LiaisonErrorCode = (typeof liaisonErrorCodes)[number];

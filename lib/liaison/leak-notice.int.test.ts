@@ -94,6 +94,24 @@ describe("createLeakNotice", () => {
     expect(await client.liaisonRequest.count({ where: { platformId: { in: [shop.id, bare.id] } } })).toBe(1);
   });
 
+  it("two investigators clicking at once make one notice; the other is told one is open", async () => {
+    const client = await db();
+    const racing = (await burst(`Notice Shop raced ${run}`)).platform;
+    await client.organisation.create({
+      data: { name: `Notice Shop raced Ltd ${run}`, kind: "platform", platformId: racing.id },
+    });
+    const other = await staff("investigator");
+    const results = await Promise.allSettled([
+      createLeakNotice(client, investigator, { platformId: racing.id, compose }),
+      createLeakNotice(client, other, { platformId: racing.id, compose }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(SignalError);
+    expect((refused.reason as SignalError).code).toBe("alreadyOpen");
+    expect(await client.liaisonRequest.count({ where: { platformId: racing.id } })).toBe(1);
+  });
+
   it("is for staff who create requests: not analysts, not liaisons", async () => {
     for (const role of ["analyst", "liaison"] as const) {
       await expect(createLeakNotice(await db(), await staff(role), { platformId: bare.id, compose })).rejects.toThrow(

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { assertCan, type ServiceContext } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { createRequest, type CreatedRequest } from "./requests";
+import { LiaisonError } from "./errors";
 import { listLeakSignals, type LeakSignal } from "./signals";
 
 /** Why a leak signal could not become a notice; `code` is a key under signals.* (messages/liaison/signals.*). */
@@ -51,6 +52,10 @@ export async function createLeakNotice(
     disclosures: [],
     platformId: signal.platform.id,
     send: true,
+  }).catch((e: unknown) => {
+    // Another investigator's notice won the race (createRequest checks under a lock).
+    if (e instanceof LiaisonError && e.code === "noticeOpen") throw new SignalError("alreadyOpen");
+    throw e;
   });
   return { ...created, signal };
 }

@@ -215,6 +215,9 @@ export async function requestInCase(tx: Tx, input: { caseNumber: string; number:
   return r;
 }
 
+/** Advisory lock namespace for data-leak notices (the key is the shop's platform id). */
+const LEAK_NOTICE_LOCK = 7_310_012;
+
 function sentFields(kind: RequestKind, dueAt: Date | null, now: Date) {
   return { status: "sent" as const, sentAt: now, dueAt: dueAt ?? defaultDueAt(kind, now) };
 }
@@ -237,6 +240,14 @@ async function itemsFor(tx: Tx, caseId: number, input: CreateRequestInput) {
       select: { id: true, name: true },
     });
     if (!platform) throw new LiaisonError("platformMissing");
+    // One open notice per shop, also when two investigators click at once: the
+    // check and the insert run under a lock on the shop, held to the commit.
+    await tx.$executeRaw(Prisma.sql`SELECT pg_advisory_xact_lock(${LEAK_NOTICE_LOCK}::int, ${platform.id}::int)`);
+    const open = await tx.liaisonRequest.findFirst({
+      where: { kind: "data_leak_notice", platformId: platform.id, status: { in: ["draft", "sent", "acknowledged"] } },
+      select: { id: true },
+    });
+    if (open) throw new LiaisonError("noticeOpen");
     const victims = await tx.report.findMany({
       where: { caseId, platforms: { some: { platformId: platform.id, role: "order_leaked" } } },
       select: { id: true, victimKey: true },
