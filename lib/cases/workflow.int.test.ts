@@ -127,7 +127,7 @@ describe("the victim-PII gate", () => {
     expect(seen).toMatchObject({ number, reportCount: 2, piiVisible: false, notesHidden: true, notes: [] });
     expect(seen.identifiers.some((i) => i.kind === "phone" && i.linking)).toBe(true);
     expect(seen.reports.every((r) => r.victim === null && r.evidence.length === 0)).toBe(true);
-    const text = JSON.stringify(seen);
+    const text = JSON.stringify(seen, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
     for (const secret of ["Zhang Min", "13912345678", "knew my order", "call back", "Li Hua"])
       expect(text).not.toContain(secret);
     expect(await client.auditEvent.count({ where: { action: "victim.view", resourceId: number } })).toBe(viewsBefore);
