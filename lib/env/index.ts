@@ -232,6 +232,23 @@ const schema = z.object({
    */
   LEAK_SIGNAL_MIN_VICTIMS: z.coerce.number().int().min(2).max(10_000).default(5),
   LEAK_SIGNAL_DAYS: z.coerce.number().int().min(1).max(3660).default(30),
+  // --- Victims' status page (lib/victims/status-auth.ts) ---
+  /** Wrong PINs per reference, and per client address, within the window before attempts are refused unchecked. */
+  STATUS_PIN_MAX_FAILURES_PER_REPORT: z.coerce.number().int().positive().max(1000).default(10),
+  STATUS_PIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().max(100_000).default(30),
+  STATUS_PIN_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(24 * 60)
+    .default(60),
+  /** How long a victim stays signed in to their report after a correct PIN. */
+  STATUS_SESSION_MINUTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(24 * 60)
+    .default(30),
 });
 
 export type Env = z.infer<typeof schema>;

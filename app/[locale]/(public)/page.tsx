@@ -17,6 +17,13 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
           <span className="block text-lg font-semibold">{t("reportCta")}</span>
           <span className="mt-1 block text-sm text-white">{t("reportHint")}</span>
         </a>
+        <a
+          href={`/${locale}/status`}
+          className="block rounded-lg border border-brand-700 bg-white p-5 text-brand-800 no-underline shadow hover:bg-brand-50"
+        >
+          <span className="block text-lg font-semibold">{t("statusCta")}</span>
+          <span className="mt-1 block text-sm text-slate-700">{t("statusHint")}</span>
+        </a>
       </div>
     </div>
   );
