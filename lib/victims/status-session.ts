@@ -14,12 +14,14 @@ import { hashStatusToken } from "./status-auth";
  *
  * The cookie is scoped to the status pages: one copy per locale path
  * (/zh-CN/status and /en/status), so switching language keeps the sign-in
- * while no other page (report form, staff area) ever receives it.
+ * while no other page (report form, staff area) ever receives it. The copies
+ * have names of their own (status_session.en, status_session.zh-CN): Next's
+ * cookie store keeps one cookie per name in a response.
  */
 export const STATUS_COOKIE = "status_session";
 
-export function statusCookiePaths(): string[] {
-  return routing.locales.map((l) => `/${l}/status`);
+export function statusCookies(): { name: string; path: string }[] {
+  return routing.locales.map((l) => ({ name: `${STATUS_COOKIE}.${l}`, path: `/${l}/status` }));
 }
 
 export interface StatusReport {
@@ -51,14 +53,19 @@ export async function endStatusSession(db: Db, token: string, now = new Date()):
 
 /** The report the current request is signed in to, or null. For pages and the additions form's action. */
 export async function currentStatusReport(): Promise<StatusReport | null> {
-  const token = (await cookies()).get(STATUS_COOKIE)?.value ?? "";
+  const token = await statusCookieToken();
   if (!token) return null;
   return findStatusSession(await appDb(), token);
 }
 
-/** The raw cookie token of this request ("" when none). */
+/** The cookie token of this request ("" when none): the browser sends only the copy of the page's path. */
 export async function statusCookieToken(): Promise<string> {
-  return (await cookies()).get(STATUS_COOKIE)?.value ?? "";
+  const jar = await cookies();
+  for (const { name } of statusCookies()) {
+    const value = jar.get(name)?.value;
+    if (value) return value;
+  }
+  return "";
 }
 
 /** Secure when the app is served over HTTPS (APP_URL) or this request came in over HTTPS. */
@@ -71,16 +78,16 @@ async function secureCookie(): Promise<boolean> {
 export async function setStatusCookie(token: string, expiresAt: Date): Promise<void> {
   const jar = await cookies();
   const secure = await secureCookie();
-  for (const path of statusCookiePaths()) {
-    jar.set({ name: STATUS_COOKIE, value: token, path, httpOnly: true, sameSite: "lax", secure, expires: expiresAt });
+  for (const { name, path } of statusCookies()) {
+    jar.set({ name, value: token, path, httpOnly: true, sameSite: "lax", secure, expires: expiresAt });
   }
 }
 
 export async function clearStatusCookie(): Promise<void> {
   const jar = await cookies();
   const secure = await secureCookie();
-  for (const path of statusCookiePaths()) {
-    jar.set({ name: STATUS_COOKIE, value: "", path, httpOnly: true, sameSite: "lax", secure, maxAge: 0 });
+  for (const { name, path } of statusCookies()) {
+    jar.set({ name, value: "", path, httpOnly: true, sameSite: "lax", secure, maxAge: 0 });
   }
 }
 
