@@ -529,14 +529,14 @@ export const actionTable: Record<string, ActionRow> = {
     prepare: async () => ({ fields: { locale: "en" } }),
   },
   // Victims' status page: public (a reference + PIN is the credential).
-  "lib/victims/actions.ts#statusSignInAction": {
+  "lib/victims/status-actions.ts#statusSignInAction": {
     allow: EVERYONE,
     args: "state+form",
     // An unknown reference: answered "wrong", no session opened.
     prepare: async () => ({ fields: { locale: "en", reference: "R-2099-999999", pin: "00000000" } }),
   },
   // Ends the caller's own status session only; without one there is nothing to end.
-  "lib/victims/actions.ts#statusSignOutAction": {
+  "lib/victims/status-actions.ts#statusSignOutAction": {
     allow: EVERYONE,
     args: "form",
     prepare: async () => ({ fields: { locale: "en" } }),

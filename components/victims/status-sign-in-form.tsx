@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Button, Field, inputClass } from "@/components/ui/field";
-import { statusSignInAction } from "@/lib/victims/actions";
+import { statusSignInAction } from "@/lib/victims/status-actions";
 import { initialStatusSignIn } from "@/lib/victims/status-form";
 
 /** Reference + PIN. A plain form: the server answers with the same markup with or without JavaScript. */

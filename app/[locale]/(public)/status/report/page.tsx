@@ -9,7 +9,7 @@ import { StatusDetails } from "@/components/victims/status-details";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { clientIpFrom } from "@/lib/http/client-ip";
-import { statusSignOutAction } from "@/lib/victims/actions";
+import { statusSignOutAction } from "@/lib/victims/status-actions";
 import { currentStatusReport } from "@/lib/victims/status-session";
 import { statusView } from "@/lib/victims/status-view";
 
