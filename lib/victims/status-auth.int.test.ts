@@ -102,6 +102,9 @@ describe("checkStatusPin", () => {
     const addr = ip();
     expect(await attempt(r.reference, PIN, addr, now)).toEqual({ ok: false, reason: "throttled" });
     expect((await auditOf(r.reference)).at(-1)).toMatchObject({ action: "status.pin.throttled", ip: addr });
+    // Further refusals within the minute are not audited again.
+    expect(await attempt(r.reference, PIN, addr, now)).toEqual({ ok: false, reason: "throttled" });
+    expect((await auditOf(r.reference)).filter((a) => a.action === "status.pin.throttled")).toHaveLength(1);
     // Another report is not affected, and this one opens again once the failures leave the window.
     const other = await makeReport();
     expect(await attempt(other.reference, PIN, addr, now)).toMatchObject({ ok: true });

@@ -20,6 +20,9 @@ import { keyedHash } from "@/lib/secrets";
  */
 export const STATUS_REPORT_BUCKET = "status-pin-report";
 export const STATUS_IP_BUCKET = "status-pin-ip";
+/** Throttled attempts are audited at most once a minute per reference (a flood must not flood the log). */
+export const STATUS_NOTICE_BUCKET = "status-pin-notice";
+const NOTICE_EVERY_MS = 60_000;
 
 const windowMs = () => env().STATUS_PIN_WINDOW_MINUTES * 60_000;
 
@@ -27,6 +30,7 @@ export function statusBuckets(): BucketRetention[] {
   return [
     { bucket: STATUS_REPORT_BUCKET, keepMs: windowMs() },
     { bucket: STATUS_IP_BUCKET, keepMs: windowMs() },
+    { bucket: STATUS_NOTICE_BUCKET, keepMs: NOTICE_EVERY_MS },
   ];
 }
 
@@ -68,13 +72,15 @@ export async function checkStatusPin(db: Db, ctx: PublicContext, input: PinInput
   pruneRateLimitsSoon(db, statusBuckets());
   const slot = await claimAttempt(db, reference, ip, now);
   if (!slot) {
-    await recordAudit(db, {
-      actorId: null,
-      action: "status.pin.throttled",
-      resourceType: "report",
-      resourceId: reference,
-      ip,
-    });
+    if (await noticeDue(db, reference, now)) {
+      await recordAudit(db, {
+        actorId: null,
+        action: "status.pin.throttled",
+        resourceType: "report",
+        resourceId: reference,
+        ip,
+      });
+    }
     return { ok: false, reason: "throttled" };
   }
   const report = await db.report.findUnique({
@@ -147,4 +153,15 @@ async function claimAttempt(db: Db, reference: string, ip: string, now: Date): P
     });
     return [a.id, b.id];
   });
+}
+
+async function noticeDue(db: Db, reference: string, now: Date): Promise<boolean> {
+  const key = statusReferenceKey(reference);
+  const recent = await db.rateLimitHit.findFirst({
+    where: { bucket: STATUS_NOTICE_BUCKET, key, createdAt: { gte: new Date(now.getTime() - NOTICE_EVERY_MS) } },
+    select: { id: true },
+  });
+  if (recent) return false;
+  await db.rateLimitHit.create({ data: { bucket: STATUS_NOTICE_BUCKET, key, createdAt: now }, select: { id: true } });
+  return true;
 }
