@@ -10,6 +10,8 @@ import { isSafeMethod } from "@/lib/http/origin";
 import { refusalResponse } from "@/lib/http/refusal";
 import { badActionResponse, isMalformedActionPost } from "@/lib/actions/request-check";
 import { unroutablePath } from "@/lib/http/path-guard";
+import { lookupPageLocale, tooManyLookups } from "@/lib/lookup/too-many";
+import { clientIpFrom } from "@/lib/http/client-ip";
 
 const intl = createIntlMiddleware(routing);
 
@@ -31,6 +33,13 @@ export default async function proxy(request: NextRequest) {
   if (isMalformedActionPost(request.method, request.headers)) return badActionResponse(request.nextUrl.pathname);
 
   const { pathname, search } = request.nextUrl;
+  // The public lookup with a query counts against the address's limit here, where a 429 status is possible.
+  const lookupLocale = request.method === "GET" ? lookupPageLocale(pathname, request.nextUrl.searchParams) : null;
+  if (lookupLocale) {
+    const { takePageLookupForIp } = await import("@/lib/lookup/limit-check");
+    const allowed = await takePageLookupForIp(clientIpFrom(request.headers));
+    if (!allowed.ok) return tooManyLookups(lookupLocale, allowed.retryAfterSeconds);
+  }
   const fromEdge = isFromEdge(request.headers);
   const csp = pageCsp(newNonce(), {
     // Only serve.ts vouches for the protocol (a trusted proxy's, or its own TLS).
