@@ -44,7 +44,10 @@ export function hashApiKey(key: string): string {
 
 export async function listApiKeys(db: Db, ctx: ServiceContext): Promise<ApiKeySummary[]> {
   assertCan(ctx.actor, PERMISSION);
-  return db.apiKey.findMany({ select: summarySelect, orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }] });
+  return db.apiKey.findMany({
+    select: summarySelect,
+    orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
+  });
 }
 
 /** Issues a key; `key` is the only time the secret exists outside the caller's hands. */

@@ -96,7 +96,12 @@ async function warningList(db: Db, now: Date) {
   const t = now.getTime();
   if (cached && t - cached.at >= 0 && t - cached.at < WARNING_TTL_MS) return cached.check;
   const rows = await db.warningListEntry.findMany({ select: { kind: true, match: true, value: true, label: true } });
-  const entries: WarningListEntry[] = rows.map((r) => ({ kind: r.kind, match: r.match, value: r.value, label: r.label }));
+  const entries: WarningListEntry[] = rows.map((r) => ({
+    kind: r.kind,
+    match: r.match,
+    value: r.value,
+    label: r.label,
+  }));
   const check = compileWarningList(entries);
   cached = { at: t, check };
   return check;

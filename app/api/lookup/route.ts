@@ -24,7 +24,8 @@ export async function GET(req: NextRequest): Promise<Response> {
         { status: 401, headers: { ...NO_STORE, "www-authenticate": 'Bearer realm="lookup"' } },
       );
     const q = req.nextUrl.searchParams.get("q")?.trim() ?? "";
-    if (!q || q.length > MAX_QUERY_LENGTH) return NextResponse.json({ error: "badQuery" }, { status: 400, headers: NO_STORE });
+    if (!q || q.length > MAX_QUERY_LENGTH)
+      return NextResponse.json({ error: "badQuery" }, { status: 400, headers: NO_STORE });
     const allowed = await takeApiLookup(client, key.id, key.ratePerMinute);
     if (!allowed.ok)
       return NextResponse.json(

@@ -98,7 +98,8 @@ async function Answer({ answer, locale }: { answer: LookupAnswer; locale: string
           <p>{t("reportedSeen", { first: month(result.firstMonth), last: month(result.lastMonth) })}</p>
           {result.scamTypes.length ? (
             <p>
-              {t("reportedTypes")} {result.scamTypes.map((s) => t(`scamTypes.${s}`)).join(locale === "en" ? ", " : "、")}
+              {t("reportedTypes")}{" "}
+              {result.scamTypes.map((s) => t(`scamTypes.${s}`)).join(locale === "en" ? ", " : "、")}
             </p>
           ) : null}
           <p>{t("reportedBody")}</p>
