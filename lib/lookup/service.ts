@@ -57,11 +57,11 @@ interface Row {
  * (index on identifierId) → Report (primary key). Its cost grows with the
  * reports naming the identifier, not with the table.
  */
-async function reported(db: Db, readings: readonly Reading[], now: Date): Promise<LookupResult> {
-  // submittedAt is stored as UTC without a zone; months are China time.
+export function reportedSql(readings: readonly Reading[], now: Date): Prisma.Sql {
   const since = new Date(now.getTime() - LOOKUP_WINDOW_DAYS * 86_400_000);
+  // submittedAt is stored as UTC without a zone; months are China time.
   const seen = Prisma.sql`COALESCE(${R.incidentDate}::timestamp, (${R.submittedAt} AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Shanghai')`;
-  const [row] = await db.$queryRaw<Row[]>(Prisma.sql`
+  return Prisma.sql`
     WITH ids AS (
       SELECT ${I.id} AS id FROM ${I}
       JOIN unnest(${readings.map((r) => r.kind)}::text[], ${readings.map((r) => r.value)}::text[]) AS t(k, v)
@@ -77,7 +77,11 @@ async function reported(db: Db, readings: readonly Reading[], now: Date): Promis
     SELECT count(*) FILTER (WHERE "submittedAt" >= ${since})::int AS recent,
            to_char(min(seen), 'YYYY-MM') AS "firstMonth", to_char(max(seen), 'YYYY-MM') AS "lastMonth",
            array_agg(DISTINCT "scamType" ORDER BY "scamType") FILTER (WHERE "submittedAt" >= ${since}) AS "scamTypes"
-    FROM reps`);
+    FROM reps`;
+}
+
+async function reported(db: Db, readings: readonly Reading[], now: Date): Promise<LookupResult> {
+  const [row] = await db.$queryRaw<Row[]>(reportedSql(readings, now));
   if (!row || row.recent < MIN_REPORTS_SHOWN || !row.firstMonth || !row.lastMonth) return { kind: "none" };
   return {
     kind: "reported",
