@@ -94,7 +94,7 @@ const plan = await db.$queryRaw<{ "QUERY PLAN": string }[]>(
 );
 console.log(`\nEXPLAIN ANALYZE, lookup of ${typed(busiest)}:\n${plan.map((p) => p["QUERY PLAN"]).join("\n")}\n`);
 
-const key = `lk_bench${"x".repeat(24)}`;
+const key = `lk_bench${"x".repeat(27)}`; // "lk_" + 32 characters, as issued keys
 await db.apiKey.upsert({
   where: { keyHash: hashApiKey(key) },
   create: { name: "bench", keyHash: hashApiKey(key), prefix: key.slice(0, 9), ratePerMinute: MAX_KEY_RATE_PER_MINUTE },
@@ -155,7 +155,9 @@ try {
   console.log(
     `\n${N.toLocaleString("en")} reports, PostgreSQL, ${CONNECTIONS} connections × ${DURATION} s each; ${os.cpus().length} CPUs, load average after: ${load.join(" ")}\n`,
   );
-  console.log("| endpoint | requests | req/s | p50 | p99 | non-2xx/errors | req/s vs home |\n|---|---|---|---|---|---|---|");
+  console.log(
+    "| endpoint | requests | req/s | p50 | p99 | non-2xx/errors | req/s vs home |\n|---|---|---|---|---|---|---|",
+  );
   const homeRps = runs[2]!.rps;
   for (const r of runs)
     console.log(

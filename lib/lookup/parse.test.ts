@@ -15,6 +15,7 @@ describe("readingsOf: any spelling finds the same key", () => {
     ["a WeChat id", ["微信：wxid_abc123", "wechat: wxid_abc123", "WeChat:wxid_abc123"]],
     ["a web address", ["https://www.evil-shop.com/pay?x=1", "http://evil-shop.com", "www.evil-shop.com/"]],
     ["a bank card", ["6222 0212 3456 7890 128", "6222-0212-3456-7890-128", "6222021234567890128"]],
+    ["a card failing the Luhn check", ["6217 0000 0100 4565 6", "62170000010045656"]],
   ])("%s", (_, spellings) => {
     const first = readingsOf(spellings[0]!);
     expect(first.length).toBeGreaterThan(0);
@@ -37,6 +38,8 @@ describe("readingsOf: any spelling finds the same key", () => {
     expect(keys("wxid_abc123")).toContain(stored("wechat", "wxid_abc123"));
     expect(keys("a@163.com")).toContain(stored("alipay", "a@163.com", true));
     expect(keys("6222 0212 3456 7890 128")).toContain(stored("bank_account", "6222021234567890128", true));
+    expect(keys("6217 0000 0100 4565 6")).toContain(stored("bank_account", "62170000010045656", true));
+    expect(keys("+86 138-0013-8000")).not.toContain("bank_account:8613800138000");
     expect(keys("evil-shop.com")).toContain(stored("url", "https://evil-shop.com/x"));
   });
 

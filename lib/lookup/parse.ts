@@ -11,7 +11,7 @@
  *   2. digits only        (spaces, dashes, brackets, "+" allowed): also a phone
  *                         number however short ("110"), a QQ number, a WeChat
  *                         id, an Alipay account and, from 12 digits when it is
- *                         no phone number, a bank account - the fields victims
+ *                         no valid phone number, a bank account - the fields victims
  *                         type numbers into;
  *   3. one word           (a handle, an e-mail, a domain): also a WeChat id and
  *                         an Alipay account, and a URL when it has a dot.
@@ -56,8 +56,9 @@ export function readingsOf(raw: string): Reading[] {
     if (digits < 5) return unique(found);
     found.push(...normaliseContactValues("qq", s), ...normaliseContactValues("wechat", s));
     found.push(...normalisePayeeValues({ kind: "alipay", value: s }));
-    // A number that reads as a phone is not also looked up as a bank account.
-    if (digits >= 12 && !found.some((id) => id?.kind === "phone"))
+    // A valid phone number is not also looked up as a bank account (a 17-digit card
+    // failing the Luhn check is sniffed as an "unknown" phone: that one still is).
+    if (digits >= 12 && !found.some((id) => id?.kind === "phone" && id.meta.valid === true))
       found.push(...normalisePayeeValues({ kind: "bank_account", value: s }));
   } else if (ONE_WORD.test(s)) {
     found.push(...normaliseContactValues("wechat", s), ...normalisePayeeValues({ kind: "alipay", value: s }));
