@@ -3,13 +3,14 @@ import { NextRequest, NextResponse } from "next/server";
 import { routing } from "@/i18n/routing";
 import { isProtectedPath, loginPath, REQUEST_PATH_HEADER } from "@/lib/auth/paths";
 import { hasSessionCookie } from "@/lib/auth/session-cookie";
-import { newNonce, pageCsp } from "@/lib/http/csp";
+import { newNonce, NO_CONTENT_CSP, pageCsp } from "@/lib/http/csp";
 import { isFromEdge } from "@/lib/http/edge-mark";
 import { boundaryRefusal } from "@/lib/http/next-guard";
 import { isSafeMethod } from "@/lib/http/origin";
 import { refusalResponse } from "@/lib/http/refusal";
 import { badActionResponse, isMalformedActionPost } from "@/lib/actions/request-check";
 import { unroutablePath } from "@/lib/http/path-guard";
+import { isPublicFile } from "@/lib/http/public-files";
 
 const intl = createIntlMiddleware(routing);
 
@@ -31,6 +32,12 @@ export default async function proxy(request: NextRequest) {
   if (isMalformedActionPost(request.method, request.headers)) return badActionResponse(request.nextUrl.pathname);
 
   const { pathname, search } = request.nextUrl;
+  if (isPublicFile(pathname)) {
+    // Icons, robots.txt, the manifest, security.txt: served as they are, and nothing in them may run.
+    const res = NextResponse.next();
+    res.headers.set("content-security-policy", NO_CONTENT_CSP);
+    return res;
+  }
   const fromEdge = isFromEdge(request.headers);
   const csp = pageCsp(newNonce(), {
     // Only serve.ts vouches for the protocol (a trusted proxy's, or its own TLS).
