@@ -78,4 +78,16 @@ test("case numbers on the board stay on one line at phone width", async ({ db, s
   await expect(link).toBeVisible();
   // An inline element broken across lines has one box per line.
   expect(await link.evaluate((el) => el.getClientRects().length)).toBe(1);
+  // Chromium does not break "C-2026-00012" at a hyphen followed by a digit (UAX #14), but
+  // other numbers, fonts and browsers may: the cell itself forbids wrapping.
+  expect(await link.evaluate((el) => getComputedStyle(el).whiteSpace)).toBe("nowrap");
+  // Whether a column wraps depends on what the other rows hold; squeezed to its
+  // narrowest (every column at its min-content width) the number must still be whole.
+  const squeezed = await link.evaluate((el) => {
+    const table = el.closest("table")!;
+    table.style.minWidth = "0";
+    table.style.width = "0";
+    return el.getClientRects().length;
+  });
+  expect(squeezed).toBe(1);
 });
