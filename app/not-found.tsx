@@ -1,5 +1,11 @@
+import type { Metadata } from "next";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
+
+// Next.js resolves this after the layouts' metadata; "absolute" keeps the locale
+// layout's "· app name" template off. (A page that calls notFound() keeps the
+// title its own generateMetadata gave, e.g. the case page's "Case …".)
+export const metadata: Metadata = { title: { absolute: `${zh.notFound.title} · ${en.notFound.title}` } };
 
 // Every unknown address ends here, also under /en/ (a page calling notFound()
 // too): no locale layout wraps it, so it speaks both languages, Chinese first.
@@ -7,8 +13,6 @@ export default function GlobalNotFound() {
   return (
     <html lang="zh-CN">
       <body className="p-8 font-sans text-slate-900">
-        {/* No locale layout supplies a title here; React moves this one into the head. */}
-        <title>{`${zh.notFound.title} · ${en.notFound.title}`}</title>
         <main className="space-y-2">
           <h1 className="text-xl font-semibold">
             {zh.notFound.title} · <span lang="en">{en.notFound.title}</span>

@@ -58,6 +58,7 @@ test("the not-found page has a title in both languages", async ({ page }) => {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(404);
     expect(await page.title(), path).toBe(`${messages["zh-CN"].notFound.title} · ${messages.en.notFound.title}`);
+    await expect(page.locator("title"), path).toHaveCount(1);
   }
 });
 

@@ -1,5 +1,5 @@
 import type { APIResponse } from "@playwright/test";
-import { test, expect } from "./staff-fixtures";
+import { test, expect, messages } from "./staff-fixtures";
 import { importRing } from "./case-data";
 
 /** What a file's response must say: its type, and a policy under which nothing in it runs (lib/http/csp.ts). */
@@ -90,4 +90,18 @@ test("case numbers on the board stay on one line at phone width", async ({ db, s
     return el.getClientRects().length;
   });
   expect(squeezed).toBe(1);
+});
+
+test("a page that finds nothing (an unknown case) answers the same not-found page, with a title", async ({
+  signedInAs,
+}) => {
+  const { page } = await signedInAs("investigator");
+  const res = await page.goto("/en/staff/cases/C-2026-99999");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    `${messages["zh-CN"].notFound.title} · ${messages.en.notFound.title}`,
+  );
+  // The page's own metadata (resolved before it called notFound()) names it; never none, never two.
+  expect(await page.title()).not.toBe("");
+  await expect(page.locator("title")).toHaveCount(1);
 });
