@@ -16,7 +16,7 @@ const WIDTHS = [
 ] as const;
 
 /** The public pages a visitor reaches without a report or a sign-in (the not-found page included). */
-const PUBLIC_PAGES = ["", "/report", "/login", "/no-such-page"] as const;
+const PUBLIC_PAGES = ["", "/report", "/lookup", "/lookup?q=95311", "/login", "/no-such-page"] as const;
 
 for (const locale of ["zh-CN", "en"] as const) {
   for (const size of WIDTHS) {
