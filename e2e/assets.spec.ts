@@ -70,11 +70,12 @@ test("every page links the icons and the manifest, the not-found page too", asyn
 });
 
 test("case numbers on the board stay on one line at phone width", async ({ db, signedInAs }) => {
-  const ring = await importRing(db, 2);
+  // At least one case on the board; other specs' cases may sort before it, and any case number will do.
+  await importRing(db, 2);
   const { page } = await signedInAs("investigator", "zh-CN");
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/zh-CN/staff/cases");
-  const link = page.getByRole("link", { name: ring.caseNumber, exact: true });
+  const link = page.getByRole("table").getByRole("link", { name: /^C-\d{4}-\d{5,}$/ }).first();
   await expect(link).toBeVisible();
   // An inline element broken across lines has one box per line.
   expect(await link.evaluate((el) => el.getClientRects().length)).toBe(1);
