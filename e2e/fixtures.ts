@@ -11,10 +11,12 @@ import type { catalogues } from "../messages/index";
 const readJson = (file: string) =>
   JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../messages", file), "utf8")) as object;
 const parts = (locale: string) =>
-  fs
-    .readdirSync(path.resolve(import.meta.dirname, "../messages/liaison"))
-    .filter((f) => f.endsWith(`.${locale}.json`))
-    .map((f) => readJson(`liaison/${f}`));
+  ["liaison", "victims"].flatMap((dir) =>
+    fs
+      .readdirSync(path.resolve(import.meta.dirname, "../messages", dir))
+      .filter((f) => f.endsWith(`.${locale}.json`))
+      .map((f) => readJson(`${dir}/${f}`)),
+  );
 const catalogue = (locale: string) => Object.assign({}, readJson(`${locale}.json`), ...parts(locale));
 export const messages = { en: catalogue("en"), "zh-CN": catalogue("zh-CN") } as typeof catalogues;
 export type Locale = keyof typeof messages;

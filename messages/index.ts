@@ -15,14 +15,16 @@ import exportsEn from "./liaison/exports.en.json";
 import exportsZh from "./liaison/exports.zh-CN.json";
 import signalsEn from "./liaison/signals.en.json";
 import signalsZh from "./liaison/signals.zh-CN.json";
+import updatesEn from "./victims/updates.en.json";
+import updatesZh from "./victims/updates.zh-CN.json";
 
 export const catalogues = {
-  en: { ...en, ...routingEn, ...requestsEn, ...portalEn, ...exportsEn, ...signalsEn },
-  "zh-CN": { ...zh, ...routingZh, ...requestsZh, ...portalZh, ...exportsZh, ...signalsZh },
+  en: { ...en, ...routingEn, ...requestsEn, ...portalEn, ...exportsEn, ...signalsEn, ...updatesEn },
+  "zh-CN": { ...zh, ...routingZh, ...requestsZh, ...portalZh, ...exportsZh, ...signalsZh, ...updatesZh },
 } as const;
 
 /** Every part, for the test that checks no part shadows another's namespace. */
 export const parts = {
-  en: [en, routingEn, requestsEn, portalEn, exportsEn, signalsEn],
-  "zh-CN": [zh, routingZh, requestsZh, portalZh, exportsZh, signalsZh],
+  en: [en, routingEn, requestsEn, portalEn, exportsEn, signalsEn, updatesEn],
+  "zh-CN": [zh, routingZh, requestsZh, portalZh, exportsZh, signalsZh, updatesZh],
 } as const;

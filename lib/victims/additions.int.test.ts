@@ -7,7 +7,7 @@ import { add, caseOf, phone, staff } from "@/lib/cases/test-support";
 import { evidenceDir } from "@/lib/reports/evidence";
 import { AdditionError, ADDITIONS_PER_DAY, addToReport } from "./additions";
 import { additionsOfReports } from "./additions-view";
-import { additionSchema, type AdditionFormInput } from "./addition-schema";
+import { additionSchema, type AdditionFormValues } from "./addition-schema";
 
 const PNG = Buffer.from(
   "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
@@ -16,7 +16,7 @@ const PNG = Buffer.from(
 );
 const victim = { actor: null, ip: "203.0.113.50" };
 
-function addition(v: Partial<AdditionFormInput>) {
+function addition(v: Partial<AdditionFormValues>) {
   return additionSchema.parse({ contacts: [], payments: [], platforms: [], ...v });
 }
 
@@ -101,9 +101,7 @@ describe("adding to a report later", () => {
     expect(rows.contacts.map((x) => [x.rawValue, x.position])).toEqual([[spelled, before.contacts.length]]);
     expect(rows.payments.map((p) => p.amountMinor)).toEqual([25_050n]);
     expect(rows.platforms).toHaveLength(1);
-    expect(
-      await client.auditEvent.count({ where: { action: "report.addition", resourceId: ra.reference } }),
-    ).toBe(1);
+    expect(await client.auditEvent.count({ where: { action: "report.addition", resourceId: ra.reference } })).toBe(1);
   });
 
   it("a payment alone changes the case's loss (no report moves)", async () => {
@@ -180,7 +178,10 @@ describe("adding to a report later", () => {
         input: addition({ platforms: [{ name: `Shop ${k}`, role: "other" }] }),
       });
     await expect(
-      addToReport(client, victim, { reportId: r.reportId, input: addition({ platforms: [{ name: "More", role: "other" }] }) }),
+      addToReport(client, victim, {
+        reportId: r.reportId,
+        input: addition({ platforms: [{ name: "More", role: "other" }] }),
+      }),
     ).rejects.toThrow(RateLimitedError);
     expect(await client.reportAddition.count({ where: { reportId: r.reportId } })).toBe(ADDITIONS_PER_DAY);
   });
