@@ -59,8 +59,14 @@ export async function CaseBulletins({
         <p className="text-sm text-slate-700">{t("none")}</p>
       )}
       {canWrite ? (
-        <form action={postBulletinForm} className="space-y-3 rounded-md bg-slate-50 p-3">
-          <h3 className="font-semibold">{t("newTitle")}</h3>
+        <form
+          action={postBulletinForm}
+          aria-labelledby="bulletin-new-h"
+          className="space-y-3 rounded-md bg-slate-50 p-3"
+        >
+          <h3 id="bulletin-new-h" className="font-semibold">
+            {t("newTitle")}
+          </h3>
           <p
             id="bulletin-warning"
             role="note"
