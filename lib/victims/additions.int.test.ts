@@ -118,6 +118,16 @@ describe("adding to a report later", () => {
     expect(after.reportCount).toBe(before.reportCount);
     expect(after.victimCount).toBe(before.victimCount);
     expect((await caseOf(a!)).caseId).toBe(r.caseId);
+
+    // A platform alone links nothing anew, but the case's platforms grow.
+    await addToReport(client, victim, {
+      reportId: r.reportId,
+      input: addition({ platforms: [{ name: "Pinduoduo", role: "order_leaked" }] }),
+    });
+    const pdd = await client.platform.findFirstOrThrow({ where: { key: "pinduoduo" }, select: { id: true } });
+    const withPlatform = await client.case.findUniqueOrThrow({ where: { id: r.caseId } });
+    expect(withPlatform.platformIds).toContain(pdd.id);
+    expect(withPlatform.lossCnyMinor).toBe(after.lossCnyMinor);
   });
 
   it("evidence is stored with the addition; staff see additions with their time, evidence only with permission", async () => {

@@ -4,7 +4,7 @@ import { identifiersOf, storeIdentifiers } from "./identifiers";
 import { lockForMatching } from "./locks";
 import { reclusterRegion } from "./region";
 import { refreshCaseStats } from "./stats";
-import type { MatchSummary, Tx } from "./types";
+import { emptySummary, type MatchSummary, type Tx } from "./types";
 
 /**
  * A victim added to a report that is already stored and in its case (lib/victims
@@ -30,8 +30,13 @@ export async function matchReportAddition(
 ): Promise<MatchSummary> {
   const batch = [{ reportId: input.reportId, identifiers: identifiersOf(input.added) }];
   await lockForMatching(tx, batch, true);
-  await storeIdentifiers(tx, batch);
-  const { touched, ...summary } = await reclusterRegion(tx, [input.reportId], { cause: opts.cause });
+  let touched: number[] = [];
+  let summary = emptySummary();
+  // Only a platform or files: nothing can link anew, the figures alone change.
+  if (batch[0]!.identifiers.length) {
+    await storeIdentifiers(tx, batch);
+    ({ touched, ...summary } = await reclusterRegion(tx, [input.reportId], { cause: opts.cause }));
+  }
   // Payments and platforms were added even when no report moved: the report's case is recomputed.
   const report = await tx.report.findUnique({ where: { id: input.reportId }, select: { caseId: true } });
   if (report?.caseId != null && !touched.includes(report.caseId)) await refreshCaseStats(tx, [report.caseId]);
