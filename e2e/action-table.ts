@@ -555,6 +555,8 @@ export const actionTable: Record<string, ActionRow> = {
           "payments.0.amount": "100",
           "payments.0.payeeValue": "6222020200112233445",
         },
+        // Any page that loads lib/victims/actions.ts will do (the case page does; the status page once merged).
+        params: c.params,
         check: async () => (await db.reportAddition.count({ where: { reportId } })) === 0 && (await links()) === before,
       };
     },
