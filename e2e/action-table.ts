@@ -509,6 +509,34 @@ export const actionTable: Record<string, ActionRow> = {
       fields: { locale: "en", email: `nobody-${randomUUID()}@example.test`, password: "not-the-password-1" },
     }),
   },
+  "lib/lookup/actions.ts#createApiKeyAction": {
+    allow: ADMINS,
+    args: "state+form",
+    prepare: async ({ db }) => {
+      const name = `E2E key ${randomUUID()}`;
+      return {
+        fields: { name, organisation: "", ratePerMinute: "60" },
+        check: async () => (await db.apiKey.count({ where: { name } })) === 1,
+      };
+    },
+  },
+  "lib/lookup/actions.ts#revokeApiKeyAction": {
+    allow: ADMINS,
+    args: "state+form",
+    prepare: async ({ db }) => {
+      const key = await db.apiKey.create({
+        data: { name: `E2E key ${randomUUID()}`, keyHash: randomUUID(), prefix: "lk_e2e" },
+        select: { id: true },
+      });
+      return {
+        fields: { id: key.id },
+        check: async () =>
+          (await db.apiKey.findUniqueOrThrow({ where: { id: key.id }, select: { revokedAt: true } })).revokedAt !==
+          null,
+      };
+    },
+  },
+
   "lib/auth/actions.ts#signOutAction": {
     allow: EVERYONE,
     args: "form",

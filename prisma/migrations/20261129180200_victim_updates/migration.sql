@@ -69,7 +69,3 @@ ALTER TABLE "CaseBulletin" ADD CONSTRAINT "CaseBulletin_authorId_fkey" FOREIGN K
 
 -- AddForeignKey
 ALTER TABLE "ReportAddition" ADD CONSTRAINT "ReportAddition_reportId_fkey" FOREIGN KEY ("reportId") REFERENCES "Report"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
-
--- A bulletin says something in at least one language
-ALTER TABLE "CaseBulletin" ADD CONSTRAINT "CaseBulletin_body_check" CHECK ("bodyZh" <> '' OR "bodyEn" <> '');
