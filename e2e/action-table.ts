@@ -550,6 +550,45 @@ export const actionTable: Record<string, ActionRow> = {
     endsSession: true,
     prepare: async () => ({ fields: { locale: "en" } }),
   },
+  // The case page's bulletins section (components/victims/case-bulletins.tsx).
+  "lib/victims/actions.ts#postBulletinForm": {
+    allow: CASE_WORKERS,
+    args: "form",
+    prepare: async ({ db }) => {
+      const c = await caseWith(db, 2);
+      const bodyEn = `bulletin ${randomUUID()}`;
+      return {
+        fields: { ...c.base, bodyZh: "", bodyEn },
+        params: c.params,
+        check: async () => (await db.caseBulletin.count({ where: { caseId: c.ring.caseId, bodyEn } })) === 1,
+      };
+    },
+  },
+  // The status page's "add information" form: public, but it adds only to the report the
+  // visitor is signed in to with reference + PIN. Nobody here is, so it must change nothing,
+  // whatever report id the form names.
+  "lib/victims/actions.ts#addInformationForm": {
+    allow: EVERYONE,
+    args: "state+form",
+    prepare: async ({ db }) => {
+      const c = await caseWith(db, 1);
+      const reportId = c.reports[0]!;
+      const links = () => db.reportIdentifier.count({ where: { reportId } });
+      const before = await links();
+      return {
+        fields: {
+          reportId: String(reportId),
+          "contacts.0.kind": "phone",
+          "contacts.0.value": "13800138000",
+          "payments.0.amount": "100",
+          "payments.0.payeeValue": "6222020200112233445",
+        },
+        // Any page that loads lib/victims/actions.ts will do (the case page does; the status page once merged).
+        params: c.params,
+        check: async () => (await db.reportAddition.count({ where: { reportId } })) === 0 && (await links()) === before,
+      };
+    },
+  },
   "lib/reports/actions.ts#submitReportAction": {
     allow: EVERYONE,
     args: "state+form",

@@ -17,14 +17,16 @@ import signalsEn from "./liaison/signals.en.json";
 import signalsZh from "./liaison/signals.zh-CN.json";
 import lookupEn from "./victims/lookup.en.json";
 import lookupZh from "./victims/lookup.zh-CN.json";
+import updatesEn from "./victims/updates.en.json";
+import updatesZh from "./victims/updates.zh-CN.json";
 
 export const catalogues = {
-  en: { ...en, ...routingEn, ...requestsEn, ...portalEn, ...exportsEn, ...signalsEn, ...lookupEn },
-  "zh-CN": { ...zh, ...routingZh, ...requestsZh, ...portalZh, ...exportsZh, ...signalsZh, ...lookupZh },
+  en: { ...en, ...routingEn, ...requestsEn, ...portalEn, ...exportsEn, ...signalsEn, ...lookupEn, ...updatesEn },
+  "zh-CN": { ...zh, ...routingZh, ...requestsZh, ...portalZh, ...exportsZh, ...signalsZh, ...lookupZh, ...updatesZh },
 } as const;
 
 /** Every part, for the test that checks no part shadows another's namespace. */
 export const parts = {
-  en: [en, routingEn, requestsEn, portalEn, exportsEn, signalsEn, lookupEn],
-  "zh-CN": [zh, routingZh, requestsZh, portalZh, exportsZh, signalsZh, lookupZh],
+  en: [en, routingEn, requestsEn, portalEn, exportsEn, signalsEn, lookupEn, updatesEn],
+  "zh-CN": [zh, routingZh, requestsZh, portalZh, exportsZh, signalsZh, lookupZh, updatesZh],
 } as const;
