@@ -3,13 +3,16 @@ import { NextRequest, NextResponse } from "next/server";
 import { routing } from "@/i18n/routing";
 import { isProtectedPath, loginPath, REQUEST_PATH_HEADER } from "@/lib/auth/paths";
 import { hasSessionCookie } from "@/lib/auth/session-cookie";
-import { newNonce, pageCsp } from "@/lib/http/csp";
+import { newNonce, NO_CONTENT_CSP, pageCsp } from "@/lib/http/csp";
 import { isFromEdge } from "@/lib/http/edge-mark";
 import { boundaryRefusal } from "@/lib/http/next-guard";
 import { isSafeMethod } from "@/lib/http/origin";
 import { refusalResponse } from "@/lib/http/refusal";
 import { badActionResponse, isMalformedActionPost } from "@/lib/actions/request-check";
 import { unroutablePath } from "@/lib/http/path-guard";
+import { lookupPageLocale, tooManyLookups } from "@/lib/lookup/too-many";
+import { clientIpFrom } from "@/lib/http/client-ip";
+import { isPublicFile } from "@/lib/http/public-files";
 
 const intl = createIntlMiddleware(routing);
 
@@ -31,6 +34,19 @@ export default async function proxy(request: NextRequest) {
   if (isMalformedActionPost(request.method, request.headers)) return badActionResponse(request.nextUrl.pathname);
 
   const { pathname, search } = request.nextUrl;
+  if (isPublicFile(pathname)) {
+    // Icons, robots.txt, the manifest, security.txt: served as they are, and nothing in them may run.
+    const res = NextResponse.next();
+    res.headers.set("content-security-policy", NO_CONTENT_CSP);
+    return res;
+  }
+  // The public lookup with a query counts against the address's limit here, where a 429 status is possible.
+  const lookupLocale = request.method === "GET" ? lookupPageLocale(pathname, request.nextUrl.searchParams) : null;
+  if (lookupLocale) {
+    const { takePageLookupForIp } = await import("@/lib/lookup/limit-check");
+    const allowed = await takePageLookupForIp(clientIpFrom(request.headers));
+    if (!allowed.ok) return tooManyLookups(lookupLocale, allowed.retryAfterSeconds);
+  }
   const fromEdge = isFromEdge(request.headers);
   const csp = pageCsp(newNonce(), {
     // Only serve.ts vouches for the protocol (a trusted proxy's, or its own TLS).

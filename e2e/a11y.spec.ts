@@ -1,40 +1,65 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test, expect, messages } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { test, expect, messages, fillReport, marker } from "./fixtures";
 
-async function seriousViolations(page: import("@playwright/test").Page) {
+async function seriousViolations(page: Page) {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
+/** A phone (iPhone 12–15 class) and a laptop. */
+const WIDTHS = [
+  { name: "phone", width: 390, height: 844 },
+  { name: "desktop", width: 1280, height: 800 },
+] as const;
+
+/** The public pages a visitor reaches without a report or a sign-in (the not-found page included). */
+const PUBLIC_PAGES = ["", "/report", "/lookup", "/lookup?q=95311", "/login", "/no-such-page"] as const;
+
 for (const locale of ["zh-CN", "en"] as const) {
-  test(`report form has no serious accessibility violations (${locale})`, async ({ page }) => {
-    await page.goto(`/${locale}/report`);
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
-  });
+  for (const size of WIDTHS) {
+    test(`public pages have no serious accessibility violations at ${size.name} width (${locale})`, async ({
+      page,
+    }) => {
+      await page.setViewportSize(size);
+      for (const path of PUBLIC_PAGES) {
+        await page.goto(`/${locale}${path}`);
+        await expect(page.getByRole("heading", { level: 1 }), path).toBeVisible();
+        expect(await page.title(), path).not.toBe("");
+        expect(await seriousViolations(page), path).toEqual([]);
+      }
+      // The report form with every error shown.
+      await page.goto(`/${locale}/report`);
+      await page.getByRole("button", { name: messages[locale].report.submit }).click();
+      await expect(page.getByRole("alert").first()).toBeVisible();
+      expect(await seriousViolations(page), "report with errors").toEqual([]);
+    });
+  }
 
-  test(`report form with errors shown has no serious accessibility violations (${locale})`, async ({ page }) => {
+  test(`the receipt has no serious accessibility violations at phone and desktop widths (${locale})`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(WIDTHS[0]);
     await page.goto(`/${locale}/report`);
+    await fillReport(page, locale, { marker: marker(), phones: ["17123456789"], payments: [] }, { js: true });
     await page.getByRole("button", { name: messages[locale].report.submit }).click();
-    await expect(page.getByRole("alert").first()).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
-  });
-
-  test(`home page has no serious accessibility violations (${locale})`, async ({ page }) => {
-    await page.goto(`/${locale}`);
-    expect(await seriousViolations(page)).toEqual([]);
+    await expect(page.getByTestId("receipt")).toBeVisible();
+    for (const size of WIDTHS) {
+      await page.setViewportSize(size);
+      expect(await seriousViolations(page), size.name).toEqual([]);
+    }
   });
 }
 
-test("the receipt has no serious accessibility violations", async ({ page }) => {
-  await page.goto("/en/report");
-  const { fillReport, marker } = await import("./fixtures");
-  await fillReport(page, "en", { marker: marker(), phones: ["17123456789"], payments: [] }, { js: true });
-  await page.getByRole("button", { name: messages.en.report.submit }).click();
-  await expect(page.getByTestId("receipt")).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
+test("the not-found page has a title in both languages", async ({ page }) => {
+  for (const path of ["/no-such-page", "/en/no-such-page", "/zh-CN/no-such-page"]) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(404);
+    expect(await page.title(), path).toBe(`${messages["zh-CN"].notFound.title} · ${messages.en.notFound.title}`);
+    await expect(page.locator("title"), path).toHaveCount(1);
+  }
 });
 
 test("the language is chosen from the browser and can be switched without JavaScript", async ({ browser }) => {

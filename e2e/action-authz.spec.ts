@@ -22,6 +22,7 @@ import { builtActions, isRefusal, pageUrl, postAction } from "./server-actions";
 /**
  * Everything a refused action could have touched, as one hash: cases, report
  * placement, notes, events, decisions, shared numbers, the warning list,
+ * case bulletins, additions to reports,
  * users, organisations, reports, liaison requests and their answers, and the
  * audit log (less what reading leaves there: sign-ins, PII views, downloads,
  * and the record of the refused attempt itself, checked separately).
@@ -51,6 +52,8 @@ async function fingerprint(db: Db): Promise<string> {
       (SELECT count(*) FROM ${sess} WHERE ${sess.revokedAt} IS NOT NULL),
       (SELECT string_agg(concat_ws(',', ${sn.id}, ${sn.status}), ';' ORDER BY ${sn.id}) FROM ${sn}),
       (SELECT count(*) FROM ${table("WarningListEntry")}),
+      (SELECT count(*) FROM ${table("CaseBulletin")}),
+      (SELECT count(*) FROM ${table("ReportAddition")}),
       (SELECT string_agg(concat_ws(',', ${lr.number}, ${lr.status}, ${lr.acknowledgedAt}, ${lr.answeredAt}), ';' ORDER BY ${lr.number}) FROM ${lr}),
       (SELECT string_agg(concat_ws(',', ${li.id}, ${li.outcome}, ${li.frozenMinor}, ${li.answerNote}, ${li.attachmentKey}), ';' ORDER BY ${li.id}) FROM ${li}),
       (SELECT count(*) FROM ${a} WHERE ${a.action} NOT LIKE 'auth.%' AND ${a.action} NOT IN ('victim.view', 'evidence.download', 'request.view', 'request.attachment.download', 'action.denied'))

@@ -509,6 +509,34 @@ export const actionTable: Record<string, ActionRow> = {
       fields: { locale: "en", email: `nobody-${randomUUID()}@example.test`, password: "not-the-password-1" },
     }),
   },
+  "lib/lookup/actions.ts#createApiKeyAction": {
+    allow: ADMINS,
+    args: "state+form",
+    prepare: async ({ db }) => {
+      const name = `E2E key ${randomUUID()}`;
+      return {
+        fields: { name, organisation: "", ratePerMinute: "60" },
+        check: async () => (await db.apiKey.count({ where: { name } })) === 1,
+      };
+    },
+  },
+  "lib/lookup/actions.ts#revokeApiKeyAction": {
+    allow: ADMINS,
+    args: "state+form",
+    prepare: async ({ db }) => {
+      const key = await db.apiKey.create({
+        data: { name: `E2E key ${randomUUID()}`, keyHash: randomUUID(), prefix: "lk_e2e" },
+        select: { id: true },
+      });
+      return {
+        fields: { id: key.id },
+        check: async () =>
+          (await db.apiKey.findUniqueOrThrow({ where: { id: key.id }, select: { revokedAt: true } })).revokedAt !==
+          null,
+      };
+    },
+  },
+
   "lib/auth/actions.ts#signOutAction": {
     allow: EVERYONE,
     args: "form",
@@ -521,6 +549,45 @@ export const actionTable: Record<string, ActionRow> = {
     args: "form",
     endsSession: true,
     prepare: async () => ({ fields: { locale: "en" } }),
+  },
+  // The case page's bulletins section (components/victims/case-bulletins.tsx).
+  "lib/victims/actions.ts#postBulletinForm": {
+    allow: CASE_WORKERS,
+    args: "form",
+    prepare: async ({ db }) => {
+      const c = await caseWith(db, 2);
+      const bodyEn = `bulletin ${randomUUID()}`;
+      return {
+        fields: { ...c.base, bodyZh: "", bodyEn },
+        params: c.params,
+        check: async () => (await db.caseBulletin.count({ where: { caseId: c.ring.caseId, bodyEn } })) === 1,
+      };
+    },
+  },
+  // The status page's "add information" form: public, but it adds only to the report the
+  // visitor is signed in to with reference + PIN. Nobody here is, so it must change nothing,
+  // whatever report id the form names.
+  "lib/victims/actions.ts#addInformationForm": {
+    allow: EVERYONE,
+    args: "state+form",
+    prepare: async ({ db }) => {
+      const c = await caseWith(db, 1);
+      const reportId = c.reports[0]!;
+      const links = () => db.reportIdentifier.count({ where: { reportId } });
+      const before = await links();
+      return {
+        fields: {
+          reportId: String(reportId),
+          "contacts.0.kind": "phone",
+          "contacts.0.value": "13800138000",
+          "payments.0.amount": "100",
+          "payments.0.payeeValue": "6222020200112233445",
+        },
+        // Any page that loads lib/victims/actions.ts will do (the case page does; the status page once merged).
+        params: c.params,
+        check: async () => (await db.reportAddition.count({ where: { reportId } })) === 0 && (await links()) === before,
+      };
+    },
   },
   "lib/reports/actions.ts#submitReportAction": {
     allow: EVERYONE,

@@ -91,6 +91,7 @@ export const authzTable: AuthzRow[] = [
     absent: true,
   },
   { name: "audit log", kind: "page", path: "/en/staff/admin/audit", allow: ["admin"] },
+  { name: "lookup API keys", kind: "page", path: "/en/staff/admin/api-keys", allow: ["admin"] },
   { name: "audit log, filtered", kind: "page", path: "/zh-CN/staff/admin/audit?action=auth.", allow: ["admin"] },
   { name: "audit export CSV", kind: "api", path: "/api/audit/export?format=csv", allow: ["admin"] },
   { name: "audit export JSONL", kind: "api", path: "/api/audit/export?format=jsonl&action=user.", allow: ["admin"] },

@@ -50,4 +50,50 @@ describe("messages", () => {
       expect(zh.errors, code).toHaveProperty(code);
     }
   });
+
+  it("every part file on disk is in the catalogues (a part left out of messages/index.ts would show keys)", () => {
+    const dir = path.resolve(import.meta.dirname, "../messages");
+    const files = (sub: string): string[] =>
+      fs
+        .readdirSync(path.join(dir, sub), { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? files(path.join(sub, e.name)) : [path.join(sub, e.name)]));
+    for (const locale of ["en", "zh-CN"] as const) {
+      const onDisk = files("").filter((f) => f.endsWith(`.${locale}.json`) || f === `${locale}.json`);
+      expect(parts[locale].length, onDisk.join(", ")).toBe(onDisk.length);
+    }
+  });
+
+  it("no message is empty and both languages use the same placeholders", () => {
+    const flat = (obj: object, prefix = ""): [string, string][] =>
+      Object.entries(obj).flatMap(([k, v]): [string, string][] =>
+        v && typeof v === "object" ? flat(v, `${prefix}${k}.`) : [[`${prefix}${k}`, String(v)]],
+      );
+    // Simple arguments and the argument of a plural or select: {count, plural, ...} names "count".
+    const args = (text: string) =>
+      [...new Set([...text.matchAll(/\{\s*([A-Za-z_][\w]*)\s*[,}]/g)].map((m) => m[1]))].sort();
+    const zhByKey = new Map(flat(zh));
+    for (const [key, text] of flat(en)) {
+      const other = zhByKey.get(key) ?? "";
+      expect(text.trim(), `en ${key}`).not.toBe("");
+      expect(other.trim(), `zh-CN ${key}`).not.toBe("");
+      expect(args(other), key).toEqual(args(text));
+    }
+  });
+
+  it("the public pages' Chinese is Chinese (not English left untranslated)", () => {
+    // The namespaces the victim-facing pages read. Codes and names ("PIN", "QQ",
+    // "96110") are fine; so is the language switch, which names English in English.
+    const han = /\p{Script=Han}/u;
+    const flat = (obj: object, prefix = ""): [string, string][] =>
+      Object.entries(obj).flatMap(([k, v]): [string, string][] =>
+        v && typeof v === "object" ? flat(v, `${prefix}${k}.`) : [[`${prefix}${k}`, String(v)]],
+      );
+    const allowed = new Set(["common.switchTo"]);
+    for (const ns of ["common", "home", "report", "receipt", "options", "errors", "limits", "notFound"] as const) {
+      const texts = flat((zh as Record<string, object>)[ns]!, `${ns}.`);
+      expect(texts.length, ns).toBeGreaterThan(0);
+      const untranslated = texts.filter(([k, v]) => !allowed.has(k) && /[a-z]{4,}/i.test(v) && !han.test(v));
+      expect(untranslated, ns).toEqual([]);
+    }
+  });
 });

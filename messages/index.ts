@@ -15,16 +15,40 @@ import exportsEn from "./liaison/exports.en.json";
 import exportsZh from "./liaison/exports.zh-CN.json";
 import signalsEn from "./liaison/signals.en.json";
 import signalsZh from "./liaison/signals.zh-CN.json";
+import lookupEn from "./victims/lookup.en.json";
+import lookupZh from "./victims/lookup.zh-CN.json";
+import updatesEn from "./victims/updates.en.json";
+import updatesZh from "./victims/updates.zh-CN.json";
 import statusEn from "./victims/status.en.json";
 import statusZh from "./victims/status.zh-CN.json";
 
 export const catalogues = {
-  en: { ...en, ...routingEn, ...requestsEn, ...portalEn, ...exportsEn, ...signalsEn, ...statusEn },
-  "zh-CN": { ...zh, ...routingZh, ...requestsZh, ...portalZh, ...exportsZh, ...signalsZh, ...statusZh },
+  en: {
+    ...en,
+    ...routingEn,
+    ...requestsEn,
+    ...portalEn,
+    ...exportsEn,
+    ...signalsEn,
+    ...lookupEn,
+    ...updatesEn,
+    ...statusEn,
+  },
+  "zh-CN": {
+    ...zh,
+    ...routingZh,
+    ...requestsZh,
+    ...portalZh,
+    ...exportsZh,
+    ...signalsZh,
+    ...lookupZh,
+    ...updatesZh,
+    ...statusZh,
+  },
 } as const;
 
 /** Every part, for the test that checks no part shadows another's namespace. */
 export const parts = {
-  en: [en, routingEn, requestsEn, portalEn, exportsEn, signalsEn, statusEn],
-  "zh-CN": [zh, routingZh, requestsZh, portalZh, exportsZh, signalsZh, statusZh],
+  en: [en, routingEn, requestsEn, portalEn, exportsEn, signalsEn, lookupEn, updatesEn, statusEn],
+  "zh-CN": [zh, routingZh, requestsZh, portalZh, exportsZh, signalsZh, lookupZh, updatesZh, statusZh],
 } as const;

@@ -4,9 +4,22 @@ import { formatMinor } from "@/lib/vocab";
 import { detach, split } from "@/lib/cases/actions";
 import { CaseFormFields, ReasonField, Section, Submit } from "./forms";
 import { readAsText } from "./read-as";
+import { ReportAdditions } from "@/components/victims/report-additions";
+import type { AdditionView } from "@/lib/victims/additions-view";
 
 /** Linked reports (victim details only with permission), with split and detach. */
-export async function CaseReports({ c, locale, canDecide }: { c: CaseDetail; locale: string; canDecide: boolean }) {
+export async function CaseReports({
+  c,
+  locale,
+  canDecide,
+  additions,
+}: {
+  c: CaseDetail;
+  locale: string;
+  canDecide: boolean;
+  /** What victims added later, per report id (lib/victims additionsOfReports). */
+  additions?: Map<number, AdditionView[]>;
+}) {
   const t = await getTranslations("cases");
   const o = await getTranslations("options");
   const format = await getFormatter();
@@ -90,6 +103,7 @@ export async function CaseReports({ c, locale, canDecide }: { c: CaseDetail; loc
                 ))}
               </p>
             ) : null}
+            <ReportAdditions additions={additions?.get(r.id)} locale={locale} />
             <div className="mt-2 flex flex-wrap items-center gap-4 text-sm">
               <a href={`${base}?why=${r.reference}#why`} className="text-brand-700 underline">
                 {t("showWhy")}

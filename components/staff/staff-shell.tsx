@@ -23,6 +23,7 @@ export async function StaffShell({ user, children }: { user?: CurrentUser | null
   const sn = await getTranslations("sharedNumbers");
   const ls = await getTranslations("liaisonStats");
   const sg = await getTranslations("signals");
+  const lk = await getTranslations("lookup.admin");
   const nav: NavItem[] = [];
   if (user && can(user, "read:staff-area:any")) {
     nav.push({ href: `/${locale}/staff`, label: t("nav.home") });
@@ -33,6 +34,7 @@ export async function StaffShell({ user, children }: { user?: CurrentUser | null
       nav.push({ href: `/${locale}/staff/liaison-performance`, label: ls("navLabel") });
     if (can(user, "read:signal:any")) nav.push({ href: `/${locale}/staff/signals`, label: sg("navLabel") });
     if (can(user, "manage:user:any")) nav.push({ href: `/${locale}/staff/admin/users`, label: t("nav.users") });
+    if (can(user, "manage:api-key:any")) nav.push({ href: `/${locale}/staff/admin/api-keys`, label: lk("nav") });
     if (can(user, "read:audit:any")) nav.push({ href: `/${locale}/staff/admin/audit`, label: t("nav.audit") });
   }
   // Liaisons work in the portal: their organisation's requests, nothing of the staff area.

@@ -34,6 +34,8 @@ export const permissions = [
   /** Every report's case assignment, in bulk (npm run export:cases). */
   "export:case:any",
   "manage:user:any",
+  /** Keys for the public lookup API (issue, list, revoke: lib/lookup/api-keys.ts). */
+  "manage:api-key:any",
   "read:audit:any",
   "export:audit:any",
   "read:request:own-org",

@@ -64,6 +64,7 @@ export {
 // transaction, which already holds what they are allowed to write.
 export { reclusterAll, type ReclusterResult } from "./store/recluster";
 export { matchInsertedReports } from "./store/insert";
+export { matchReportAddition } from "./store/addition";
 export { identifiersOf, linkIdentifiers, upsertIdentifiers, type ReportIdentifiers } from "./store/identifiers";
 export { lockForMatching } from "./store/locks";
 export { finishMatch, guardCasesBehind, planMatch, type MatchPlan, type NewReport } from "./store/match";

@@ -20,6 +20,9 @@ const schema = z.object({
   /** Accepted reports per IP per window before the form answers 429. */
   REPORT_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   REPORT_RATE_WINDOW_MINUTES: z.coerce.number().int().positive().default(60),
+  /** Public risk lookups (page) per IP per window before 429 (lib/lookup). */
+  LOOKUP_RATE_LIMIT: z.coerce.number().int().positive().default(30),
+  LOOKUP_RATE_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   MAX_EVIDENCE_FILES: z.coerce.number().int().positive().max(50).default(10),
   MAX_EVIDENCE_MB: z.coerce.number().positive().max(50).default(10),
   // --- HTTP boundary (docs/decisions/0010-http-boundary.md) ---

@@ -13,6 +13,12 @@ describe("bodyLimitFor", () => {
     expect(portalAnswerBodyBytes()).toBeLessThan(reportBodyBytes());
   });
 
+  it("a victim's status page for their report takes evidence (its add-information form), without the report limit", () => {
+    for (const p of ["/en/status/report", "/zh-CN/status/report/"])
+      expect(bodyLimitFor(p)).toEqual({ bytes: reportBodyBytes(), reportForm: false });
+    for (const p of ["/en/status", "/en/status/report/x"]) expect(bodyLimitFor(p).bytes).toBe(SMALL_BODY_BYTES);
+  });
+
   it("everything else, the inbox and deeper paths included, is a small text body", () => {
     for (const p of [
       "/en/portal",

@@ -1,8 +1,8 @@
 /**
  * How large a request body may be (docs/decisions/0010-http-boundary.md): the
- * report form carries evidence files; every other form, server action and API
- * request is small text, but the liaison portal's answer form, which carries one
- * attachment.
+ * report form and a victim's "add information" form (status page) carry
+ * evidence files; every other form, server action and API request is small
+ * text, but the liaison portal's answer form, which carries one attachment.
  */
 import type { IncomingMessage } from "node:http";
 import { routing } from "@/i18n/routing";
@@ -26,8 +26,13 @@ export function portalAnswerBodyBytes(): number {
   return env().MAX_EVIDENCE_MB * 1024 * 1024 + SMALL_BODY_BYTES;
 }
 
+/** A victim's status page for their report: its "add information" form posts evidence files to it. */
+export const STATUS_REPORT_PATH = new RegExp(`^/(${routing.locales.join("|")})/status/report/?$`);
+
 export function bodyLimitFor(pathname: string): { bytes: number; reportForm: boolean } {
   if (REPORT_PATH.test(pathname)) return { bytes: reportBodyBytes(), reportForm: true };
+  // The same evidence allowance as the report form; not its per-address report limit (additions have their own).
+  if (STATUS_REPORT_PATH.test(pathname)) return { bytes: reportBodyBytes(), reportForm: false };
   if (PORTAL_REQUEST_PATH.test(pathname)) return { bytes: portalAnswerBodyBytes(), reportForm: false };
   return { bytes: SMALL_BODY_BYTES, reportForm: false };
 }

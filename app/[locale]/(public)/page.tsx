@@ -5,6 +5,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
   setRequestLocale(locale);
   const t = await getTranslations("home");
   const c = await getTranslations("common");
+  const l = await getTranslations("lookup");
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -16,6 +17,13 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         >
           <span className="block text-lg font-semibold">{t("reportCta")}</span>
           <span className="mt-1 block text-sm text-white">{t("reportHint")}</span>
+        </a>
+        <a
+          href={`/${locale}/lookup`}
+          className="block rounded-lg border-2 border-brand-700 bg-white p-5 text-brand-800 no-underline shadow hover:bg-brand-50"
+        >
+          <span className="block text-lg font-semibold">{l("homeCta")}</span>
+          <span className="mt-1 block text-sm text-slate-700">{l("homeHint")}</span>
         </a>
         <a
           href={`/${locale}/status`}

@@ -167,7 +167,7 @@ export async function applyClusters(
 /**
  * Folds cases into others: each absorbed number becomes an alias (remembering
  * the case's first report so a later split can restore it), and its aliases,
- * notes, events and requests move over. Set-based, so an import batch that
+ * notes, events, requests and bulletins move over. Set-based, so an import batch that
  * merges dozens of cases costs the same few statements. Reports must already
  * have been moved.
  */
@@ -185,6 +185,7 @@ export async function absorbCases(
     table("CaseNote", "t"),
     table("CaseEvent", "t"),
     table("LiaisonRequest", "t"),
+    table("CaseBulletin", "t"),
   ]) {
     await tx.$executeRaw(Prisma.sql`
       UPDATE ${t} SET ${t.$.caseId} = m.dst FROM unnest(${from}::int[], ${into}::int[]) AS m(src, dst) WHERE ${t.caseId} = m.src`);

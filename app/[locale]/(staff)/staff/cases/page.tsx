@@ -243,7 +243,8 @@ export default async function CasesPage({
             <tbody>
               {page.rows.map((r) => (
                 <tr key={r.id} className="border-t border-slate-200 align-top">
-                  <td className="px-3 py-2">
+                  {/* A case number is read and typed as one unit: never broken at its hyphen, even at 390px. */}
+                  <td className="px-3 py-2 whitespace-nowrap">
                     <a href={`${base}/${r.number}`} className="font-mono text-brand-700 underline">
                       {r.number}
                     </a>

@@ -25,6 +25,8 @@ import { CaseSummary } from "@/components/cases/case-summary";
 import { CaseRequests } from "@/components/liaison/case-requests";
 import { CaseRouting } from "@/components/liaison/case-routing";
 import { caseRequestPanel, requestBannerOf } from "@/lib/liaison";
+import { CaseBulletins } from "@/components/victims/case-bulletins";
+import { additionsOfReports } from "@/lib/victims/additions-view";
 
 export const dynamic = "force-dynamic";
 
@@ -52,12 +54,13 @@ export default async function CasePage({ params, searchParams }: Props) {
   const client = await db();
   const ctx = { actor: user, ip: clientIpFrom(await headers()) };
   const c = await pageData(locale, path, () => getCaseDetail(client, ctx, { number, afterReport: sp.after }));
-  const [chain, staff, panel] = await Promise.all([
+  const [chain, staff, panel, additions] = await Promise.all([
     sp.why ? whyLinked(client, ctx, c.number, sp.why) : Promise.resolve(null),
     can(user, "write:case:any") ? assignableStaff(client, ctx) : Promise.resolve([]),
     can(user, "read:request:any")
       ? pageData(locale, path, () => caseRequestPanel(client, ctx, { caseNumber: c.number }))
       : Promise.resolve(null),
+    additionsOfReports(client, ctx, { caseNumber: c.number, reportIds: c.reports.map((r) => r.id) }),
   ]);
   // A request action's outcome is shown in its own section, not at the top.
   const requestBanner = requestBannerOf(query);
@@ -109,7 +112,8 @@ export default async function CasePage({ params, searchParams }: Props) {
         />
       ) : null}
       <CaseVisuals c={c} locale={locale} />
-      <CaseReports c={c} locale={locale} canDecide={canDecide} />
+      <CaseBulletins number={c.number} locale={locale} ctx={ctx} canWrite={can(user, "write:case:any")} />
+      <CaseReports c={c} locale={locale} canDecide={canDecide} additions={additions} />
       <CaseDecisions c={c} locale={locale} canDecide={canDecide} />
     </div>
   );

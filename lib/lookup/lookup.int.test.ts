@@ -1,0 +1,164 @@
+import { randomInt } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { ForbiddenError } from "@/lib/errors";
+import { add, caseOf, phone, staff } from "@/lib/cases/test-support";
+import { createApiKey, listApiKeys, lookupIdentifier, revokeApiKey, takeApiLookup, verifyApiKey } from "@/lib/lookup";
+import { takeLookup } from "./rate-limit";
+
+const NOW = new Date("2026-06-20T12:00:00+08:00");
+const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000).toISOString();
+/** "17x xxxx xxxx" spelled three ways. */
+const spellings = (p: string) => [p, `+86 ${p.slice(0, 3)}-${p.slice(3, 7)}-${p.slice(7)}`, `0086 ${p}`];
+
+describe("lookupIdentifier", () => {
+  it("shows two reports in the window, found by a third spelling, without victim data", async () => {
+    const scammer = phone();
+    const [a, b] = spellings(scammer);
+    const ids = await add(
+      {
+        submittedAt: daysAgo(40),
+        incidentDate: "2026-05-01",
+        scamType: "courier_compensation",
+        victimName: "Victim Alpha",
+        contacts: [{ kind: "phone", value: a! }],
+      },
+      {
+        submittedAt: daysAgo(3),
+        scamType: "fake_customer_service_refund",
+        victimName: "Victim Beta",
+        contacts: [{ kind: "other", value: b! }],
+      },
+    );
+    const answer = await lookupIdentifier(await db(), spellings(scammer)[2]!, NOW);
+    expect(answer.result).toEqual({
+      kind: "reported",
+      reports: 2,
+      firstMonth: "2026-05",
+      lastMonth: "2026-06",
+      scamTypes: ["courier_compensation", "fake_customer_service_refund"],
+    });
+    const text = JSON.stringify(answer);
+    const { reference, number } = await caseOf(ids[0]!);
+    for (const secret of ["Victim Alpha", "Victim Beta", reference, number]) expect(text).not.toContain(secret);
+  });
+
+  it("one report is not shown (too few), and neither are reports older than 90 days", async () => {
+    const once = phone();
+    await add({ submittedAt: daysAgo(5), contacts: [{ kind: "phone", value: once }] });
+    expect((await lookupIdentifier(await db(), once, NOW)).result).toEqual({ kind: "none" });
+
+    const old = phone();
+    await add(
+      { submittedAt: daysAgo(120), contacts: [{ kind: "phone", value: old }] },
+      { submittedAt: daysAgo(10), contacts: [{ kind: "phone", value: old }] },
+    );
+    expect((await lookupIdentifier(await db(), old, NOW)).result).toEqual({ kind: "none" });
+    // Later still, the recent one leaves the window too.
+    const later = new Date(NOW.getTime() + 85 * 86_400_000);
+    expect((await lookupIdentifier(await db(), old, later)).result).toEqual({ kind: "none" });
+    const third = await add({ submittedAt: daysAgo(1), contacts: [{ kind: "phone", value: old }] });
+    expect(third).toHaveLength(1);
+    const r = (await lookupIdentifier(await db(), old, NOW)).result;
+    expect(r.kind === "reported" && r.reports).toBe(2);
+    // First and last month cover every report, the count only the window.
+    expect(r.kind === "reported" && r.firstMonth).toBe("2026-02");
+  });
+
+  it("95311 is ZTO Express's official number, however it is typed, even when reports name it", async () => {
+    await add(
+      { submittedAt: daysAgo(2), contacts: [{ kind: "phone", value: "95311" }] },
+      { submittedAt: daysAgo(2), contacts: [{ kind: "phone", value: "95311" }] },
+    );
+    for (const q of ["95311", "９５３１１", "953-11"]) {
+      expect((await lookupIdentifier(await db(), q, NOW)).result).toEqual({
+        kind: "official",
+        company: "ZTO Express",
+        match: "exact",
+      });
+    }
+    const biz = await lookupIdentifier(await db(), "400-820-8820", NOW);
+    expect(biz.result).toMatchObject({ kind: "official", match: "prefix" });
+  });
+
+  it("a held shared number is not shown until staff decide it is the scammer's", async () => {
+    const shared = phone();
+    await add(
+      { submittedAt: daysAgo(2), contacts: [{ kind: "phone", value: shared }] },
+      { submittedAt: daysAgo(2), contacts: [{ kind: "phone", value: shared }] },
+    );
+    const client = await db();
+    const ident = await client.identifier.findUniqueOrThrow({
+      where: { kind_value: { kind: "phone", value: `+86${shared}` } },
+      select: { id: true },
+    });
+    await client.sharedNumber.upsert({
+      where: { identifierId: ident.id },
+      create: { identifierId: ident.id, status: "held", reports: 2, groups: 2 },
+      update: { status: "held" },
+    });
+    expect((await lookupIdentifier(client, shared, NOW)).result).toEqual({ kind: "none" });
+    await client.sharedNumber.update({ where: { identifierId: ident.id }, data: { status: "scammer" } });
+    expect((await lookupIdentifier(client, shared, NOW)).result).toMatchObject({ kind: "reported", reports: 2 });
+  });
+
+  it("input that reads as nothing answers none, in the same shape", async () => {
+    for (const q of ["", "hello world", "尾号8988"]) {
+      const a = await lookupIdentifier(await db(), q, NOW);
+      expect(Object.keys(a).sort()).toEqual(["readAs", "result"]);
+      expect(a.result).toEqual({ kind: "none" });
+    }
+  });
+});
+
+describe("API keys", () => {
+  it("admins issue a key shown once, which verifies until revoked; every step is audited", async () => {
+    const admin = await staff("admin");
+    const client = await db();
+    const { key, apiKey } = await createApiKey(client, admin, { name: "Bank A", organisation: "A", ratePerMinute: 5 });
+    expect(key).toMatch(/^lk_[A-Za-z0-9_-]{32}$/);
+    expect(apiKey.prefix).toBe(key.slice(0, 9));
+    const row = await client.apiKey.findUniqueOrThrow({ where: { id: apiKey.id } });
+    expect(JSON.stringify(row)).not.toContain(key);
+    expect((await listApiKeys(client, admin)).map((k) => k.id)).toContain(apiKey.id);
+
+    expect(await verifyApiKey(client, `Bearer ${key}`)).toEqual({ id: apiKey.id, ratePerMinute: 5 });
+    expect(await verifyApiKey(client, `Bearer ${key.slice(0, -1)}x`)).toBeNull();
+    expect(await verifyApiKey(client, key)).toBeNull();
+    expect(await verifyApiKey(client, null)).toBeNull();
+
+    await revokeApiKey(client, admin, { id: apiKey.id });
+    expect(await verifyApiKey(client, `Bearer ${key}`)).toBeNull();
+    const audit = await client.auditEvent.findMany({
+      where: { resourceType: "api-key", resourceId: apiKey.id },
+      select: { action: true, detail: true },
+    });
+    expect(audit.map((a) => a.action).sort()).toEqual(["api-key.create", "api-key.revoke"]);
+    expect(JSON.stringify(audit)).not.toContain(key);
+  });
+
+  it("only admins manage keys", async () => {
+    const client = await db();
+    for (const role of ["investigator", "analyst", "liaison"] as const) {
+      const ctx = await staff(role);
+      await expect(listApiKeys(client, ctx)).rejects.toThrow(ForbiddenError);
+      await expect(createApiKey(client, ctx, { name: "x", organisation: "", ratePerMinute: 1 })).rejects.toThrow(
+        ForbiddenError,
+      );
+    }
+  });
+
+  it("per-key limit: the next lookup past it is refused with a Retry-After inside the minute", async () => {
+    const client = await db();
+    const keyId = `test-${randomInt(1e9)}`;
+    const t0 = new Date();
+    for (let i = 0; i < 3; i++)
+      expect(await takeApiLookup(client, keyId, 3, new Date(t0.getTime() + i * 1000))).toEqual({ ok: true });
+    const refused = await takeApiLookup(client, keyId, 3, new Date(t0.getTime() + 10_000));
+    expect(refused).toEqual({ ok: false, retryAfterSeconds: 50 });
+    // Once the first lookup leaves the window, one more is allowed.
+    expect(await takeApiLookup(client, keyId, 3, new Date(t0.getTime() + 60_500))).toEqual({ ok: true });
+    // Other keys and buckets are not affected.
+    expect(await takeLookup(client, "lookup", keyId, 3, 60_000, new Date(t0.getTime() + 10_000))).toEqual({ ok: true });
+  });
+});
