@@ -142,6 +142,10 @@ test.describe("without JavaScript", () => {
       orderBy: { id: "asc" },
     });
     const { reference, pin } = await reportWithPin(db, { externalId: first.externalId! });
+    const theCase = await db.case.findUniqueOrThrow({ where: { number: sent.caseNumber }, select: { id: true } });
+    await db.caseBulletin.create({
+      data: { caseId: theCase.id, bodyZh: "警方不会要求您付款。", bodyEn: "The police will never ask you to pay." },
+    });
 
     await page.goto("/en/status");
     await signInToStatus(page, "en", reference, pin);
@@ -153,6 +157,9 @@ test.describe("without JavaScript", () => {
     const requests = page.getByTestId("status-requests");
     await expect(requests).toContainText("A request to freeze accounts was sent to a bank.");
     await expect(requests).toContainText("An account was frozen.");
+    // The case's bulletin, and the form to add information (both from lib/victims, branch updates).
+    await expect(page.getByTestId("victim-bulletin")).toContainText("The police will never ask you to pay.");
+    await expect(page.getByRole("heading", { name: messages.en.additions.title })).toBeVisible();
     const text = await page.locator("main").innerText();
     for (const secret of [sent.caseNumber, sent.number, bank.name, ...sent.accounts, "20,000", "受害人"]) {
       expect(text).not.toContain(secret);
@@ -165,6 +172,7 @@ test.describe("without JavaScript", () => {
     await expect(page.getByTestId("status-case")).toHaveText("您的报案所在的案件共有 2 份报案，涉及 2 名受害人。");
     await expect(page.getByTestId("status-requests")).toContainText("已向一家银行发出 1 份冻结账户的请求。");
     await expect(page.getByTestId("status-requests")).toContainText("1 个账户已被冻结。");
+    await expect(page.getByTestId("victim-bulletin")).toContainText("警方不会要求您付款。");
   });
 
   test("an unknown reference reads exactly like a wrong PIN, and the form keeps the reference", async ({ page }) => {
