@@ -75,7 +75,10 @@ test("case numbers on the board stay on one line at phone width", async ({ db, s
   const { page } = await signedInAs("investigator", "zh-CN");
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/zh-CN/staff/cases");
-  const link = page.getByRole("table").getByRole("link", { name: /^C-\d{4}-\d{5,}$/ }).first();
+  const link = page
+    .getByRole("table")
+    .getByRole("link", { name: /^C-\d{4}-\d{5,}$/ })
+    .first();
   await expect(link).toBeVisible();
   // An inline element broken across lines has one box per line.
   expect(await link.evaluate((el) => el.getClientRects().length)).toBe(1);
