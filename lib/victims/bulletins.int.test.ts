@@ -80,7 +80,7 @@ describe("case bulletins", () => {
     await expect(
       postBulletin(client, inv, { caseNumber: a.number, bodyZh: "", bodyEn: "bell\u0007" }),
     ).rejects.toMatchObject({ code: "controlChars" });
-    await expect(postBulletin(client, inv, { caseNumber: "C-2026-99999", bodyZh: "x", bodyEn: "" })).rejects.toThrow(
+    await expect(postBulletin(client, inv, { caseNumber: "C-1999-99999", bodyZh: "x", bodyEn: "" })).rejects.toThrow(
       NotFoundError,
     );
     for (const role of ["analyst", "liaison"] as const) {
