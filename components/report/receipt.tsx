@@ -1,9 +1,10 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { ReportFormState } from "@/lib/reports/form-state";
 
 export function Receipt({ state }: { state: Exclude<ReportFormState, { status: "editing" }> }) {
   const t = useTranslations("receipt");
+  const locale = useLocale();
   if (state.status === "duplicate") {
     return (
       <section aria-labelledby="receipt-title" className="space-y-4 rounded-lg border border-slate-300 bg-white p-6">
@@ -45,6 +46,11 @@ export function Receipt({ state }: { state: Exclude<ReportFormState, { status: "
         {t("pinWarning")}
       </p>
       <p>{t("next")}</p>
+      <p>
+        <a className="font-medium text-brand-700 underline" href={`/${locale}/status`}>
+          {t("statusLink")}
+        </a>
+      </p>
       <a className="text-brand-700 underline" href="">
         {t("another")}
       </a>
