@@ -3,6 +3,8 @@ import { z } from "zod";
 import { staffAction, type StaffActionState } from "@/lib/actions/staff-action";
 import { routing } from "@/i18n/routing";
 import { caseForm } from "@/lib/cases";
+import type { Db } from "@/lib/db/client";
+import type { ServiceContext } from "@/lib/auth/permissions";
 import { caseNumberField, requestNumberField } from "./fields";
 import { closeRequest, createRequest, discardDraft, sendRequest } from "../requests";
 import { disclosuresOf, dueAtOf, identifierIdsOf, type RequestDone } from "../request-form";
@@ -97,35 +99,26 @@ const followUpAction = staffAction({
   },
 });
 
-const sendAction = staffAction({
-  name: "requestSend",
-  permission: "create:request:any",
-  schema: onRequest,
-  handler: async (i, { user, ip, db }) => {
-    await sendRequest(db, { actor: user, ip }, { caseNumber: i.number, number: i.request });
-    return "sent" as const;
-  },
-});
+/** One step on a request named by its case and its number (send, close, discard), reported as `done`. */
+function requestStep<D extends RequestDone>(
+  name: string,
+  done: D,
+  step: (db: Db, ctx: ServiceContext, input: { caseNumber: string; number: string }) => Promise<unknown>,
+) {
+  return staffAction({
+    name,
+    permission: "create:request:any",
+    schema: onRequest,
+    handler: async (i, { user, ip, db }) => {
+      await step(db, { actor: user, ip }, { caseNumber: i.number, number: i.request });
+      return done;
+    },
+  });
+}
 
-const closeAction = staffAction({
-  name: "requestClose",
-  permission: "create:request:any",
-  schema: onRequest,
-  handler: async (i, { user, ip, db }) => {
-    await closeRequest(db, { actor: user, ip }, { caseNumber: i.number, number: i.request });
-    return "closed" as const;
-  },
-});
-
-const discardAction = staffAction({
-  name: "requestDiscard",
-  permission: "create:request:any",
-  schema: onRequest,
-  handler: async (i, { user, ip, db }) => {
-    await discardDraft(db, { actor: user, ip }, { caseNumber: i.number, number: i.request });
-    return "discarded" as const;
-  },
-});
+const sendAction = requestStep("requestSend", "sent", sendRequest);
+const closeAction = requestStep("requestClose", "closed", closeRequest);
+const discardAction = requestStep("requestDiscard", "discarded", discardDraft);
 
 /** Back to the case page's #requests section with `panel=requests` and `done=<what>` or the error. */
 const panelForm = <D extends RequestDone>(
