@@ -135,7 +135,7 @@ describe.skipIf(unavailable)("the data layer through PgBouncer in transaction mo
     const submissions = formRings.flatMap((ring, r) =>
       Array.from({ length: 6 }, (_, j) =>
         submitReport({
-          values: form(ring, j),
+          values: form(ring),
           files: [],
           token: randomUUID(),
           locale: "en",
