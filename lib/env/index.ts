@@ -33,6 +33,16 @@ const schema = z.object({
           return u;
         }),
     ),
+  /**
+   * The primary itself for migrations (`npm start`, `npm run db:migrate`) when
+   * DATABASE_URL goes through PgBouncer: prisma migrate holds a session-level
+   * advisory lock, which transaction pooling leaks (docs/operations.md).
+   */
+  DATABASE_MIGRATION_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** After a staff mutation, that user's replica reads go to the primary for this long (0 = never). */
   READ_PRIMARY_AFTER_WRITE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
 
