@@ -6,7 +6,7 @@ import { staffAction, initialActionState } from "@/lib/actions/staff-action";
 import { formLocale, outcomeQuery } from "@/lib/actions/form-redirect";
 import { routing } from "@/i18n/routing";
 import { caseStatuses, parseCaseNumber } from "./shared";
-import { caseForm } from "./back-to-case";
+import { caseForm } from "./forms";
 import { setStatus } from "./workflow/status";
 import { assignCase } from "./workflow/assignment";
 import { addNote } from "./workflow/notes";

@@ -37,7 +37,6 @@ export {
   type ScamTypeFigures,
 } from "./views/dashboard";
 export { currentNumber, caseByNumber, assertIdentifierInCase, type CaseRef } from "./scope";
-export { backToCase, caseForm } from "./back-to-case";
 // For lib/liaison/routes.ts: which identifiers of a case may link (warning list, holds, "do not link").
 export { blockChecker, type BlockCheck } from "./store/warning-list";
 export {

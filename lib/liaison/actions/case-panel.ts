@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { staffAction, type StaffActionState } from "@/lib/actions/staff-action";
 import { routing } from "@/i18n/routing";
-import { caseForm } from "@/lib/cases";
+import { caseForm } from "@/lib/cases/forms";
 import type { Db } from "@/lib/db/client";
 import type { ServiceContext } from "@/lib/auth/permissions";
 import { caseNumberField, requestNumberField } from "./fields";

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { staffAction } from "@/lib/actions/staff-action";
 import { routing } from "@/i18n/routing";
-import { caseForm } from "@/lib/cases";
+import { caseForm } from "@/lib/cases/forms";
 import { caseNumberField } from "./fields";
 import { setIdentifierRoute } from "../routes";
 
