@@ -58,8 +58,11 @@ export function holdBody(req: IncomingMessage): HeldBody {
   const chunks: Buffer[] = [];
   let settle: (b: Buffer | null) => void = () => undefined;
   const arrived = new Promise<Buffer | null>((resolve) => (settle = resolve));
+  // A kept-alive connection carries many requests: take the listener off again.
+  const closed = () => settle(null);
   const done = (b: Buffer | null) => {
     req.push = push;
+    req.socket.off("close", closed);
     settle(b);
   };
   req.push = (chunk: unknown) => {
@@ -67,14 +70,17 @@ export function holdBody(req: IncomingMessage): HeldBody {
     else chunks.push(Buffer.from(chunk as Buffer));
     return true;
   };
-  req.socket.once("close", () => settle(null));
+  req.socket.once("close", closed);
   return {
     arrived,
     release() {
       for (const c of chunks) push(c);
       push(null);
     },
-    abandon: () => settle(null),
+    abandon: () => {
+      req.socket.off("close", closed);
+      settle(null);
+    },
   };
 }
 
