@@ -12,7 +12,7 @@
  * same database start from nothing.
  */
 import { randomInt } from "node:crypto";
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { fillReport, marker } from "./fixtures";
 import { test, expect, messages, type Locale } from "./staff-fixtures";
 
@@ -22,12 +22,19 @@ const fill = (s: string, v: Record<string, string | number>) =>
 const caseSizeEn = (n: number) => `The case your report joined holds ${n} reports from ${n} victims.`;
 const caseSizeZh = (n: number) => `您的报案所在的案件共有 ${n} 份报案，涉及 ${n} 名受害人。`;
 
+const contexts: BrowserContext[] = [];
+test.afterEach(async () => {
+  for (const c of contexts.splice(0)) await c.close();
+});
+
+/** A browser of its own (own cookies) in the language's locale, from this test's client address. */
 async function newPage(browser: Browser, ip: string, locale: Locale, javaScriptEnabled = true): Promise<Page> {
   const context = await browser.newContext({
     locale: locale === "en" ? "en-US" : "zh-CN",
     javaScriptEnabled,
     extraHTTPHeaders: { "x-forwarded-for": ip },
   });
+  contexts.push(context);
   return context.newPage();
 }
 
