@@ -41,7 +41,8 @@ describe("casePdf", () => {
     expect(text).not.toContain("本档案未收录报案详情");
   });
 
-  it("marks what the victim added later, with the time", async () => {
+  // Two files: give a loaded machine time (the default is 5 s).
+  it("marks what the victim added later, with the time", { timeout: 20_000 }, async () => {
     const zh = (await pdfText((await casePdf(caseData({ includePii: true }))).body)).join("\n");
     expect(zh).toContain("后来补充");
     expect(zh).toContain("2026-06-02 10:15（号码 0 个，支付 1 笔，平台 0 个，文件 0 个）");
