@@ -217,7 +217,7 @@ test.describe("without JavaScript", () => {
     await signInToStatus(page, "zh-CN", unknown, pin);
     expect((await unknownAnswer).status()).toBe(429);
     // With JavaScript the form itself says so (a script cannot show a 429 page).
-    const withJs = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": ip } });
+    const withJs = await browser.newContext({ javaScriptEnabled: true, extraHTTPHeaders: { "x-forwarded-for": ip } });
     const jsPage = await withJs.newPage();
     await jsPage.goto("/zh-CN/status");
     await signInToStatus(jsPage, "zh-CN", reference, pin);
