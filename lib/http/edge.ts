@@ -40,6 +40,8 @@ export interface EdgeOptions {
   reportLimited?: (ip: string) => Promise<boolean>;
   /** Whether a reference (null: just the address) or the address is over the wrong-PIN limit; default: the app's. */
   statusLimited?: StatusLimitCheck;
+  /** After a refusal, how long the unread body may drain before the connection is closed (tests). */
+  lingerMs?: number;
 }
 
 export function createEdge(handle: Handle, opts: EdgeOptions = {}) {
@@ -63,9 +65,13 @@ export function createEdge(handle: Handle, opts: EdgeOptions = {}) {
     const { connection: _close, ...headers } = r.headers;
     res.writeHead(r.status, headers);
     res.end(r.body);
-    const timer = setTimeout(() => req.socket.destroy(), LINGER_MS);
+    const timer = setTimeout(() => req.socket.destroy(), opts.lingerMs ?? LINGER_MS);
     timer.unref();
     req.socket.once("close", () => clearTimeout(timer));
+    // Drained to its end in time: the connection is in step again and stays
+    // open (a browser reuses it; closing it under its next request would make
+    // the browser send that request twice).
+    req.once("end", () => clearTimeout(timer));
   }
 
   async function gate(req: IncomingMessage, res: ServerResponse, expectContinue: boolean) {
@@ -127,13 +133,16 @@ export function createEdge(handle: Handle, opts: EdgeOptions = {}) {
       held.abandon();
       refuse(req, res, 413);
     });
-    if (await statusLimited(null, ip, opts.statusLimited)) return refuse(req, res, 429, false, "statusPin");
+    const tooMany = () => {
+      held.drop();
+      refuse(req, res, 429, false, "statusPin");
+    };
+    if (await statusLimited(null, ip, opts.statusLimited)) return tooMany();
     if (expectContinue) res.writeContinue();
     const body = await held.arrived;
     if (body === null) return;
     const reference = await referenceOf(body, req.headers["content-type"]);
-    if (reference !== null && (await statusLimited(reference, ip, opts.statusLimited)))
-      return refuse(req, res, 429, false, "statusPin");
+    if (reference !== null && (await statusLimited(reference, ip, opts.statusLimited))) return tooMany();
     held.release();
     return handle(req, res);
   }

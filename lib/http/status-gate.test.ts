@@ -16,7 +16,7 @@ let limitedIps = new Set<string>();
 let failing = false;
 const servers: http.Server[] = [];
 
-async function serve(): Promise<number> {
+async function serve(lingerMs?: number): Promise<number> {
   const edge = createEdge(
     (req, res) => {
       const chunks: Buffer[] = [];
@@ -29,6 +29,7 @@ async function serve(): Promise<number> {
     {
       trust: compileTrust(["loopback"]),
       reportLimited: async () => false,
+      lingerMs,
       statusLimited: async (reference, ip) => {
         asked.push([reference, ip]);
         if (failing) throw new Error("database down");
@@ -71,6 +72,43 @@ function raw(port: number, head: string, body?: Buffer): Promise<{ status: numbe
 }
 
 const IP = "198.51.100.23";
+
+/** One kept-alive connection, as a browser holds it: each call sends a request and resolves with its answer. */
+function connection(port: number) {
+  const socket = net.connect(port, "127.0.0.1");
+  socket.on("error", () => undefined);
+  let text = "";
+  let waiting: ((r: { status: number; text: string }) => void) | null = null;
+  socket.on("data", (d) => {
+    text += d.toString("utf8");
+    const end = text.indexOf("\r\n\r\n");
+    if (end < 0 || !waiting) return;
+    const length = /content-length: (\d+)/i.exec(text.slice(0, end));
+    const chunked = /transfer-encoding: chunked/i.test(text.slice(0, end));
+    if (length && Buffer.byteLength(text.slice(end + 4)) < Number(length[1])) return;
+    if (chunked && !text.endsWith("0\r\n\r\n")) return;
+    const done = waiting;
+    waiting = null;
+    const answer = { status: Number(text.split(" ")[1]), text };
+    text = "";
+    done(answer);
+  });
+  const closed = new Promise<void>((r) => socket.once("close", () => r()));
+  return {
+    send(head: string, body?: Buffer) {
+      return new Promise<{ status: number; text: string }>((resolve, reject) => {
+        waiting = resolve;
+        closed.then(() => reject(new Error("connection closed")));
+        socket.write(head.replace(/\n/g, "\r\n") + "\r\n");
+        if (body) socket.write(body);
+      });
+    },
+    isOpen: () => !socket.destroyed && socket.readyState === "open",
+    close: () => socket.destroy(),
+  };
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function post(path: string, headers: Record<string, string | number>): string {
   const all = { host: "localhost:3000", "x-forwarded-for": IP, ...headers };
@@ -181,6 +219,25 @@ describe("status sign-in at the gate", () => {
     failing = true;
     expect((await raw(port, head("/en/status"), form.body)).status).toBe(200);
     expect(bodies).toHaveLength(3);
+  });
+
+  it("keeps the connection open after a 429: the browser's next request on it is answered once", async () => {
+    // A short linger, then a pause past it: a connection still draining would be closed by now.
+    const port = await serve(20);
+    const c = connection(port);
+    limitedRefs.add("R-2026-000777");
+    const form = signInForm("R-2026-000777");
+    const head = post("/en/status", { "content-length": form.body.length, "content-type": form.type });
+    expect((await c.send(head, form.body)).status).toBe(429);
+    limitedRefs.clear();
+    limitedIps.add(IP);
+    expect((await c.send(head, form.body)).status).toBe(429);
+    await pause(100);
+    expect(c.isOpen()).toBe(true);
+    limitedIps.clear();
+    expect((await c.send(head, form.body)).status).toBe(200);
+    expect(bodies).toEqual([form.body.toString("utf8")]);
+    c.close();
   });
 
   it("keeps the small-form body limit", async () => {

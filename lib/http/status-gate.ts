@@ -45,6 +45,12 @@ export interface HeldBody {
   release(): void;
   /** Gives up on the body (it was cut off): `arrived` resolves with null. */
   abandon(): void;
+  /**
+   * Lets the body go unread (the request is refused): what is held is dropped
+   * and the rest flows on to its end, so Node drains it and the kept-alive
+   * connection stays usable for the browser's next request.
+   */
+  drop(): void;
 }
 
 /**
@@ -60,7 +66,9 @@ export function holdBody(req: IncomingMessage): HeldBody {
   const arrived = new Promise<Buffer | null>((resolve) => (settle = resolve));
   // A kept-alive connection carries many requests: take the listener off again.
   const closed = () => settle(null);
+  let ended = false;
   const done = (b: Buffer | null) => {
+    ended = true;
     req.push = push;
     req.socket.off("close", closed);
     settle(b);
@@ -79,6 +87,12 @@ export function holdBody(req: IncomingMessage): HeldBody {
     },
     abandon: () => {
       req.socket.off("close", closed);
+      settle(null);
+    },
+    drop() {
+      req.socket.off("close", closed);
+      if (ended) push(null);
+      else req.push = push;
       settle(null);
     },
   };
