@@ -85,3 +85,27 @@ test("forms from another origin are refused and pages carry the nonce policy", a
   expect(page.headers()["strict-transport-security"]).toBeUndefined();
   await request.dispose();
 });
+
+test("a status sign-in for a reference over its wrong-PIN limit gets the 429 page from the proxy", async ({
+  browser,
+}) => {
+  const t = messages.en.status;
+  const reference = `R-2099-${String(Date.now() % 1_000_000).padStart(6, "0")}`;
+  const context = await browser.newContext({ baseURL: base, javaScriptEnabled: false });
+  const page = await context.newPage();
+  const attempt = async (pin: string) => {
+    await page.goto("/en/status");
+    await page.getByLabel(t.reference, { exact: true }).fill(reference);
+    await page.getByLabel(t.pin, { exact: true }).fill(pin);
+    const answer = page.waitForResponse((r) => r.request().method() === "POST");
+    await page.getByRole("button", { name: t.submit }).click();
+    return (await answer).status();
+  };
+  for (let i = 0; i < 10; i++) {
+    expect(await attempt(`2000000${i}`)).toBe(200);
+    await expect(page.locator("form [role=alert]")).toHaveText(t.wrong);
+  }
+  expect(await attempt("20000010")).toBe(429);
+  await expect(page.getByRole("heading", { level: 1, name: messages.en.limits.tooManyPinTitle })).toBeVisible();
+  await context.close();
+});

@@ -184,7 +184,12 @@ test.describe("without JavaScript", () => {
     await expect(page.getByLabel(t.reference, { exact: true })).toHaveValue("R-2099-000001");
   });
 
-  test("the 11th attempt on a reference in a window is refused even with the right PIN", async ({ page, db }) => {
+  test("the 11th attempt on a reference in a window gets the 429 page even with the right PIN", async ({
+    page,
+    browser,
+    db,
+    ip,
+  }) => {
     const t = messages["zh-CN"].status;
     const ring = await importRing(db, 1);
     const { reference, pin } = await reportWithPin(db, { externalId: ring.externalIds[0]! });
@@ -193,9 +198,32 @@ test.describe("without JavaScript", () => {
       await signInToStatus(page, "zh-CN", reference, `0000000${i}`);
       await expect(formAlert(page)).toHaveText(t.wrong);
     }
+    const answer = page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith("/zh-CN/status"));
     await signInToStatus(page, "zh-CN", reference, pin);
-    await expect(formAlert(page)).toHaveText(t.throttled);
-    await expect(page).toHaveURL(/\/zh-CN\/status$/);
+    expect((await answer).status()).toBe(429);
+    expect((await answer).headers()["retry-after"]).toBe("3600");
+    const limits = messages["zh-CN"].limits;
+    await expect(page.getByRole("heading", { level: 1, name: limits.tooManyPinTitle })).toBeVisible();
+    await expect(page.getByText(limits.tooManyPinBody)).toBeVisible();
+    await page.getByRole("link", { name: limits.back }).click();
+    await expect(page.getByLabel(t.reference, { exact: true })).toBeVisible();
+    // An unknown reference is held to the same limit, so the 429 tells nothing about existence.
+    const unknown = `R-2099-${String(randomInt(0, 999_999)).padStart(6, "0")}`;
+    for (let i = 0; i < 10; i++) {
+      await signInToStatus(page, "zh-CN", unknown, `1000000${i}`);
+      await expect(formAlert(page)).toHaveText(t.wrong);
+    }
+    const unknownAnswer = page.waitForResponse((r) => r.request().method() === "POST");
+    await signInToStatus(page, "zh-CN", unknown, pin);
+    expect((await unknownAnswer).status()).toBe(429);
+    // With JavaScript the form itself says so (a script cannot show a 429 page).
+    const withJs = await browser.newContext({ javaScriptEnabled: true, extraHTTPHeaders: { "x-forwarded-for": ip } });
+    const jsPage = await withJs.newPage();
+    await jsPage.goto("/zh-CN/status");
+    await signInToStatus(jsPage, "zh-CN", reference, pin);
+    await expect(formAlert(jsPage)).toHaveText(t.throttled);
+    await expect(jsPage).toHaveURL(/\/zh-CN\/status$/);
+    await withJs.close();
   });
 });
 

@@ -284,6 +284,12 @@ const schema = z.object({
     .positive()
     .max(24 * 60)
     .default(30),
+  // --- Victims' additions to their reports (lib/victims/additions.ts) ---
+  /** Additions one report may receive in a rolling day, and in all (a victim remembers a few things, not hundreds). */
+  ADDITIONS_PER_REPORT_PER_DAY: z.coerce.number().int().positive().max(1000).default(5),
+  ADDITIONS_PER_REPORT_TOTAL: z.coerce.number().int().positive().max(10_000).default(50),
+  /** Rows of each kind (numbers, payments, platforms) one addition may carry; the status page's form sends one of each. */
+  ADDITION_MAX_ROWS: z.coerce.number().int().positive().max(100).default(5),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -8,7 +8,9 @@
  * - a form or action from another origin is refused (403), before its body;
  * - a body over the path's limit is refused (413) on its Content-Length, or
  *   cut off once a chunked body passes it; a report from an address over its
- *   limit is refused (429) before its body;
+ *   limit is refused (429) before its body; a status sign-in (reference + PIN)
+ *   for a reference or from an address over its wrong-PIN limit gets 429 too
+ *   (status-gate.ts);
  * - HSTS when the client's connection was HTTPS.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -18,6 +20,8 @@ import { EDGE_HEADER, edgeToken, isFromEdge } from "./edge-mark";
 import { checkOrigin, isSafeMethod } from "./origin";
 import { refusal, type RefusalStatus } from "./refusal";
 import { reportLimitCheck } from "./report-limit-hook";
+import { holdBody, isStatusSignInPost, referenceOf, statusLimited } from "./status-gate";
+import type { StatusLimitCheck } from "./status-limit-hook";
 import { compileTrust, resolveClient, type Trust } from "./trusted-proxy";
 
 export const HSTS = "max-age=31536000";
@@ -34,26 +38,40 @@ export interface EdgeOptions {
   trust?: Trust;
   /** Whether an address is over the report limit; default: the app's (report-limit-hook.ts). */
   reportLimited?: (ip: string) => Promise<boolean>;
+  /** Whether a reference (null: just the address) or the address is over the wrong-PIN limit; default: the app's. */
+  statusLimited?: StatusLimitCheck;
+  /** After a refusal, how long the unread body may drain before the connection is closed (tests). */
+  lingerMs?: number;
 }
 
 export function createEdge(handle: Handle, opts: EdgeOptions = {}) {
   const trust = opts.trust ?? compileTrust();
   const token = edgeToken();
 
-  function refuse(req: IncomingMessage, res: ServerResponse, status: RefusalStatus, reportForm = false) {
+  function refuse(
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: RefusalStatus,
+    reportForm = false,
+    reason?: "statusPin",
+  ) {
     if (res.headersSent) {
       req.socket.destroy();
       return;
     }
-    const r = refusal(status, pathOf(req), { reportForm });
+    const r = refusal(status, pathOf(req), { reportForm, reason });
     // Not "Connection: close": Node then drains the unread body so the client,
     // still sending, gets to read this page; the timer bounds the draining.
     const { connection: _close, ...headers } = r.headers;
     res.writeHead(r.status, headers);
     res.end(r.body);
-    const timer = setTimeout(() => req.socket.destroy(), LINGER_MS);
+    const timer = setTimeout(() => req.socket.destroy(), opts.lingerMs ?? LINGER_MS);
     timer.unref();
     req.socket.once("close", () => clearTimeout(timer));
+    // Drained to its end in time: the connection is in step again and stays
+    // open (a browser reuses it; closing it under its next request would make
+    // the browser send that request twice).
+    req.once("end", () => clearTimeout(timer));
   }
 
   async function gate(req: IncomingMessage, res: ServerResponse, expectContinue: boolean) {
@@ -81,6 +99,8 @@ export function createEdge(handle: Handle, opts: EdgeOptions = {}) {
       if (URL.canParse(origin)) req.headers["x-forwarded-host"] = new URL(origin).host;
     }
 
+    if (isStatusSignInPost(req, pathOf(req))) return statusSignIn(req, res, client.ip, expectContinue);
+
     const limit = bodyLimitFor(pathOf(req));
     let bytes = limit.bytes;
     let over: RefusalStatus = 413;
@@ -96,6 +116,34 @@ export function createEdge(handle: Handle, opts: EdgeOptions = {}) {
     if (length !== undefined && length > bytes) return refuse(req, res, over, limit.reportForm);
     capBody(req, bytes, () => refuse(req, res, over, limit.reportForm));
     if (expectContinue) res.writeContinue();
+    return handle(req, res);
+  }
+
+  /**
+   * The status page's sign-in form: the address is asked about before the
+   * body, the reference once the (small) body has arrived; until then the body
+   * is held back from Next.js. Everything before the first await is
+   * synchronous, so no chunk passes before it is held.
+   */
+  async function statusSignIn(req: IncomingMessage, res: ServerResponse, ip: string, expectContinue: boolean) {
+    const length = declaredLength(req.headers["content-length"]);
+    if (length !== undefined && length > SMALL_BODY_BYTES) return refuse(req, res, 413);
+    const held = holdBody(req);
+    capBody(req, SMALL_BODY_BYTES, () => {
+      held.abandon();
+      refuse(req, res, 413);
+    });
+    const tooMany = () => {
+      held.drop();
+      refuse(req, res, 429, false, "statusPin");
+    };
+    if (await statusLimited(null, ip, opts.statusLimited)) return tooMany();
+    if (expectContinue) res.writeContinue();
+    const body = await held.arrived;
+    if (body === null) return;
+    const reference = await referenceOf(body, req.headers["content-type"]);
+    if (reference !== null && (await statusLimited(reference, ip, opts.statusLimited))) return tooMany();
+    held.release();
     return handle(req, res);
   }
 

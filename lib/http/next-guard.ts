@@ -9,6 +9,7 @@ import { clientIpFrom } from "./client-ip";
 import { isFromEdge } from "./edge-mark";
 import { checkOrigin, isSafeMethod } from "./origin";
 import { refusal, type Refusal } from "./refusal";
+import { STATUS_SIGN_IN_PATH, statusLimited } from "./status-gate";
 
 export async function boundaryRefusal(request: NextRequest): Promise<Refusal | null> {
   if (isFromEdge(request.headers) || isSafeMethod(request.method)) return null;
@@ -17,6 +18,18 @@ export async function boundaryRefusal(request: NextRequest): Promise<Refusal | n
   const limit = bodyLimitFor(pathname);
   const length = declaredLength(request.headers.get("content-length"));
   if (length !== undefined && length > limit.bytes) return refusal(413, pathname, { reportForm: limit.reportForm });
+  if (request.method === "POST" && !request.headers.get("next-action") && STATUS_SIGN_IN_PATH.test(pathname)) {
+    // The status sign-in's wrong-PIN limits (status-gate.ts); Next.js hands proxy.ts a copy of the body.
+    const reference = await request
+      .clone()
+      .formData()
+      .then((f) => f.get("reference"))
+      .catch(() => null);
+    const { isStatusSignInLimitedFor } = await import("@/lib/victims/status-limit-check");
+    const ref = typeof reference === "string" && reference.trim() ? reference : null;
+    const limited = await statusLimited(ref, clientIpFrom(request.headers), isStatusSignInLimitedFor);
+    return limited ? refusal(429, pathname, { reason: "statusPin" }) : null;
+  }
   // A JavaScript submission gets its answer from the action itself (a 429 here
   // would surface as a broken response in the page); plain form posts get a page.
   if (!limit.reportForm || request.method !== "POST" || request.headers.get("next-action")) return null;

@@ -1,6 +1,7 @@
 /**
  * The pages for requests refused at the boundary, before any body is read:
- * 403 (a form sent from another site), 413 (too large), 429 (too many reports).
+ * 403 (a form sent from another site), 413 (too large), 429 (too many reports,
+ * or too many wrong PINs on the status page).
  * Plain HTML without scripts, in the language of the URL, with the same
  * security headers as every page and a CSP that allows exactly its one style.
  * Built by scripts/serve.ts and, for a bare `next start`, by proxy.ts.
@@ -36,20 +37,29 @@ function escape(s: string) {
  * @param pathname the path the request was sent to; the page links back to it
  *   when it is one of our pages (a form's own page), else to the home page.
  * @param reportForm the body limit that was exceeded is the report form's
+ * @param reason for a 429: "statusPin" is the status page's wrong-PIN limit (else the report limit)
  */
-export function refusal(status: RefusalStatus, pathname: string, opts: { reportForm?: boolean } = {}): Refusal {
+export function refusal(
+  status: RefusalStatus,
+  pathname: string,
+  opts: { reportForm?: boolean; reason?: "statusPin" } = {},
+): Refusal {
   const page = LOCALE_PAGE.exec(pathname);
   const locale = page?.[1] === "en" || (!page && pathname.startsWith("/en")) ? "en" : "zh-CN";
   // The message files are compiled at build time inside Next.js, and read as
   // written by scripts/serve.ts; use-intl's translator takes both forms.
   const t = createTranslator({ locale, messages: locale === "en" ? en : zh, namespace: "limits" });
-  const { MAX_EVIDENCE_FILES: maxFiles, MAX_EVIDENCE_MB: maxMb, REPORT_RATE_WINDOW_MINUTES } = env();
+  const e = env();
+  const { MAX_EVIDENCE_FILES: maxFiles, MAX_EVIDENCE_MB: maxMb } = e;
+  const pin = status === 429 && opts.reason === "statusPin";
   const [title, body] =
     status === 403
       ? [t("crossSiteTitle"), t("crossSiteBody")]
-      : status === 429
-        ? [t("tooManyTitle"), t("tooManyBody")]
-        : [t("tooLargeTitle"), opts.reportForm ? t("tooLargeBody", { maxFiles, maxMb }) : t("tooLargeFormBody")];
+      : pin
+        ? [t("tooManyPinTitle"), t("tooManyPinBody")]
+        : status === 429
+          ? [t("tooManyTitle"), t("tooManyBody")]
+          : [t("tooLargeTitle"), opts.reportForm ? t("tooLargeBody", { maxFiles, maxMb }) : t("tooLargeFormBody")];
   const back = page ? pathname : `/${locale}`;
   const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title>
 <style>${STYLE}</style>
@@ -62,7 +72,9 @@ export function refusal(status: RefusalStatus, pathname: string, opts: { reportF
     // The body was not read: the connection cannot carry another request.
     connection: "close",
   };
-  if (status === 429) headers["retry-after"] = String(REPORT_RATE_WINDOW_MINUTES * 60);
+  // At most the whole window: the oldest counted attempt leaves it by then.
+  if (status === 429)
+    headers["retry-after"] = String((pin ? e.STATUS_PIN_WINDOW_MINUTES : e.REPORT_RATE_WINDOW_MINUTES) * 60);
   return { status, headers, body: html };
 }
 

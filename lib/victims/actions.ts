@@ -12,8 +12,9 @@ import { EvidenceError } from "@/lib/reports/service";
 import { routing } from "@/i18n/routing";
 import { postBulletin } from "./bulletins";
 import { BULLETIN_MAX_CHARS } from "./bulletin-text";
+import { configuredAdditionSchema } from "./addition-limits";
 import { addToReport } from "./additions";
-import { additionSchema, additionValuesFromFormData, type AdditionFormValues } from "./addition-schema";
+import { additionValuesFromFormData, type AdditionFormValues } from "./addition-schema";
 import type { AddInformationState } from "./addition-state";
 import { currentStatusReport } from "./status-session";
 
@@ -92,7 +93,7 @@ function filesOf(fd: FormData): File[] {
 const addInformation = mutation({
   name: "addInformation",
   access: "public",
-  schema: additionSchema,
+  schema: configuredAdditionSchema,
   read: additionValuesFromFormData,
   // Numbers, accounts and names are one line each.
   text: { multiline: [] },

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import { ADDITION_ROWS, additionSchema, additionValuesFromFormData, isEmptyAddition } from "./addition-schema";
+import {
+  ADDITION_ROWS_DEFAULT,
+  additionSchema,
+  additionSchemaWith,
+  additionValuesFromFormData,
+  isEmptyAddition,
+} from "./addition-schema";
 
 function fd(fields: Record<string, string>): FormData {
   const f = new FormData();
@@ -52,7 +58,18 @@ describe("the add-information form", () => {
   });
 
   it("takes a few rows at a time", () => {
-    const contacts = Array.from({ length: ADDITION_ROWS + 1 }, (_, k) => ({ kind: "qq", value: `1000${k}` }));
+    const contacts = Array.from({ length: ADDITION_ROWS_DEFAULT + 1 }, (_, k) => ({ kind: "qq", value: `1000${k}` }));
     expect(z.safeParse(additionSchema, { contacts, payments: [], platforms: [] }).success).toBe(false);
+  });
+
+  it("asks for the row limit when it parses (a setting on the server)", () => {
+    let max = 2;
+    const schema = additionSchemaWith(() => max);
+    const contacts = [0, 1].map((k) => ({ kind: "qq", value: `2000${k}` }));
+    expect(z.safeParse(schema, { contacts, payments: [], platforms: [] }).success).toBe(true);
+    max = 1;
+    const r = z.safeParse(schema, { contacts, payments: [], platforms: [] });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]).toMatchObject({ path: ["contacts"], message: "tooMany" });
   });
 });

@@ -9,14 +9,31 @@ import * as z from "zod/mini";
 import { contactSchema, paymentSchema, platformSchema } from "@/lib/reports/schema";
 import { parseReportFormData, type ReportFormValues } from "@/lib/reports/form-data";
 
-/** Rows of each kind one addition may carry (the form shows one of each). */
-export const ADDITION_ROWS = 5;
+/**
+ * Rows of each kind one addition may carry (the form shows one of each): a
+ * setting (ADDITION_MAX_ROWS in lib/env), so the schema asks for it when it
+ * parses; this module stays free of server code. Never more than the ceiling,
+ * whatever the setting says (lib/env refuses a larger value too).
+ */
+export const ADDITION_ROWS_DEFAULT = 5;
+export const ADDITION_ROWS_CEILING = 100;
 
-export const additionSchema = z.object({
-  contacts: z.array(contactSchema).check(z.maxLength(ADDITION_ROWS, "tooMany")),
-  payments: z.array(paymentSchema).check(z.maxLength(ADDITION_ROWS, "tooMany")),
-  platforms: z.array(platformSchema).check(z.maxLength(ADDITION_ROWS, "tooMany")),
-});
+const rows = <T extends z.ZodMiniType>(row: T, maxRows: () => number) =>
+  z.array(row).check(
+    z.maxLength(ADDITION_ROWS_CEILING, "tooMany"),
+    z.refine((a) => a.length <= maxRows(), { error: "tooMany" }),
+  );
+
+export function additionSchemaWith(maxRows: () => number) {
+  return z.object({
+    contacts: rows(contactSchema, maxRows),
+    payments: rows(paymentSchema, maxRows),
+    platforms: rows(platformSchema, maxRows),
+  });
+}
+
+/** With the default row limit; the server parses with the configured one (lib/victims/additions.ts). */
+export const additionSchema = additionSchemaWith(() => ADDITION_ROWS_DEFAULT);
 
 export type AdditionFormInput = z.input<typeof additionSchema>;
 export type AdditionForm = z.output<typeof additionSchema>;

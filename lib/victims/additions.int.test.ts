@@ -1,11 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError, RateLimitedError } from "@/lib/errors";
 import { add, caseOf, phone, staff } from "@/lib/cases/test-support";
 import { evidenceDir } from "@/lib/reports/evidence";
-import { AdditionError, ADDITIONS_PER_DAY, addToReport } from "./additions";
+import { resetEnvCache } from "@/lib/env";
+import { AdditionError, addToReport } from "./additions";
 import { additionsOfReports } from "./additions-view";
 import { additionSchema, type AdditionFormValues } from "./addition-schema";
 
@@ -170,6 +171,14 @@ describe("adding to a report later", () => {
   });
 
   it("refuses an empty addition, an unknown report, and more than the daily allowance per report", async () => {
+    // The allowance is a setting (ADDITIONS_PER_REPORT_PER_DAY); a small one here shows it is read.
+    const perDay = 3;
+    process.env.ADDITIONS_PER_REPORT_PER_DAY = String(perDay);
+    resetEnvCache();
+    onTestFinished(() => {
+      delete process.env.ADDITIONS_PER_REPORT_PER_DAY;
+      resetEnvCache();
+    });
     const client = await db();
     const [a] = await add({ contacts: [{ kind: "phone", value: phone() }] });
     const r = await caseOf(a!);
@@ -182,7 +191,7 @@ describe("adding to a report later", () => {
         input: addition({ platforms: [{ name: "JD", role: "other" }] }),
       }),
     ).rejects.toThrow(NotFoundError);
-    for (let k = 0; k < ADDITIONS_PER_DAY; k++)
+    for (let k = 0; k < perDay; k++)
       await addToReport(client, victim, {
         reportId: r.reportId,
         input: addition({ platforms: [{ name: `Shop ${k}`, role: "other" }] }),
@@ -193,7 +202,25 @@ describe("adding to a report later", () => {
         input: addition({ platforms: [{ name: "More", role: "other" }] }),
       }),
     ).rejects.toThrow(RateLimitedError);
-    expect(await client.reportAddition.count({ where: { reportId: r.reportId } })).toBe(ADDITIONS_PER_DAY);
+    expect(await client.reportAddition.count({ where: { reportId: r.reportId } })).toBe(perDay);
+  });
+
+  it("refuses more rows of a kind than ADDITION_MAX_ROWS in one addition", async () => {
+    process.env.ADDITION_MAX_ROWS = "1";
+    resetEnvCache();
+    onTestFinished(() => {
+      delete process.env.ADDITION_MAX_ROWS;
+      resetEnvCache();
+    });
+    const client = await db();
+    const [a] = await add({ contacts: [{ kind: "phone", value: phone() }] });
+    const r = await caseOf(a!);
+    const two = addition({ platforms: [0, 1].map((k) => ({ name: `Rows shop ${k}`, role: "other" as const })) });
+    await expect(addToReport(client, victim, { reportId: r.reportId, input: two })).rejects.toThrow(AdditionError);
+    const one = addition({ platforms: [{ name: "Rows shop", role: "other" }] });
+    await expect(addToReport(client, victim, { reportId: r.reportId, input: one })).resolves.toMatchObject({
+      additionId: expect.any(Number),
+    });
   });
 
   it("the form's schema carries no report: a posted reportId is dropped", () => {

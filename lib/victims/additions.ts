@@ -4,13 +4,15 @@ import type { Db } from "@/lib/db";
 import type { PublicContext } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { matchReportAddition } from "@/lib/cases";
+import { env } from "@/lib/env";
 import { AppError, NotFoundError, RateLimitedError } from "@/lib/errors";
 import { checkEvidence, removeEvidence, storeEvidence } from "@/lib/reports/evidence";
 import { EvidenceError } from "@/lib/reports/service";
 import { platformKey } from "@/lib/reports/platforms";
 import { upsertPlatforms } from "@/lib/reports/platforms-db";
 import { cstLocalToDate, parseAmountToMinor } from "@/lib/vocab";
-import { additionSchema, isEmptyAddition, type AdditionForm } from "./addition-schema";
+import { configuredAdditionSchema } from "./addition-limits";
+import { isEmptyAddition, type AdditionForm } from "./addition-schema";
 
 /**
  * A victim adds to their report later (issue 10): another number, another
@@ -22,9 +24,11 @@ import { additionSchema, isEmptyAddition, type AdditionForm } from "./addition-s
  * the case figures take in the added payments.
  */
 
-/** Additions per report in a rolling day, and in all: a victim remembers a few things, not hundreds. */
-export const ADDITIONS_PER_DAY = 5;
-export const ADDITIONS_TOTAL = 50;
+/*
+ * Additions per report in a rolling day and in all, and rows of each kind per
+ * addition, are settings (ADDITIONS_PER_REPORT_PER_DAY, ADDITIONS_PER_REPORT_TOTAL,
+ * ADDITION_MAX_ROWS in lib/env): a victim remembers a few things, not hundreds.
+ */
 const DAY_MS = 24 * 60 * 60_000;
 
 /** Additions to one report are serialised on it (the limit is counted under this lock). */
@@ -50,15 +54,16 @@ export interface AddToReportInput {
 /**
  * Adds to a report. No permission: the victim is not a user. The caller
  * vouches for `reportId` (see AddToReportInput); this service never takes it
- * from a request. Refuses an empty addition and more than ADDITIONS_PER_DAY
- * per report (RateLimitedError).
+ * from a request. Refuses an empty addition, and more than
+ * ADDITIONS_PER_REPORT_PER_DAY a day or ADDITIONS_PER_REPORT_TOTAL in all per
+ * report (RateLimitedError).
  */
 export async function addToReport(
   db: Db,
   ctx: PublicContext,
   { reportId, input, files = [] }: AddToReportInput,
 ): Promise<{ additionId: number; createdAt: Date }> {
-  const parsed = z.safeParse(additionSchema, input);
+  const parsed = z.safeParse(configuredAdditionSchema, input);
   if (!parsed.success) throw new AdditionError("invalid");
   const v = parsed.data;
   // Slow work before the transaction (architecture: keep transactions short).
@@ -78,7 +83,8 @@ export async function addToReport(
         tx.reportAddition.count({ where: { reportId, createdAt: { gte: new Date(Date.now() - DAY_MS) } } }),
         tx.reportAddition.count({ where: { reportId } }),
       ]);
-      if (recent >= ADDITIONS_PER_DAY || total >= ADDITIONS_TOTAL) throw new RateLimitedError();
+      const { ADDITIONS_PER_REPORT_PER_DAY: perDay, ADDITIONS_PER_REPORT_TOTAL: inAll } = env();
+      if (recent >= perDay || total >= inAll) throw new RateLimitedError();
 
       const next = await nextPositions(tx, reportId);
       const platformIds = await upsertPlatforms(

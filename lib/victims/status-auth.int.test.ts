@@ -3,7 +3,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { hashPin } from "@/lib/reports/pin";
-import { checkStatusPin, STATUS_REPORT_BUCKET, statusReferenceKey } from "./status-auth";
+import { checkStatusPin, isStatusSignInLimited, STATUS_REPORT_BUCKET, statusReferenceKey } from "./status-auth";
 import { endStatusSession, findStatusSession } from "./status-session";
 
 const SETTINGS = {
@@ -138,6 +138,39 @@ describe("checkStatusPin", () => {
     const results = await Promise.all(Array.from({ length: 14 }, () => attempt(r.reference, "11111111", ip(), now)));
     expect(results.filter((x) => !x.ok && x.reason === "wrong")).toHaveLength(10);
     expect(results.filter((x) => !x.ok && x.reason === "throttled")).toHaveLength(4);
+  });
+});
+
+describe("isStatusSignInLimited (the gate's check before the action)", () => {
+  const limited = async (ref: string | null, addr: string, now: Date) =>
+    isStatusSignInLimited(await db(), ref, addr, now);
+
+  it("says yes for a reference at its limit, known or unknown alike, and claims nothing", async () => {
+    const known = await makeReport();
+    const unknown = reference();
+    const now = new Date();
+    for (const ref of [known.reference, unknown]) {
+      for (let i = 0; i < 9; i++) await attempt(ref, "00000000", ip(), now);
+      // Asking does not count: after any number of questions the 10th failure is still allowed.
+      for (let i = 0; i < 3; i++) expect(await limited(ref, ip(), now)).toBe(false);
+      expect(await attempt(ref, "00000000", ip(), now)).toEqual({ ok: false, reason: "wrong" });
+      expect(await limited(ref.toLowerCase(), ip(), now)).toBe(true);
+      expect(await limited(null, ip(), now)).toBe(false);
+      expect(await limited(ref, ip(), new Date(now.getTime() + minutes(61)))).toBe(false);
+    }
+    // Audited like the action's refusal, once a minute per reference.
+    expect((await auditOf(known.reference)).filter((a) => a.action === "status.pin.throttled")).toHaveLength(1);
+    await limited(known.reference, ip(), now);
+    expect((await auditOf(known.reference)).filter((a) => a.action === "status.pin.throttled")).toHaveLength(1);
+  });
+
+  it("says yes for an address at its limit, with or without a reference", async () => {
+    const addr = ip();
+    const now = new Date();
+    for (let i = 0; i < 15; i++) await attempt(reference(), PIN, addr, now);
+    expect(await limited(null, addr, now)).toBe(true);
+    expect(await limited((await makeReport()).reference, addr, now)).toBe(true);
+    expect(await limited(null, ip(), now)).toBe(false);
   });
 });
 

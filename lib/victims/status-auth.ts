@@ -155,6 +155,47 @@ async function claimAttempt(db: Db, reference: string, ip: string, now: Date): P
   });
 }
 
+/**
+ * Whether a sign-in for `reference` (null: any reference) from `ip` would be
+ * refused at a limit — for the gate in front of Next.js, which answers such a
+ * form post with the 429 page (lib/http/status-gate.ts). Only reads the counts
+ * (no locks, nothing claimed): checkStatusPin stays the authority. An unknown
+ * reference has its own count like any other, so the answer never tells
+ * whether it exists. A refusal is audited like the action's, once a minute per
+ * reference.
+ */
+export async function isStatusSignInLimited(
+  db: Db,
+  reference: string | null,
+  ip: string,
+  now = new Date(),
+): Promise<boolean> {
+  const e = env();
+  const since = new Date(now.getTime() - windowMs());
+  const byIp = await db.rateLimitHit.count({
+    where: { bucket: STATUS_IP_BUCKET, key: ipKey(ip), createdAt: { gte: since } },
+  });
+  let limited = byIp >= e.STATUS_PIN_MAX_FAILURES_PER_IP;
+  if (reference === null) return limited;
+  const ref = normaliseReference(reference);
+  if (!limited) {
+    const byReport = await db.rateLimitHit.count({
+      where: { bucket: STATUS_REPORT_BUCKET, key: statusReferenceKey(ref), createdAt: { gte: since } },
+    });
+    limited = byReport >= e.STATUS_PIN_MAX_FAILURES_PER_REPORT;
+  }
+  if (limited && (await noticeDue(db, ref, now))) {
+    await recordAudit(db, {
+      actorId: null,
+      action: "status.pin.throttled",
+      resourceType: "report",
+      resourceId: ref,
+      ip,
+    });
+  }
+  return limited;
+}
+
 async function noticeDue(db: Db, reference: string, now: Date): Promise<boolean> {
   const key = statusReferenceKey(reference);
   const recent = await db.rateLimitHit.findFirst({

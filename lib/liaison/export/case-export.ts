@@ -77,8 +77,23 @@ export async function loadCaseExport(
             victimPhone: true,
             narrative: true,
             payments: {
-              select: { amountMinor: true, currency: true, paidAt: true, payeeValue: true, payeeName: true },
+              select: {
+                amountMinor: true,
+                currency: true,
+                paidAt: true,
+                payeeValue: true,
+                payeeName: true,
+                addition: { select: { createdAt: true } },
+              },
               orderBy: { position: "asc" },
+            },
+            // Added later by the victim (status page): marked in the file, with the time.
+            additions: {
+              select: {
+                createdAt: true,
+                _count: { select: { contacts: true, payments: true, platforms: true, evidence: true } },
+              },
+              orderBy: { createdAt: "asc" },
             },
           },
         })
@@ -132,7 +147,9 @@ export async function loadCaseExport(
         currency: p.currency,
         paidAt: p.paidAt,
         payee: [p.payeeValue, p.payeeName].filter(Boolean).join(" "),
+        addedAt: p.addition?.createdAt ?? null,
       })),
+      additions: r.additions.map((a) => ({ at: a.createdAt, ...a._count })),
     })),
   };
 }

@@ -41,6 +41,17 @@ describe("casePdf", () => {
     expect(text).not.toContain("本档案未收录报案详情");
   });
 
+  // Two files: give a loaded machine time (the default is 5 s).
+  it("marks what the victim added later, with the time", { timeout: 20_000 }, async () => {
+    const zh = (await pdfText((await casePdf(caseData({ includePii: true }))).body)).join("\n");
+    expect(zh).toContain("后来补充");
+    expect(zh).toContain("2026-06-02 10:15（号码 0 个，支付 1 笔，平台 0 个，文件 0 个）");
+    // The added payment carries the addition's time; the original one none.
+    expect(zh).toMatch(/¥5,000\.00[\s\S]*6217 0000 1111 2222 333[\s\S]*2026-06-02 10:15/);
+    const en = (await pdfText((await casePdf(caseData({ includePii: true, locale: "en" }))).body)).join("\n");
+    expect(en).toContain("2026-06-02 10:15: 0 numbers, 1 payment, 0 platforms, 0 files");
+  });
+
   it("renders in English", async () => {
     const text = (await pdfText((await casePdf(caseData({ locale: "en" }))).body)).join("\n");
     expect(text).toContain("Case file C-2026-00042");

@@ -84,16 +84,33 @@ export async function casePdfBytes(data: CaseExportData): Promise<Uint8Array> {
         [t("columns.victimName"), r.victimName],
         [t("columns.victimPhone"), r.victimPhone],
       ]);
+      if (r.additions.length) {
+        // The original report is never changed; what came later says when (the reader weighs it differently).
+        w.keyValues([
+          [
+            t("caseFile.addedLater"),
+            list(
+              r.additions.map(({ at, ...counts }) => t("caseFile.addition", { time: chinaDateTime(at), ...counts })),
+            ),
+          ],
+        ]);
+      }
       if (r.narrative.trim()) w.text(r.narrative, { after: 6 });
       if (r.payments.length === 0) w.text(t("caseFile.noPayments"));
       else {
         w.table(
           [
-            { title: t("columns.amount"), share: 0.22 },
-            { title: t("columns.time"), share: 0.22 },
-            { title: t("columns.payee"), share: 0.56 },
+            { title: t("columns.amount"), share: 0.2 },
+            { title: t("columns.time"), share: 0.2 },
+            { title: t("columns.payee"), share: 0.4 },
+            { title: t("columns.addedLater"), share: 0.2 },
           ],
-          r.payments.map((p) => [m(p.amountMinor, p.currency), chinaDateTime(p.paidAt), p.payee]),
+          r.payments.map((p) => [
+            m(p.amountMinor, p.currency),
+            chinaDateTime(p.paidAt),
+            p.payee,
+            p.addedAt ? chinaDateTime(p.addedAt) : "",
+          ]),
         );
       }
     }

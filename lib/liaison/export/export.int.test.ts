@@ -12,7 +12,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Actor, ServiceContext } from "@/lib/auth/permissions";
 import { add, caseOf, phone, staff } from "@/lib/cases/test-support";
 import { createRequest } from "../requests";
-import { exportCase, exportRequest, type CaseExportFormat, type RequestExportFormat } from "./index";
+import { exportCase, exportRequest, loadCaseExport, type CaseExportFormat, type RequestExportFormat } from "./index";
 import { unit } from "./test-support/fixtures";
 import { pdfText } from "./test-support/pdf-text";
 
@@ -202,6 +202,28 @@ describe("case exports", () => {
     expect(shared).toContain(kase.number);
     expect(shared).not.toContain("王小红");
     expect(shared).toContain("未导出：在预警名单上");
+  });
+
+  it("the case file's reports mark payments the victim added later, with the addition's time", async () => {
+    const client = await db();
+    const report = await client.report.findFirstOrThrow({
+      where: { case: { number: kase.number }, victimName: "赵大明" },
+      select: { id: true, reference: true },
+    });
+    const at = new Date("2026-06-02T02:15:00Z");
+    await client.reportAddition.create({
+      data: {
+        reportId: report.id,
+        createdAt: at,
+        payments: { create: [{ reportId: report.id, position: 90, amountMinor: 123_400n, payeeValue: card() }] },
+      },
+    });
+    const data = await loadCaseExport(client, investigator, { ...kaseReq("pdf"), reports: true });
+    const r = data.reports.find((x) => x.reference === report.reference)!;
+    expect(r.payments.map((p) => p.addedAt)).toEqual([null, at]);
+    expect(r.additions).toEqual([{ at, contacts: 0, payments: 1, platforms: 0, evidence: 0 }]);
+    const other = data.reports.find((x) => x.reference !== report.reference)!;
+    expect(other.additions).toEqual([]);
   });
 
   it("analysts and liaisons cannot export cases", async () => {

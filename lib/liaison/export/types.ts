@@ -87,7 +87,13 @@ export interface CaseExportReport {
   victimName: string;
   victimPhone: string;
   narrative: string;
-  payments: { amountMinor: bigint; currency: string; paidAt: Date | null; payee: string }[];
+  /**
+   * `addedAt`: when the victim added the payment later on the status page (a
+   * ReportAddition); null for what the report itself named.
+   */
+  payments: { amountMinor: bigint; currency: string; paidAt: Date | null; payee: string; addedAt: Date | null }[];
+  /** What the victim added later, oldest first: when, and how many numbers, payments and platforms. */
+  additions: { at: Date; contacts: number; payments: number; platforms: number; evidence: number }[];
 }
 
 export interface CaseExportData {
