@@ -1,3 +1,4 @@
+import { buffer } from "node:stream/consumers";
 /**
  * Answers with an attachment and its download: the file is sniffed and
  * stored, never left behind when the answer is refused, the file a new one
@@ -101,12 +102,12 @@ describe("answer attachments", () => {
     expect(onDisk(item.attachmentKey!)).toBe(true);
 
     const file = await answerAttachmentForDownload(client, liaison, { number, itemId: itemIds[0]! });
-    expect(Buffer.compare(file.bytes, PNG)).toBe(0);
+    expect(Buffer.compare(await buffer(file.stream), PNG)).toBe(0);
     expect(file.headers["content-type"]).toBe("image/png");
     expect(file.headers["content-disposition"]).toMatch(/^attachment;/);
     expect(file.headers["content-disposition"]).toContain(".png");
     expect(file.headers["x-content-type-options"]).toBe("nosniff");
-    await answerAttachmentForDownload(client, investigator, { number, itemId: itemIds[0]! });
+    (await answerAttachmentForDownload(client, investigator, { number, itemId: itemIds[0]! })).stream.destroy();
     expect(
       await client.auditEvent.count({ where: { action: "request.attachment.download", resourceId: number } }),
     ).toBe(2);
