@@ -81,9 +81,7 @@ export async function removeStored(keys: string[]): Promise<void> {
   if (valid.length === 0) return;
   await evidenceStore()
     .delete(valid)
-    .catch((e: unknown) =>
-      log("warn", "evidence left behind (delete failed)", { keys: valid, error: e instanceof Error ? e.name : "" }),
-    );
+    .catch((e: unknown) => log("warn", "evidence left behind (delete failed)", { keys: valid, error: reason(e) }));
 }
 
 /**
@@ -120,9 +118,15 @@ export async function storageWritable(): Promise<boolean> {
     await evidenceStore().probe();
     return true;
   } catch (e) {
-    log("warn", "evidence storage is not writable", { error: e instanceof Error ? e.name : "" });
+    log("warn", "evidence storage is not writable", { error: reason(e) });
     return false;
   }
+}
+
+/** What went wrong, for the log: an error code or name (messages may carry paths or hosts, never PII, but stay short). */
+function reason(e: unknown): string {
+  const c = (e instanceof StorageUnavailableError ? e.cause : e) as { code?: unknown; name?: unknown } | undefined;
+  return String(c?.code ?? c?.name ?? "unknown");
 }
 
 /** A Node stream as the body of a route's Response. */
