@@ -4,7 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { randomInt, randomUUID } from "node:crypto";
+import { createHash, randomInt, randomUUID } from "node:crypto";
 import type { Db } from "../lib/db/client";
 import { importReports } from "../lib/interchange/import";
 
@@ -90,7 +90,8 @@ export async function someEvidence(db: Db): Promise<{ id: string }> {
       originalName: "shot.png",
       mime: "image/png",
       size: png.length,
-      sha256: "0".repeat(64),
+      // Downloads are checked against it (lib/storage): a wrong hash cuts the file off.
+      sha256: createHash("sha256").update(png).digest("hex"),
     },
     select: { id: true },
   });

@@ -48,6 +48,42 @@ const schema = z.object({
 
   /** Evidence files; outside public/ and never served without authorisation. */
   EVIDENCE_DIR: z.string().optional(),
+  // --- Evidence storage (docs/decisions/0013-evidence-storage.md) ---
+  /** local: files under EVIDENCE_DIR (one server); s3: S3-compatible object storage shared by several servers. */
+  EVIDENCE_STORAGE: z.enum(["local", "s3"]).default("local"),
+  /** The S3 API's address (MinIO, Ceph, a cloud's S3 endpoint); unset: AWS S3 of S3_REGION. */
+  S3_ENDPOINT: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be an S3 bucket name")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  /** Both, or neither (then the SDK's default chain: instance role, AWS_* variables, ~/.aws). */
+  S3_ACCESS_KEY_ID: z
+    .string()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  S3_SECRET_ACCESS_KEY: z
+    .string()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** Path-style URLs (endpoint/bucket/key): MinIO and most self-hosted servers need them. */
+  S3_FORCE_PATH_STYLE: z
+    .enum(["1", "true", "yes", "0", "false", "no", ""])
+    .default("")
+    .transform((v) => ["1", "true", "yes"].includes(v)),
+  /** Server-side encryption asked for every object; "none" for servers that refuse the header. */
+  S3_SSE: z.enum(["AES256", "aws:kms", "none"]).default("AES256"),
+  /** With S3_SSE=aws:kms: the KMS key (unset: the bucket's or account's default key). */
+  S3_SSE_KMS_KEY_ID: z
+    .string()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   PORT: z.coerce.number().int().positive().default(3000),
   /** Accepted reports per IP per window before the form answers 429. */
   REPORT_RATE_LIMIT: z.coerce.number().int().positive().default(10),
@@ -292,13 +328,22 @@ const schema = z.object({
   ADDITION_MAX_ROWS: z.coerce.number().int().positive().max(100).default(5),
 });
 
+/** Settings that only make sense together. */
+const checked = schema.superRefine((e, ctx) => {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  if (e.EVIDENCE_STORAGE === "s3" && !e.S3_BUCKET) issue("S3_BUCKET", "required when EVIDENCE_STORAGE=s3");
+  if (!e.S3_ACCESS_KEY_ID !== !e.S3_SECRET_ACCESS_KEY)
+    issue("S3_SECRET_ACCESS_KEY", "set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither");
+  if (e.S3_SSE_KMS_KEY_ID && e.S3_SSE !== "aws:kms") issue("S3_SSE_KMS_KEY_ID", "only with S3_SSE=aws:kms");
+});
+
 export type Env = z.infer<typeof schema>;
 
 let cached: Env | undefined;
 
 export function env(): Env {
   if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+  const parsed = checked.safeParse(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration (see .env.example):\n${lines.join("\n")}`);

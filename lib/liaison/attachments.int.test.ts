@@ -7,8 +7,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomInt, randomUUID } from "node:crypto";
+import { buffer } from "node:stream/consumers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { resetEnvCache } from "@/lib/env";
+import { StorageUnavailableError } from "@/lib/storage";
+import { startTestS3 } from "@/test/s3-server";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Actor, ServiceContext } from "@/lib/auth/permissions";
 import { evidenceDir } from "@/lib/reports/evidence";
@@ -101,12 +105,12 @@ describe("answer attachments", () => {
     expect(onDisk(item.attachmentKey!)).toBe(true);
 
     const file = await answerAttachmentForDownload(client, liaison, { number, itemId: itemIds[0]! });
-    expect(Buffer.compare(file.bytes, PNG)).toBe(0);
+    expect(Buffer.compare(await buffer(file.stream), PNG)).toBe(0);
     expect(file.headers["content-type"]).toBe("image/png");
     expect(file.headers["content-disposition"]).toMatch(/^attachment;/);
     expect(file.headers["content-disposition"]).toContain(".png");
     expect(file.headers["x-content-type-options"]).toBe("nosniff");
-    await answerAttachmentForDownload(client, investigator, { number, itemId: itemIds[0]! });
+    (await answerAttachmentForDownload(client, investigator, { number, itemId: itemIds[0]! })).stream.destroy();
     expect(
       await client.auditEvent.count({ where: { action: "request.attachment.download", resourceId: number } }),
     ).toBe(2);
@@ -167,5 +171,42 @@ describe("answer attachments", () => {
     expect(kept.attachmentKey).toBe(now.attachmentKey);
     expect(kept.answerNote).toBe("更正");
     expect(onDisk(now.attachmentKey!)).toBe(true);
+  });
+});
+
+describe("answer attachments on object storage (s3rver)", () => {
+  it("go to the bucket and come back from it; a replaced one is deleted; a refused write saves no answer", async () => {
+    const client = await db();
+    const s3 = await startTestS3({ bucket: "attachments" });
+    Object.assign(process.env, s3.env);
+    resetEnvCache();
+    try {
+      await answerItemWithAttachment(client, liaison, answer(itemIds[1]!), [new File([PDF], "notice.pdf")]);
+      const first = (await client.liaisonRequestItem.findUniqueOrThrow({ where: { id: itemIds[1]! } })).attachmentKey!;
+      expect(await s3.keys()).toEqual([first]);
+      expect(onDisk(first)).toBe(false);
+      expect(s3.requests.find((r) => r.method === "PUT")?.headers["x-amz-server-side-encryption"]).toBe("AES256");
+      const file = await answerAttachmentForDownload(client, investigator, { number, itemId: itemIds[1]! });
+      expect((await buffer(file.stream)).equals(PDF)).toBe(true);
+
+      await answerItemWithAttachment(client, liaison, answer(itemIds[1]!), [new File([PNG], "scan.png")]);
+      const second = (await client.liaisonRequestItem.findUniqueOrThrow({ where: { id: itemIds[1]! } })).attachmentKey!;
+      expect(await s3.keys()).toEqual([second]);
+
+      const before = await client.liaisonRequestItem.findUniqueOrThrow({ where: { id: itemIds[1]! } });
+      s3.refuse({ status: 500, methods: ["PUT"] });
+      await expect(
+        answerItemWithAttachment(client, liaison, { ...answer(itemIds[1]!), note: "not saved" }, [
+          new File([PDF], "again.pdf"),
+        ]),
+      ).rejects.toBeInstanceOf(StorageUnavailableError);
+      s3.refuse(null);
+      expect(await client.liaisonRequestItem.findUniqueOrThrow({ where: { id: itemIds[1]! } })).toEqual(before);
+      expect(await s3.keys()).toEqual([second]);
+    } finally {
+      for (const k of Object.keys(s3.env)) delete process.env[k];
+      resetEnvCache();
+      await s3.close();
+    }
   });
 });

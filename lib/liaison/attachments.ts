@@ -1,12 +1,11 @@
 import "server-only";
-import fs from "node:fs/promises";
-import path from "node:path";
+import type { Readable } from "node:stream";
 import type { Db } from "@/lib/db/client";
 import { assertCan, can, type ServiceContext } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError, NotFoundError } from "@/lib/errors";
-import { log } from "@/lib/log";
-import { checkEvidence, evidenceDir, removeEvidence, storeEvidence } from "@/lib/reports/evidence";
+import { checkEvidence, removeEvidence, storeEvidence } from "@/lib/reports/evidence";
+import { openStored } from "@/lib/storage";
 import { evidenceHeaders } from "@/lib/reports/evidence-name";
 import { answerItem, type AnswerAttachment, type AnswerItemInput } from "./answers";
 
@@ -14,8 +13,8 @@ import { answerItem, type AnswerAttachment, type AnswerItemInput } from "./answe
  * A liaison's answer with its optional attachment (a freeze notice, a screen
  * of the blocked account), and the one way to download it again. Uploads go
  * through the victims' evidence checks (type sniffed from the bytes: PDF or
- * image; MAX_EVIDENCE_MB) and storage (random names in EVIDENCE_DIR, nothing
- * served statically).
+ * image; MAX_EVIDENCE_MB) and storage (random keys in the evidence storage,
+ * local folder or object storage: lib/storage; nothing served statically).
  */
 export type AttachmentErrorCode = "attachmentType" | "attachmentTooLarge" | "attachmentCount";
 
@@ -59,11 +58,8 @@ export async function answerItemWithAttachment(
     if (attachment) await removeEvidence([attachment.key]);
     throw e;
   }
-  if (replaced)
-    await removeEvidence([replaced]).catch((e: unknown) =>
-      // The answer is saved; an orphaned file is only disk space.
-      log("warn", "could not delete a replaced answer attachment", { error: String(e) }),
-    );
+  // The answer is saved; a file left behind is only space (removeEvidence logs it, never throws).
+  if (replaced) await removeEvidence([replaced]);
   return { number: input.number };
 }
 
@@ -76,7 +72,7 @@ export async function answerAttachmentForDownload(
   db: Db,
   ctx: ServiceContext,
   input: { number: string; itemId: number },
-): Promise<{ bytes: Buffer; headers: Record<string, string> }> {
+): Promise<{ stream: Readable; headers: Record<string, string> }> {
   const staff = can(ctx.actor, "read:request:any");
   if (!staff) assertCan(ctx.actor, "read:request:own-org");
   const orgId = ctx.actor.orgId;
@@ -87,11 +83,19 @@ export async function answerAttachmentForDownload(
       attachmentKey: { not: null },
       request: staff ? { number: input.number } : { number: input.number, orgId: orgId!, status: { not: "draft" } },
     },
-    select: { id: true, attachmentKey: true, attachmentName: true, attachmentMime: true, attachmentSha256: true },
+    select: {
+      id: true,
+      attachmentKey: true,
+      attachmentName: true,
+      attachmentMime: true,
+      attachmentSize: true,
+      attachmentSha256: true,
+    },
   });
-  if (!item?.attachmentKey) throw new NotFoundError("attachment");
-  const bytes = await fs.readFile(path.join(evidenceDir(), path.basename(item.attachmentKey))).catch(() => null);
-  if (!bytes) throw new NotFoundError("attachment");
+  if (!item?.attachmentKey || !item.attachmentSha256 || item.attachmentSize === null)
+    throw new NotFoundError("attachment");
+  const stream = await openStored(item.attachmentKey, { sha256: item.attachmentSha256, size: item.attachmentSize });
+  if (!stream) throw new NotFoundError("attachment");
   const name = item.attachmentName || "attachment";
   await recordAudit(db, {
     actorId: ctx.actor.id,
@@ -100,7 +104,11 @@ export async function answerAttachmentForDownload(
     resourceId: input.number,
     ip: ctx.ip,
     detail: { item: item.id, name, sha256: item.attachmentSha256 },
+  }).catch((e: unknown) => {
+    stream.destroy();
+    throw e;
   });
   // Named and typed by the type sniffed on upload; always a download, never rendered.
-  return { bytes, headers: evidenceHeaders(name, item.attachmentMime ?? "application/octet-stream") };
+  const headers = evidenceHeaders(name, item.attachmentMime ?? "application/octet-stream");
+  return { stream, headers: { ...headers, "content-length": String(item.attachmentSize) } };
 }

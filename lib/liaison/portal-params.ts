@@ -65,6 +65,7 @@ export const portalErrorCodes = {
     "forbidden",
     "unauthenticated",
     "unexpected",
+    "storageUnavailable",
   ],
 } as const;
 export type PortalErrorNamespace = keyof typeof portalErrorCodes;

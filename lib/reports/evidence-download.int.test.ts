@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { buffer } from "node:stream/consumers";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -59,7 +60,8 @@ describe("evidenceForDownload", () => {
     const [ev] = await reportWithEvidence(["report.html"]);
     const actor = await staff("investigator");
     const file = await evidenceForDownload(await db(), actor, ev!.id, "198.51.100.20");
-    expect(file.bytes.equals(PNG)).toBe(true);
+    expect((await buffer(file.stream)).equals(PNG)).toBe(true);
+    expect(file.headers["content-length"]).toBe(String(PNG.length));
     expect(file.headers).toMatchObject({
       "content-type": "image/png",
       "content-disposition": 'attachment; filename="report.png"',
@@ -84,7 +86,11 @@ describe("evidenceForDownload", () => {
     expect(evs.map((e) => e.originalName).sort()).toEqual(["photognp.html", "转账截图.jpg"]);
     const actor = await staff("investigator");
     const names = await Promise.all(
-      evs.map(async (e) => (await evidenceForDownload(await db(), actor, e.id)).headers["content-disposition"]),
+      evs.map(async (e) => {
+        const file = await evidenceForDownload(await db(), actor, e.id);
+        file.stream.destroy();
+        return file.headers["content-disposition"];
+      }),
     );
     expect(names.sort()).toEqual(
       [

@@ -1,19 +1,15 @@
 import "server-only";
-import fs from "node:fs/promises";
-import path from "node:path";
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
 import { env } from "@/lib/env";
 import { safeFileName } from "@/lib/vocab/text";
+import { removeStored, storeFiles } from "@/lib/storage";
 import { EVIDENCE_EXTENSIONS } from "./evidence-types";
 
 /** Types we accept, decided from the bytes, never from the name or the browser's claim. */
 export const ALLOWED_EVIDENCE_TYPES = new Set(Object.keys(EVIDENCE_EXTENSIONS));
 
-export function evidenceDir(): string {
-  const e = env();
-  return path.resolve(/*turbopackIgnore: true*/ e.EVIDENCE_DIR ?? path.join(e.DATA_DIR, "evidence"));
-}
+export { evidenceDir } from "@/lib/storage";
 
 export interface CheckedEvidence {
   originalName: string;
@@ -54,27 +50,16 @@ export async function checkEvidence(
   return { ok: true, files: out };
 }
 
-/** Writes files under random names; the caller deletes them if its transaction fails. */
-export async function storeEvidence(
-  files: CheckedEvidence[],
-): Promise<{ storageKey: string; file: CheckedEvidence }[]> {
-  const dir = evidenceDir();
-  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-  const stored: { storageKey: string; file: CheckedEvidence }[] = [];
-  try {
-    for (const file of files) {
-      const storageKey = randomUUID();
-      await fs.writeFile(path.join(dir, storageKey), file.bytes, { mode: 0o600, flag: "wx" });
-      stored.push({ storageKey, file });
-    }
-  } catch (e) {
-    await removeEvidence(stored.map((s) => s.storageKey));
-    throw e;
-  }
-  return stored;
+/**
+ * Writes files under random keys in the configured storage (lib/storage),
+ * before the caller's transaction; all or nothing (StorageUnavailableError).
+ * The caller deletes them (removeEvidence) if its transaction fails.
+ */
+export function storeEvidence(files: CheckedEvidence[]): Promise<{ storageKey: string; file: CheckedEvidence }[]> {
+  return storeFiles(files);
 }
 
-export async function removeEvidence(keys: string[]): Promise<void> {
-  const dir = evidenceDir();
-  await Promise.all(keys.map((k) => fs.rm(path.join(dir, k), { force: true })));
+/** Deletes stored files; never throws (leftovers are logged by key). */
+export function removeEvidence(keys: string[]): Promise<void> {
+  return removeStored(keys);
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
+import { RateLimitedError } from "@/lib/errors";
 import {
   ABUSE_BUCKET,
   REPORT_BUCKET,
@@ -54,6 +55,24 @@ describe("report rate limit", () => {
     expect(await isReportLimitedForIp(ip)).toBe(true);
     expect(await isReportLimited(client, addr())).toBe(false);
     expect(await isReportLimitedForIp(addr())).toBe(false);
+  });
+
+  it("a burst from one address (on several servers: transactions at once) stores no more than the limit", async () => {
+    const client = await db();
+    const ip = addr();
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () =>
+        client.$transaction(async (tx) => {
+          // Work between the early check and the count, as a report's matching does.
+          await tx.$executeRaw`SELECT pg_sleep(0.05)`;
+          await recordReportHit(tx, ip);
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
+    for (const r of results.filter((r) => r.status === "rejected"))
+      expect((r as PromiseRejectedResult).reason).toBeInstanceOf(RateLimitedError);
+    expect(await reportsInWindow(client, ip)).toBe(3);
   });
 
   it("forgets reports older than the window", async () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { RateLimitedError } from "@/lib/errors";
 import { logError } from "@/lib/log";
 import { keyedHash } from "@/lib/secrets";
 
@@ -36,10 +37,20 @@ export async function isReportLimited(db: Client, ip: string): Promise<boolean> 
   return abuse > 0 || (await reportsInWindow(db, ip)) >= env().REPORT_RATE_LIMIT;
 }
 
-/** Counts one accepted report (inside the report's transaction). */
-export async function recordReportHit(db: Queryable, ip: string): Promise<void> {
-  await db.rateLimitHit.create({ data: { bucket: REPORT_BUCKET, key: ipKey(ip) } });
+/**
+ * Counts one accepted report inside the report's transaction, or refuses it
+ * (RateLimitedError) if the address's window is already full. Reports from one
+ * address are serialised on a transaction-scoped lock of its keyed hash, so a
+ * burst spread over several app servers cannot pass the limit between the
+ * early check (isReportLimited) and this count: the sum over all servers holds.
+ */
+export async function recordReportHit(db: Queryable & Pick<Db, "$executeRaw">, ip: string): Promise<void> {
+  const key = ipKey(ip);
+  await db.$executeRaw`SELECT pg_advisory_xact_lock(${RATE_LOCK_SPACE}::int, hashtext(${key}))`;
+  if ((await reportsInWindow(db, ip)) >= env().REPORT_RATE_LIMIT) throw new RateLimitedError();
+  await db.rateLimitHit.create({ data: { bucket: REPORT_BUCKET, key } });
 }
+const RATE_LOCK_SPACE = 0x52_4c_4d; // "RLM"
 
 /** A bot signal (filled honeypot): the address is refused for the rest of the window. */
 export async function recordAbuseHit(db: Queryable, ip: string): Promise<void> {

@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { staffRoute } from "@/lib/auth/route";
 import { NotFoundError } from "@/lib/errors";
 import { answerAttachmentForDownload, requestNumberFromPath } from "@/lib/liaison";
+import { responseBody } from "@/lib/storage";
 
 export const dynamic = "force-dynamic";
 
@@ -21,6 +22,6 @@ export const GET = staffRoute<{ number: string; itemId: string }>(
       { actor: user, ip },
       { number, itemId: Number(params.itemId) },
     );
-    return new Response(new Uint8Array(file.bytes), { headers: file.headers });
+    return new Response(responseBody(file.stream), { headers: file.headers });
   },
 );
