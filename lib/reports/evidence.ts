@@ -78,3 +78,22 @@ export async function removeEvidence(keys: string[]): Promise<void> {
   const dir = evidenceDir();
   await Promise.all(keys.map((k) => fs.rm(path.join(dir, k), { force: true })));
 }
+
+/**
+ * Whether evidence can be stored right now (GET /api/ready): writes and
+ * removes a small probe file where uploads go. The one storage check the
+ * readiness endpoint calls; point it at the storage backend when evidence
+ * moves behind one.
+ */
+export async function storageWritable(): Promise<boolean> {
+  const probe = path.join(evidenceDir(), `.ready-${randomUUID()}`);
+  try {
+    await fs.mkdir(path.dirname(probe), { recursive: true, mode: 0o700 });
+    await fs.writeFile(probe, "ok", { mode: 0o600, flag: "wx" });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await fs.rm(probe, { force: true }).catch(() => undefined);
+  }
+}
