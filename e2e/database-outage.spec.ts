@@ -8,6 +8,7 @@
  * where the PostgreSQL 15 server binaries are absent.
  */
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { spawn, type ChildProcess } from "node:child_process";
 import type { APIRequestContext, BrowserContext } from "@playwright/test";
@@ -38,11 +39,15 @@ let seed: Db | undefined;
 
 async function freeOf(ports: number[]): Promise<number> {
   for (const port of ports) {
-    const inUse = await fetch(`http://127.0.0.1:${port}/`).then(
-      () => true,
-      () => false,
-    );
-    if (!inUse) return port;
+    const probe = net.createServer();
+    const free = await new Promise<boolean>((resolve) => {
+      probe.once("error", () => resolve(false));
+      probe.listen(port, "0.0.0.0", () => resolve(true));
+    });
+    if (free) {
+      await new Promise((r) => probe.close(r));
+      return port;
+    }
   }
   throw new Error(`no free port among ${ports.join(", ")}`);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { createPrisma, type Db } from "./client";
 import { findRunningEmbedded } from "./embedded";
-import { asDatabaseError } from "./unavailable";
+import { typedUnavailable } from "./unavailable";
 import { env } from "@/lib/env";
 
 // One client per server process. `npm start` passes DATABASE_URL (a real
@@ -17,27 +17,6 @@ async function connect(): Promise<Db> {
     );
   }
   return typedUnavailable(createPrisma(url));
-}
-
-/**
- * Every query that fails because the database cannot be reached throws
- * DatabaseUnavailableError (lib/db/unavailable.ts), so pages, actions and
- * routes answer "please try again" with 503 instead of a 500. The pool itself
- * recovers: pg drops broken connections and opens new ones on the next query.
- */
-function typedUnavailable(client: Db): Db {
-  const extended = client.$extends({
-    query: {
-      async $allOperations({ args, query }) {
-        try {
-          return await query(args);
-        } catch (e) {
-          throw asDatabaseError(e);
-        }
-      },
-    },
-  });
-  return extended as unknown as Db;
 }
 
 export function db(): Promise<Db> {

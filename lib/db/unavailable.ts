@@ -8,6 +8,7 @@
  * connections and opens new ones once the server is back, so the app recovers
  * without a restart.
  */
+import type { Db } from "./client";
 import { DatabaseUnavailableError } from "../errors";
 import { currentRequest } from "../http/request-context";
 
@@ -59,4 +60,26 @@ export function asDatabaseError(err: unknown): unknown {
   const ctx = currentRequest();
   if (ctx) ctx.databaseUnavailable = true;
   return err instanceof DatabaseUnavailableError ? err : new DatabaseUnavailableError(ctx?.id);
+}
+
+/**
+ * The app's client (lib/db/index.ts): every query that fails because the
+ * database cannot be reached throws DatabaseUnavailableError, so pages,
+ * actions and routes answer "please try again" with 503 instead of a 500.
+ * The pool itself recovers: pg drops broken connections and opens new ones on
+ * the next query.
+ */
+export function typedUnavailable(client: Db): Db {
+  const extended = client.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (e) {
+          throw asDatabaseError(e);
+        }
+      },
+    },
+  });
+  return extended as unknown as Db;
 }
