@@ -136,6 +136,7 @@ test("the database stops under traffic: 503 'please try again' pages, ready 503,
   const page = await context.newPage();
   await signIn(page, user);
   const request = context.request;
+  await page.goto("/en/staff/cases");
   await expect(page.getByRole("heading", { name: messages.en.cases.boardTitle })).toBeVisible();
 
   // Traffic, then the database goes away (fast shutdown: open connections are cut, as in a crash or restart).

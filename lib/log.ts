@@ -59,7 +59,10 @@ function describe(err: unknown): Record<string, unknown> {
 /** Logs an unexpected error and returns the id shown to the user. */
 export function logError(err: unknown, context: Record<string, unknown> = {}): string {
   const errorId = randomUUID().slice(0, 8);
-  log("error", "unexpected error", { errorId, ...context, error: describe(err) });
+  // An unreachable database (lib/db/unavailable.ts) is an outage to watch, not a bug to debug.
+  if (err instanceof Error && err.name === "DatabaseUnavailableError")
+    log("warn", "database unavailable", { errorId, ...context });
+  else log("error", "unexpected error", { errorId, ...context, error: describe(err) });
   return errorId;
 }
 
