@@ -125,6 +125,10 @@ async function expectTryAgainPage(request: APIRequestContext, locale: "en" | "zh
   expect(html).toContain(id);
   for (const internal of ["ECONNREFUSED", "at async", "node_modules", "prisma", "57P01", "Internal Server Error"])
     expect(html).not.toContain(internal);
+  // The id the visitor quotes finds the request in the server's log.
+  await expect
+    .poll(() => fs.readFileSync(path.join(e2eLogDir(), "outage-server.log"), "utf8"))
+    .toMatch(new RegExp(`"reqId":"${id}","method":"GET","path":"/${locale}/staff/cases","status":503`));
 }
 
 test("the database stops under traffic: 503 'please try again' pages, ready 503, health 200; it comes back without a restart", async ({
