@@ -12,6 +12,8 @@ process.env.DATA_DIR = dataDir;
 
 export default defineConfig({
   testDir: "e2e",
+  // After the run: the servers' logs must carry none of the personal data the fixtures seeded.
+  globalTeardown: "./e2e/pii-log-check.ts",
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
@@ -37,7 +39,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
-    command: "node --import tsx scripts/start.ts",
+    // The output goes to the console as before and to server.log, which e2e/pii-log-check.ts reads.
+    command: `mkdir -p ${dataDir} && node --import tsx scripts/start.ts 2>&1 | tee -a ${path.join(dataDir, "server.log")}`,
     url: `http://localhost:${port}/en`,
     timeout: 240_000,
     reuseExistingServer: false,

@@ -44,7 +44,12 @@ export default async function proxy(request: NextRequest) {
   const lookupLocale = request.method === "GET" ? lookupPageLocale(pathname, request.nextUrl.searchParams) : null;
   if (lookupLocale) {
     const { takePageLookupForIp } = await import("@/lib/lookup/limit-check");
-    const allowed = await takePageLookupForIp(clientIpFrom(request.headers));
+    const { isDatabaseUnavailable } = await import("@/lib/db/unavailable");
+    // Database down: let the page answer its own 503 "please try again" rather than failing here with a bare 500.
+    const allowed = await takePageLookupForIp(clientIpFrom(request.headers)).catch((e: unknown) => {
+      if (isDatabaseUnavailable(e)) return { ok: true as const };
+      throw e;
+    });
     if (!allowed.ok) return tooManyLookups(lookupLocale, allowed.retryAfterSeconds);
   }
   const fromEdge = isFromEdge(request.headers);

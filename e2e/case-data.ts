@@ -7,6 +7,7 @@ import path from "node:path";
 import { createHash, randomInt, randomUUID } from "node:crypto";
 import type { Db } from "../lib/db/client";
 import { importReports } from "../lib/interchange/import";
+import { NARRATIVES, seedPii } from "./pii";
 
 export interface Ring {
   phone: string;
@@ -40,11 +41,11 @@ export async function importRing(
       scamType: opts.scamType ?? "courier_compensation",
       victim: {
         name: `Victim ${k}`,
-        phone: `139${randomInt(10_000_000, 99_999_999)}`,
+        phone: seedPii(`139${randomInt(10_000_000, 99_999_999)}`),
         province: opts.province ?? "Hubei",
         city: "Wuhan",
       },
-      narrative: "A caller said my parcel was crushed and offered double compensation.",
+      narrative: NARRATIVES.crushedParcel,
       contacts: [
         { kind: "phone", value: spell[k % spell.length] },
         ...Array.from({ length: opts.qqPerReport ?? 0 }, () => ({
@@ -196,8 +197,8 @@ export async function importBridgedCase(db: Db): Promise<BridgedCase> {
       externalId: externalIds[k],
       submittedAt: `2026-05-${10 + k}T10:00:00+08:00`,
       scamType: "courier_compensation",
-      victim: { name: `Victim ${k}`, phone: `139${randomInt(10_000_000, 99_999_999)}`, province: "Hubei" },
-      narrative: "Paid a refund 'deposit' to the account the caller gave.",
+      victim: { name: `Victim ${k}`, phone: seedPii(`139${randomInt(10_000_000, 99_999_999)}`), province: "Hubei" },
+      narrative: NARRATIVES.refundDeposit,
       contacts: [{ kind: "phone", value: r.phone }],
       payments: r.payments,
     }),

@@ -12,6 +12,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import type { Db } from "../lib/db/client";
 import { importReports } from "../lib/interchange/import";
+import { NARRATIVES, seedPii } from "./pii";
 import { formatMinor } from "../lib/vocab";
 import { pdfText } from "../lib/liaison/export/test-support/pdf-text";
 import { test, expect, messages, signIn, uniqueSuffix, type Locale } from "./staff-fixtures";
@@ -44,8 +45,8 @@ async function freezeCase(db: Db) {
       submittedAt: `2026-05-1${k}T10:00:00+08:00`,
       incidentDate: `2026-05-1${k}`,
       scamType: "courier_compensation",
-      victim: { name: `Victim ${k}`, phone: `139${randomInt(10_000_000, 99_999_999)}`, province: "Hubei" },
-      narrative: "A caller said my parcel was lost and asked me to move money to a safe account.",
+      victim: { name: `Victim ${k}`, phone: seedPii(`139${randomInt(10_000_000, 99_999_999)}`), province: "Hubei" },
+      narrative: NARRATIVES.lostParcel,
       contacts: [{ kind: "phone", value: phone }],
       payments: [{ amount, currency: "CNY", payee: { kind: "bank_account", value: card, name: "Zhang San" } }],
     }),

@@ -14,6 +14,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import type { Db } from "../lib/db/client";
 import { filledReportForm, receiptOf } from "../scripts/lib/no-js-form";
+import { NARRATIVES, seedPii } from "./pii";
 
 interface Ring {
   phone: string;
@@ -42,12 +43,12 @@ async function fillForms(request: APIRequestContext, origin: string, rings: Ring
     const page = await request.get("/en/report", { headers });
     expect(page.status()).toBe(200);
     const form = filledReportForm(await page.text(), {
-      narrative: `The caller knew my parcel number and offered compensation. ${marker}`,
+      narrative: `${NARRATIVES.knewParcel} ${marker}`,
       scammerPhone: v.ring.phone,
       amount: amount(v.k),
       payeeAccount: v.ring.account,
       payeeName: v.ring.holder,
-      victimPhone: `139${digits(8)}`,
+      victimPhone: seedPii(`139${digits(8)}`),
     });
     forms.push({ ring: v.r, headers, form });
   }

@@ -5,13 +5,14 @@ import { randomInt } from "node:crypto";
 import { createPrisma, type Db } from "../lib/db/client";
 import { findRunningEmbedded } from "../lib/db/embedded";
 import type { catalogues } from "../messages/index";
+import { NARRATIVES, VICTIM } from "./pii";
 
 // The same catalogues as messages/index.ts, read from its files: Playwright's loader
 // needs import attributes on JSON imports, which Next's build refuses there.
 const readJson = (file: string) =>
   JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../messages", file), "utf8")) as object;
 const parts = (locale: string) =>
-  ["liaison", "victims"].flatMap((dir) =>
+  ["liaison", "victims", "ops"].flatMap((dir) =>
     fs
       .readdirSync(path.resolve(import.meta.dirname, "../messages", dir))
       .filter((f) => f.endsWith(`.${locale}.json`))
@@ -68,9 +69,7 @@ export async function fillReport(page: Page, locale: Locale, data: ReportData, o
   const o = messages[locale].options;
   await page.getByLabel(t.scamType).selectOption({ label: o.scamType.courier_compensation });
   await page.getByLabel(t.incidentDate).fill("2026-05-25");
-  await page
-    .getByLabel(t.narrative)
-    .fill(`A caller said my parcel was crushed and offered double compensation. ${data.marker}`);
+  await page.getByLabel(t.narrative).fill(`${NARRATIVES.crushedParcel} ${data.marker}`);
 
   for (const [i, phone] of data.phones.entries()) {
     const group = page.getByRole("group", { name: t.contactN.replace("{n}", String(i + 1)) });
@@ -93,8 +92,8 @@ export async function fillReport(page: Page, locale: Locale, data: ReportData, o
     const group = page.getByRole("group", { name: t.platformN.replace("{n}", "1") });
     await group.getByLabel(t.platformName).fill(data.platform);
   }
-  await page.getByLabel(t.victimName).fill("Li Na");
-  await page.getByLabel(t.victimPhone).fill("139 0531 0000");
+  await page.getByLabel(t.victimName).fill(VICTIM.name);
+  await page.getByLabel(t.victimPhone).fill(VICTIM.phone);
   await page.getByLabel(t.victimProvince).selectOption("Shandong");
   await page.getByLabel(t.victimCity).fill("Jinan");
   if (data.evidence) {

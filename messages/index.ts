@@ -1,6 +1,6 @@
 /**
- * The message catalogues: one base file per locale, plus the liaison area's
- * parts (split so each part is edited on its own). The parts hold their own
+ * The message catalogues: one base file per locale, plus the liaison, victims
+ * and ops areas' parts (split so each part is edited on its own). The parts hold their own
  * top-level namespaces; a part never redefines a base namespace.
  */
 import en from "./en.json";
@@ -21,6 +21,8 @@ import updatesEn from "./victims/updates.en.json";
 import updatesZh from "./victims/updates.zh-CN.json";
 import statusEn from "./victims/status.en.json";
 import statusZh from "./victims/status.zh-CN.json";
+import errorPageEn from "./ops/error-page.en.json";
+import errorPageZh from "./ops/error-page.zh-CN.json";
 
 export const catalogues = {
   en: {
@@ -33,6 +35,7 @@ export const catalogues = {
     ...lookupEn,
     ...updatesEn,
     ...statusEn,
+    ...errorPageEn,
   },
   "zh-CN": {
     ...zh,
@@ -44,11 +47,12 @@ export const catalogues = {
     ...lookupZh,
     ...updatesZh,
     ...statusZh,
+    ...errorPageZh,
   },
 } as const;
 
 /** Every part, for the test that checks no part shadows another's namespace. */
 export const parts = {
-  en: [en, routingEn, requestsEn, portalEn, exportsEn, signalsEn, lookupEn, updatesEn, statusEn],
-  "zh-CN": [zh, routingZh, requestsZh, portalZh, exportsZh, signalsZh, lookupZh, updatesZh, statusZh],
+  en: [en, routingEn, requestsEn, portalEn, exportsEn, signalsEn, lookupEn, updatesEn, statusEn, errorPageEn],
+  "zh-CN": [zh, routingZh, requestsZh, portalZh, exportsZh, signalsZh, lookupZh, updatesZh, statusZh, errorPageZh],
 } as const;

@@ -3,6 +3,9 @@ import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
 import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { headers } from "next/headers";
+import { RequestIdProvider } from "@/components/layout/request-id";
+import { requestIdFrom } from "@/lib/http/request-id";
 import { routing } from "@/i18n/routing";
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#123b77" };
@@ -23,12 +26,13 @@ export default async function LocaleLayout({
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
+  const requestId = requestIdFrom(await headers());
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         {/* No i18n provider here: pages with client components that translate
             wrap them in one with just the messages they need. */}
-        {children}
+        <RequestIdProvider id={requestId}>{children}</RequestIdProvider>
       </body>
     </html>
   );

@@ -1,8 +1,12 @@
 import { describe, expect, it, vi } from "vitest";
-import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { AppError, DatabaseUnavailableError, ForbiddenError, NotFoundError } from "@/lib/errors";
 
 const logged = vi.hoisted(() => [] as unknown[]);
-vi.mock("@/lib/log", () => ({ logError: (e: unknown) => (logged.push(e), "id123456") }));
+const warned = vi.hoisted(() => [] as unknown[]);
+vi.mock("@/lib/log", () => ({
+  logError: (e: unknown) => (logged.push(e), "id123456"),
+  log: (_level: string, msg: string) => warned.push(msg),
+}));
 const { guard } = await import("./guard");
 
 const fail = (e: unknown) => () => Promise.reject(e);
@@ -36,6 +40,16 @@ describe("guard", () => {
     const r = await guard("t", fail(boom), (f) => f);
     expect(r).toEqual({ code: "unexpected", status: 500, errorId: "id123456", error: boom });
     expect(logged).toEqual([boom]);
+  });
+
+  it("answers an unreachable database with 503 'try again', logged as a warning without the error", async () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    const r = await guard("t", fail(refused), (f) => f);
+    expect(r).toMatchObject({ code: "databaseUnavailable", status: 503 });
+    expect(r.error).toBeInstanceOf(DatabaseUnavailableError);
+    expect(r).not.toHaveProperty("errorId");
+    expect(warned).toEqual(["database unavailable"]);
+    expect(logged).not.toContain(refused);
   });
 
   it("lets redirect() and notFound() through", async () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { logError } from "@/lib/log";
+import { isDatabaseUnavailable, asDatabaseError } from "@/lib/db/unavailable";
+import { log, logError } from "@/lib/log";
 
 export interface ActionFailure {
   /** Translation key under errors.* */
@@ -23,6 +24,11 @@ export async function guard<T>(
     return await fn();
   } catch (e) {
     if (isNextControlFlow(e)) throw e;
+    if (isDatabaseUnavailable(e)) {
+      // Not a bug: the database is down or restarting. Nothing was saved; the user may simply try again.
+      log("warn", "database unavailable", { context });
+      return onError({ code: "databaseUnavailable", status: 503, error: asDatabaseError(e) });
+    }
     if (e instanceof AppError) return onError({ code: e.code, status: e.status, error: e });
     const errorId = logError(e, { context });
     return onError({ code: "unexpected", status: 500, errorId, error: e });

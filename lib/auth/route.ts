@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError, ForbiddenError } from "@/lib/errors";
 import { clientIpFrom } from "@/lib/http/client-ip";
+import { asDatabaseError } from "@/lib/db/unavailable";
 import { logError } from "@/lib/log";
 import { requireUser, type CurrentUser } from "./current-user";
 import { can, type Permission } from "./permissions";
@@ -33,7 +34,8 @@ export function staffRoute<P = Record<string, string>>(
       const res = await handler(req, { user, ip: clientIpFrom(req.headers), params: await segment.params });
       if (!res.headers.has("cache-control")) res.headers.set("cache-control", "no-store");
       return res;
-    } catch (e) {
+    } catch (caught) {
+      const e = asDatabaseError(caught);
       if (e instanceof AppError)
         return NextResponse.json({ error: e.code }, { status: e.status, headers: { "cache-control": "no-store" } });
       const errorId = logError(e, { route: req.nextUrl.pathname });

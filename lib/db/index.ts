@@ -2,6 +2,7 @@ import "server-only";
 import { createPrisma, type Db } from "./client";
 import { findRunningEmbedded } from "./embedded";
 import { attachReplicas } from "./replica";
+import { typedUnavailable } from "./unavailable";
 import { env } from "@/lib/env";
 
 // One client per server process. `npm start` passes DATABASE_URL (a real
@@ -19,8 +20,8 @@ async function connect(): Promise<Db> {
   // Replicas only beside a real primary: the embedded database has no standbys.
   const replicas = env().DATABASE_URL ? env().DATABASE_REPLICA_URLS : [];
   return attachReplicas(
-    createPrisma(url),
-    replicas.map((u) => createPrisma(u)),
+    typedUnavailable(createPrisma(url)),
+    replicas.map((u) => typedUnavailable(createPrisma(u))),
   );
 }
 

@@ -11,15 +11,22 @@
  *   limit is refused (429) before its body; a status sign-in (reference + PIN)
  *   for a reference or from an address over its wrong-PIN limit gets 429 too
  *   (status-gate.ts);
- * - HSTS when the client's connection was HTTPS.
+ * - HSTS when the client's connection was HTTPS;
+ * - one request id (X-Request-Id: a trusted proxy's, else fresh) on every log
+ *   line of the request, on the response and on error pages, and one access
+ *   log line per request (method, path without its query, status, time);
+ * - a request that failed because the database could not be reached is
+ *   answered 503, not 500, however Next.js rendered it (lib/db/unavailable.ts).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { log } from "@/lib/log";
+import { REQUEST_ID_HEADER, requestIdFor, runWithRequest, type RequestContext } from "./request-context";
 import { bodyLimitFor, capBody, declaredLength, SMALL_BODY_BYTES } from "./body-limit";
 import { EDGE_HEADER, edgeToken, isFromEdge } from "./edge-mark";
 import { checkOrigin, isSafeMethod } from "./origin";
-import { refusal, type RefusalStatus } from "./refusal";
+import { refusal, unavailablePage, type RefusalStatus } from "./refusal";
 import { reportLimitCheck } from "./report-limit-hook";
+import { RETRY_AFTER_SECONDS } from "./retry";
 import { holdBody, isStatusSignInPost, referenceOf, statusLimited } from "./status-gate";
 import type { StatusLimitCheck } from "./status-limit-hook";
 import { compileTrust, resolveClient, type Trust } from "./trusted-proxy";
@@ -159,14 +166,105 @@ export function createEdge(handle: Handle, opts: EdgeOptions = {}) {
     }
   }
 
+  function requestId(req: IncomingMessage): string {
+    const sent = req.headers[REQUEST_ID_HEADER];
+    // Our own server calling itself carries the id this gate gave the original request.
+    if (isFromEdge(req.headers) && typeof sent === "string") return sent;
+    const peer = req.socket.remoteAddress;
+    return requestIdFor(peer !== undefined && trust(peer, 0), sent);
+  }
+
   const run = (expectContinue: boolean) => (req: IncomingMessage, res: ServerResponse) => {
-    gate(req, res, expectContinue).catch((e: unknown) => {
-      log("error", "edge gate failed", { error: e instanceof Error ? e.message : String(e) });
-      if (!res.headersSent) res.writeHead(500).end();
-    });
+    const internal = isFromEdge(req.headers);
+    const ctx: RequestContext = { id: requestId(req) };
+    req.headers[REQUEST_ID_HEADER] = ctx.id;
+    res.setHeader(REQUEST_ID_HEADER, ctx.id);
+    answerUnavailableAs503(req, res, ctx);
+    if (!internal) accessLog(req, res, ctx.id);
+    runWithRequest(ctx, () =>
+      gate(req, res, expectContinue).catch((e: unknown) => {
+        log("error", "edge gate failed", { error: e instanceof Error ? e.message : String(e) });
+        if (!res.headersSent) res.writeHead(500).end();
+      }),
+    );
   };
   /** For the server's "request" and "checkContinue" events. */
   return { onRequest: run(false), onCheckContinue: run(true) };
+}
+
+/**
+ * A request that met an unreachable database (marked on its context by
+ * lib/db/unavailable.ts) and would be answered with a 5xx is answered 503 with
+ * Retry-After. For a page load, Next.js would send its error shell, which
+ * shows nothing without JavaScript (React renders error boundaries only in the
+ * browser): the gate sends its own "please try again" page instead and drops
+ * what Next.js writes. Client-side navigations (RSC requests) keep Next.js's
+ * answer, which shows app/[locale]/error.tsx; API routes keep their JSON.
+ */
+function answerUnavailableAs503(req: IncomingMessage, res: ServerResponse, ctx: RequestContext) {
+  const original = { writeHead: res.writeHead, write: res.write, end: res.end };
+  const pageLoad =
+    (req.method === "GET" || req.method === "HEAD") &&
+    req.headers.rsc === undefined &&
+    req.headers["next-action"] === undefined &&
+    !/^\/(api|_next)\//.test(pathOf(req));
+  let replaced = false;
+  const unavailable = (status: number) => ctx.databaseUnavailable === true && status >= 500;
+  /** Sends the gate's page if this is the moment to; true when Next.js's output is to be dropped. */
+  const replace = (status: number): boolean => {
+    if (replaced) return true;
+    if (res.headersSent || !pageLoad || !unavailable(status)) return false;
+    replaced = true;
+    const page = unavailablePage(pathOf(req), ctx.id, RETRY_AFTER_SECONDS);
+    for (const name of res.getHeaderNames()) if (!KEEP_ON_REPLACE.has(name)) res.removeHeader(name);
+    (original.writeHead as (s: number, h: Record<string, string>) => ServerResponse).call(
+      res,
+      page.status,
+      page.headers,
+    );
+    (original.end as (chunk?: string) => ServerResponse).call(res, req.method === "HEAD" ? undefined : page.body);
+    return true;
+  };
+  res.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
+    if (replace(status)) return this;
+    if (unavailable(status) && status !== 503) {
+      this.setHeader("retry-after", String(RETRY_AFTER_SECONDS));
+      this.statusMessage = "Service Unavailable";
+      status = 503;
+      rest = rest.filter((r) => typeof r !== "string");
+    }
+    return (original.writeHead as (s: number, ...r: unknown[]) => ServerResponse).call(this, status, ...rest);
+  } as ServerResponse["writeHead"];
+  res.write = function (this: ServerResponse, ...args: unknown[]) {
+    if (replace(this.statusCode)) return true;
+    return (original.write as (...a: unknown[]) => boolean).apply(this, args);
+  } as ServerResponse["write"];
+  res.end = function (this: ServerResponse, ...args: unknown[]) {
+    if (replace(this.statusCode)) {
+      const cb = args.find((a) => typeof a === "function") as (() => void) | undefined;
+      if (cb) process.nextTick(cb);
+      return this;
+    }
+    return (original.end as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as ServerResponse["end"];
+}
+
+/** Headers the gate set that its own page keeps. */
+const KEEP_ON_REPLACE = new Set([REQUEST_ID_HEADER, "strict-transport-security"]);
+
+/** One line per request. Never the query string: lookups carry phone numbers in it. */
+function accessLog(req: IncomingMessage, res: ServerResponse, reqId: string) {
+  const started = performance.now();
+  res.once("close", () => {
+    log("info", "request", {
+      reqId,
+      method: req.method,
+      path: pathOf(req).slice(0, 300),
+      status: res.statusCode,
+      ms: Math.round(performance.now() - started),
+      ...(res.writableFinished ? {} : { aborted: true }),
+    });
+  });
 }
 
 function pathOf(req: IncomingMessage): string {

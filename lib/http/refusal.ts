@@ -1,7 +1,8 @@
 /**
  * The pages for requests refused at the boundary, before any body is read:
  * 403 (a form sent from another site), 413 (too large), 429 (too many reports,
- * or too many wrong PINs on the status page).
+ * or too many wrong PINs on the status page). Also 503, a page whose database
+ * could not be reached (unavailablePage).
  * Plain HTML without scripts, in the language of the URL, with the same
  * security headers as every page and a CSP that allows exactly its one style.
  * Built by scripts/serve.ts and, for a bare `next start`, by proxy.ts.
@@ -18,7 +19,7 @@ import boundary from "./static-headers.json";
 export type RefusalStatus = 403 | 413 | 429;
 
 export interface Refusal {
-  status: RefusalStatus;
+  status: RefusalStatus | 503;
   headers: Record<string, string>;
   body: string;
 }
@@ -80,4 +81,29 @@ export function refusal(
 
 export function refusalResponse(r: Refusal): Response {
   return new Response(r.body, { status: r.status, headers: r.headers });
+}
+
+/**
+ * The "please try again" page for a page request that failed because the
+ * database could not be reached (lib/http/edge.ts sends it in place of the
+ * error shell Next.js renders, which shows nothing without JavaScript): 503,
+ * Retry-After, in the language of the URL, naming the request so the
+ * visitor can quote it. Like app/[locale]/error.tsx, from the same messages.
+ */
+export function unavailablePage(pathname: string, requestId: string, retryAfterSeconds: number): Refusal {
+  const page = LOCALE_PAGE.exec(pathname);
+  const locale = page?.[1] === "en" || (!page && pathname.startsWith("/en")) ? "en" : "zh-CN";
+  const t = (locale === "en" ? en : zh).errorPage;
+  const again = page ? pathname : `/${locale}`;
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(t.unavailableTitle)}</title>
+<style>${STYLE}</style>
+</head><body><main><h1>${escape(t.unavailableTitle)}</h1><p>${escape(t.unavailableBody)}</p><p>${escape(t.requestId)} <code>${escape(requestId)}</code></p><p><a href="${escape(again)}">${escape(t.retry)}</a> · <a href="/${locale}">${escape(t.home)}</a></p></main></body></html>`;
+  const headers: Record<string, string> = {
+    ...Object.fromEntries(boundary.everyResponse.map((h) => [h.key.toLowerCase(), h.value])),
+    "content-security-policy": CSP,
+    "content-type": "text/html; charset=utf-8",
+    "cache-control": "no-store",
+    "retry-after": String(retryAfterSeconds),
+  };
+  return { status: 503, headers, body: html };
 }

@@ -63,3 +63,6 @@ export function storeEvidence(files: CheckedEvidence[]): Promise<{ storageKey: s
 export function removeEvidence(keys: string[]): Promise<void> {
   return removeStored(keys);
 }
+
+/** Whether evidence can be stored right now (GET /api/ready): a probe write and delete on the backend. */
+export { storageWritable } from "@/lib/storage";

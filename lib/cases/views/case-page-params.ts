@@ -26,6 +26,7 @@ export const caseActionErrors = [
   "forbidden",
   "unauthenticated",
   "rateLimited",
+  "databaseUnavailable",
   "unexpected",
 ] as const;
 export type CaseActionError = (typeof caseActionErrors)[number];
