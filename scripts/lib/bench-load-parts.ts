@@ -61,7 +61,8 @@ export interface Submissions {
   /** Posts left for the load (one was posted as the check). */
   count: number;
   tokens: string[];
-  receipts: () => number;
+  /** The tokens of the posts answered with a receipt. */
+  receipted: Set<string>;
 }
 
 /**
@@ -71,8 +72,8 @@ export interface Submissions {
  * Identifiers overlap: rings of ~6 victims share a scammer's phone and
  * account, every 10th post pays a neighbouring ring's account (merging the
  * two rings' cases), every 10th names a phone already in the data (joining
- * an existing case). Each body is posted once; `receipts()` counts answers
- * that showed a reference and PIN.
+ * an existing case). Each body is posted once; `receipted` collects the
+ * posts whose answer showed a reference and PIN.
  */
 export async function submissionRequests(origin: string, n: number, existing: Named[]): Promise<Submissions> {
   const fill = reportFormFiller(await (await fetch(`${origin}/en/report`)).text());
@@ -85,7 +86,7 @@ export async function submissionRequests(origin: string, n: number, existing: Na
     account: `6228 ${digits(runNo, 4)} ${digits(r, 4)} 0000 777`,
   });
   const phones = existing.filter((x) => x.kind === "phone").map(typed);
-  const bodies: { body: Buffer; type: string; ip: string }[] = [];
+  const bodies: { body: Buffer; type: string; ip: string; token: string }[] = [];
   const tokens: string[] = [];
   for (let i = 0; i < n; i++) {
     const r = i % rings;
@@ -108,6 +109,7 @@ export async function submissionRequests(origin: string, n: number, existing: Na
       body: Buffer.from(await req.arrayBuffer()),
       type: req.headers.get("content-type")!,
       ip: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+      token,
     });
   }
   // One post first, parsed fully: the quick receipt check below must agree with it.
@@ -124,26 +126,28 @@ export async function submissionRequests(origin: string, n: number, existing: Na
   const receipt = receiptOf(firstHtml);
   if (answer.status !== 200 || !receipt || !QUICK_RECEIPT.test(firstHtml))
     throw new Error(`the first report post got no receipt (${answer.status})`);
-  let receipts = 1;
+  const receipted = new Set([first.token]);
   let k = 0;
   const requests: CannonRequest[] = [
     {
       method: "POST",
       path: "/en/report",
-      setupRequest: (req) => {
+      // One request at a time per connection: its context knows which post is answered.
+      setupRequest: (req, context) => {
         const b = bodies[k++ % bodies.length]!;
+        context.token = b.token;
         return {
           ...req,
           body: b.body,
           headers: { "content-type": b.type, "x-forwarded-for": b.ip, origin },
         };
       },
-      onResponse: (status, body) => {
-        if (status === 200 && QUICK_RECEIPT.test(body)) receipts++;
+      onResponse: (status, body, context) => {
+        if (status === 200 && QUICK_RECEIPT.test(body)) receipted.add(context.token as string);
       },
     },
   ];
-  return { requests, count: bodies.length, tokens, receipts: () => receipts };
+  return { requests, count: bodies.length, tokens, receipted };
 }
 
 /** The receipt's reference and PIN in the answer (receiptOf's test, without parsing the page). */
