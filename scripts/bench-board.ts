@@ -1,5 +1,5 @@
 /**
- * `npm run bench:board -- [--reports 100000] [--db postgres://…] [--requests 200] [--reuse]`
+ * `npm run bench:board -- [--reports 100000] [--db postgres://…] [--requests 200] [--reuse] [--port 3290]`
  *
  * Board and case-page latency against PostgreSQL: imports N synthetic reports
  * (default 100,000) into a fresh database, serves the production build on it,
@@ -24,7 +24,7 @@ const email = "bench-investigator@example.test";
 await investigator(dbUrl, email, password);
 const fixtures = await boardFixtures(dbUrl);
 const { cases, biggest } = fixtures;
-const app = await startApp(dbUrl, 3290);
+const app = await startApp(dbUrl, Number(arg("port", "3290")));
 const origin = app.origin;
 try {
   const cookie = await signIn(origin, email, password);

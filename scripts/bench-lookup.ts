@@ -1,5 +1,5 @@
 /**
- * `npm run bench:lookup -- [--reports 100000] [--db postgres://…] [--duration 15] [--connections 10] [--reuse]`
+ * `npm run bench:lookup -- [--reports 100000] [--db postgres://…] [--duration 15] [--connections 10] [--reuse] [--port 3291]`
  *
  * Public risk lookup throughput and latency on PostgreSQL: imports N synthetic
  * reports (default 100,000; the `npm run import` code path, as bench:board)
@@ -30,7 +30,7 @@ const reuse = process.argv.includes("--reuse");
 
 await syntheticDatabase(dbUrl, N, 29, reuse);
 const fixtures = await lookupFixtures(dbUrl, { plan: true });
-const app = await startApp(dbUrl, 3291, { LOOKUP_RATE_LIMIT: "100000000" });
+const app = await startApp(dbUrl, Number(arg("port", "3291")), { LOOKUP_RATE_LIMIT: "100000000" });
 try {
   const { api, page } = await lookupRequests(app.origin, fixtures);
   const yard = await yardstickRequests(app.origin);
