@@ -1,5 +1,5 @@
 /**
- * `npm run bench:board -- [--reports 100000] [--db postgres://…] [--requests 200] [--reuse]`
+ * `npm run bench:board -- [--reports 100000] [--db postgres://…] [--requests 200] [--reuse] [--port 3290]`
  *
  * Board and case-page latency against PostgreSQL: imports N synthetic reports
  * (default 100,000) into a fresh database, serves the production build on it,
@@ -7,16 +7,9 @@
  * (server render included) for the board (default, filtered, sorted, a later
  * page, a search) and case pages (random and largest cases). Reports p50/p95.
  */
-import { spawn } from "node:child_process";
-import path from "node:path";
-import os from "node:os";
-import fs from "node:fs";
-import { createPrisma } from "../lib/db/client";
-import { importReports } from "../lib/interchange/import";
-import { hashPassword } from "../lib/auth/password";
-import { syntheticReports } from "./lib/synthetic";
-import { Prisma, table } from "../lib/db/sql";
-import { arg, freshDatabase, helpRequested, pct, vacuumAnalyze } from "./lib/bench";
+import { arg, helpRequested, pct } from "./lib/bench";
+import { investigator, signIn, startApp, syntheticDatabase } from "./lib/bench-server";
+import { boardFixtures, boardUrls } from "./lib/bench-fixtures";
 
 helpRequested(import.meta.filename);
 
@@ -24,74 +17,17 @@ const N = Number(arg("reports", "100000"));
 const REQUESTS = Number(arg("requests", "200"));
 const dbUrl = arg("db", "postgres://postgres@127.0.0.1:5432/bench_board");
 const reuse = process.argv.includes("--reuse");
-const root = path.resolve(import.meta.dirname, "..");
-const port = 3290;
-const origin = `http://localhost:${port}`;
 
-if (!reuse) {
-  await freshDatabase(dbUrl);
-  const db = createPrisma(dbUrl, { max: 2 });
-  const t = Date.now();
-  const s = await importReports(db, syntheticReports(N, 23), { batchSize: 1000 });
-  console.log(
-    `[setup] imported ${s.imported} reports into ${await db.case.count()} cases in ${((Date.now() - t) / 1000).toFixed(0)} s`,
-  );
-  await db.$disconnect();
-  await vacuumAnalyze(dbUrl);
-}
-
-const db = createPrisma(dbUrl, { max: 2 });
+await syntheticDatabase(dbUrl, N, 23, reuse);
 const password = "bench-board-password-1";
 const email = "bench-investigator@example.test";
-await db.user.upsert({
-  where: { email },
-  create: { email, name: "Bench Investigator", role: "investigator", passwordHash: await hashPassword(password) },
-  update: { passwordHash: await hashPassword(password), disabled: false },
-});
-const [C, I] = [table("Case"), table("Identifier")];
-const cases = await db.$queryRaw<{ number: string }[]>(
-  Prisma.sql`SELECT ${C.number} AS number FROM ${C} ORDER BY md5(${C.id}::text) LIMIT 50`,
-);
-const biggest = await db.$queryRaw<{ number: string; reportCount: number }[]>(
-  Prisma.sql`SELECT ${C.number} AS number, ${C.reportCount} AS "reportCount" FROM ${C} ORDER BY ${C.reportCount} DESC LIMIT 5`,
-);
-const phone = (
-  await db.$queryRaw<{ value: string }[]>(
-    Prisma.sql`SELECT ${I.value} AS value FROM ${I} WHERE ${I.kind} = 'phone' AND ${I.linkable} ORDER BY md5(${I.id}::text) LIMIT 1`,
-  )
-)[0]!.value;
-await db.$disconnect();
-
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-board-"));
-const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/start.ts")], {
-  env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" },
-  stdio: ["ignore", "ignore", "inherit"],
-  detached: true,
-});
+await investigator(dbUrl, email, password);
+const fixtures = await boardFixtures(dbUrl);
+const { cases, biggest } = fixtures;
+const app = await startApp(dbUrl, Number(arg("port", "3290")));
+const origin = app.origin;
 try {
-  for (let k = 0; ; k++) {
-    try {
-      if ((await fetch(`${origin}/en`)).ok) break;
-    } catch {}
-    if (k > 600) throw new Error("server did not start");
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  // Sign in through Auth.js' credentials endpoint.
-  const csrfRes = await fetch(`${origin}/api/auth/csrf`);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const jar = (res: Response) =>
-    res.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
-  const login = await fetch(`${origin}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar(csrfRes) },
-    body: new URLSearchParams({ csrfToken, email, password }),
-  });
-  const cookie = jar(login);
-  if (!/session-token/.test(cookie)) throw new Error(`sign-in failed (${login.status})`);
+  const cookie = await signIn(origin, email, password);
 
   const get = async (url: string) => {
     const t = performance.now();
@@ -101,21 +37,11 @@ try {
     return { ms: performance.now() - t, body };
   };
   const first = await get("/en/staff/cases?sort=loss");
-  const cursor = /cursor=([^"&]+)/.exec(first.body)?.[1];
-  const boardUrls = [
-    "/en/staff/cases",
-    "/en/staff/cases?sort=loss",
-    "/zh-CN/staff/cases?sort=size&status=new",
-    "/en/staff/cases?province=Shandong&scamType=courier_compensation",
-    "/en/staff/cases?minLoss=1000&from=2026-03-01&to=2026-08-31",
-    ...(cursor ? [`/en/staff/cases?sort=loss&cursor=${cursor}`] : []),
-    `/en/staff/cases?q=${encodeURIComponent(phone.replace("+86", ""))}`,
-  ];
+  const urls = boardUrls(fixtures, first.body);
   const timings: Record<string, number[]> = { board: [], case: [], bigCase: [] };
-  for (let k = 0; k < 3; k++) await get(boardUrls[k % boardUrls.length]!); // warm-up
-  for (let k = 0; k < REQUESTS; k++) timings.board!.push((await get(boardUrls[k % boardUrls.length]!)).ms);
-  for (let k = 0; k < REQUESTS; k++)
-    timings.case!.push((await get(`/en/staff/cases/${cases[k % cases.length]!.number}`)).ms);
+  for (let k = 0; k < 3; k++) await get(urls[k % urls.length]!); // warm-up
+  for (let k = 0; k < REQUESTS; k++) timings.board!.push((await get(urls[k % urls.length]!)).ms);
+  for (let k = 0; k < REQUESTS; k++) timings.case!.push((await get(`/en/staff/cases/${cases[k % cases.length]}`)).ms);
   for (let k = 0; k < Math.min(REQUESTS, 50); k++)
     timings.bigCase!.push((await get(`/en/staff/cases/${biggest[k % biggest.length]!.number}`)).ms);
   console.log(`\nlargest cases: ${biggest.map((b) => `${b.number} (${b.reportCount} reports)`).join(", ")}`);
@@ -133,6 +59,5 @@ try {
     );
   }
 } finally {
-  process.kill(-server.pid!, "SIGTERM");
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await app.stop();
 }

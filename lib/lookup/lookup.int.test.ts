@@ -4,7 +4,8 @@ import { db } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 import { add, caseOf, phone, staff } from "@/lib/cases/test-support";
 import { createApiKey, listApiKeys, lookupIdentifier, revokeApiKey, takeApiLookup, verifyApiKey } from "@/lib/lookup";
-import { takeLookup } from "./rate-limit";
+import { pruneRateLimits } from "@/lib/reports/rate-limit";
+import { lookupBuckets, takeLookup } from "./rate-limit";
 
 const NOW = new Date("2026-06-20T12:00:00+08:00");
 const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000).toISOString();
@@ -160,5 +161,40 @@ describe("API keys", () => {
     expect(await takeApiLookup(client, keyId, 3, new Date(t0.getTime() + 60_500))).toEqual({ ok: true });
     // Other keys and buckets are not affected.
     expect(await takeLookup(client, "lookup", keyId, 3, 60_000, new Date(t0.getTime() + 10_000))).toEqual({ ok: true });
+  });
+
+  it("a busy key is counted in one row per second, not one per lookup, and refused at its limit", async () => {
+    const client = await db();
+    const keyId = `test-${randomInt(1e9)}`;
+    const t0 = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const at = (ms: number) => new Date(t0.getTime() + ms);
+    // 250 lookups within the same second, 250 within the next: the limit is 500.
+    const taken = await Promise.all(
+      Array.from({ length: 500 }, (_, i) => takeApiLookup(client, keyId, 500, at(i < 250 ? i : 1000 + i))),
+    );
+    expect(taken.every((a) => a.ok)).toBe(true);
+    const rows = await client.rateLimitCount.findMany({ where: { key: keyId }, orderBy: { slot: "asc" } });
+    expect(rows.map((r) => [r.slot.getTime() - t0.getTime(), r.hits])).toEqual([
+      [0, 250],
+      [1000, 250],
+    ]);
+    expect(await takeApiLookup(client, keyId, 500, at(30_000))).toEqual({ ok: false, retryAfterSeconds: 30 });
+    // The first second's lookups leave the window a minute after it began.
+    expect(await takeApiLookup(client, keyId, 500, at(60_000))).toEqual({ ok: true });
+  });
+
+  it("lookup counts older than their window are pruned", async () => {
+    const client = await db();
+    const key = `test-${randomInt(1e9)}`;
+    const now = Date.now();
+    await client.rateLimitCount.createMany({
+      data: [
+        { bucket: "lookup-api", key, slot: new Date(now - 2 * 60_000), hits: 7 },
+        { bucket: "lookup-api", key, slot: new Date(now - 30_000), hits: 3 },
+      ],
+    });
+    await pruneRateLimits(client, lookupBuckets(), new Date(now));
+    const left = await client.rateLimitCount.findMany({ where: { key } });
+    expect(left.map((r) => r.hits)).toEqual([3]);
   });
 });

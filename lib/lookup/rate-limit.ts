@@ -13,33 +13,53 @@ export const API_WINDOW_MS = 60_000;
 
 export type Allowance = { ok: true } | { ok: false; retryAfterSeconds: number };
 
-const H = table("RateLimitHit", "h");
+const C = table("RateLimitCount");
+
+/** A window is counted in this many slots (of at least a second). */
+const SLOTS_PER_WINDOW = 60;
 
 /**
  * Counts this request against (bucket, key) if it is within `limit` per
- * `windowMs` (a sliding window over RateLimitHit rows, like the report form);
- * a refused request is not counted, so a client that keeps trying is let in
- * again once its oldest counted lookup leaves the window. Retry-After is when
- * that happens. Check and insert are two statements: under a burst a few
- * requests past the limit may slip through, which a lookup limit tolerates.
+ * `windowMs`; a refused request is not counted, so a client that keeps trying
+ * is let in again once its oldest counted lookup leaves the window.
+ * Retry-After is when that happens.
+ *
+ * Lookups are counted per time slot (RateLimitCount: one row per bucket, key
+ * and second of a minute's window), not one row per request as the report
+ * form's few hits are: an API key may make up to 100,000 lookups a minute, and
+ * counting its requests one row each made every lookup read every row of the
+ * last minute. A slot leaves the window once its start does, so a slot's
+ * lookups are forgotten up to one slot early (a slot that began a whole window
+ * ago no longer counts). Check and count are one
+ * statement but not atomic across requests: under a burst a few requests past
+ * the limit may slip through, which a lookup limit tolerates.
  */
 export async function takeLookup(
-  db: Pick<Db, "$queryRaw" | "rateLimitHit">,
+  db: Pick<Db, "$queryRaw">,
   bucket: string,
   key: string,
   limit: number,
   windowMs: number,
   now: Date = new Date(),
 ): Promise<Allowance> {
+  const slotMs = Math.max(1000, Math.floor(windowMs / SLOTS_PER_WINDOW));
+  const slot = new Date(Math.floor(now.getTime() / slotMs) * slotMs);
   const since = new Date(now.getTime() - windowMs);
-  const [row] = await db.$queryRaw<{ n: number; oldest: Date | null }[]>(Prisma.sql`
-    SELECT count(*)::int AS n, min(${H.createdAt}) AS oldest FROM ${H}
-    WHERE ${H.bucket} = ${bucket} AND ${H.key} = ${key} AND ${H.createdAt} >= ${since}`);
-  if (row && row.n >= limit) {
+  const [row] = await db.$queryRaw<{ n: number; oldest: Date | null; taken: number }[]>(Prisma.sql`
+    WITH w AS (
+      SELECT coalesce(sum(${C.hits}), 0)::int AS n, min(${C.slot}) AS oldest FROM ${C}
+      WHERE ${C.bucket} = ${bucket} AND ${C.key} = ${key} AND ${C.slot} > ${since}
+    ), counted AS (
+      INSERT INTO ${C} (${C.$.bucket}, ${C.$.key}, ${C.$.slot}, ${C.$.hits})
+      SELECT ${bucket}, ${key}, ${slot}, 1 FROM w WHERE w.n < ${limit}
+      ON CONFLICT (${C.$.bucket}, ${C.$.key}, ${C.$.slot}) DO UPDATE SET ${C.$.hits} = ${C.hits} + 1
+      RETURNING 1
+    )
+    SELECT w.n, w.oldest, (SELECT count(*) FROM counted)::int AS taken FROM w`);
+  if (row && row.taken === 0) {
     const oldest = row.oldest ? new Date(row.oldest).getTime() : now.getTime();
     return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((oldest + windowMs - now.getTime()) / 1000)) };
   }
-  await db.rateLimitHit.create({ data: { bucket, key, createdAt: now } });
   return { ok: true };
 }
 

@@ -75,7 +75,7 @@ const PRUNE_BATCH = 5_000;
 const PRUNE_EVERY_MS = 10 * 60_000;
 
 /**
- * Deletes the rows of each bucket that are older than its retention, in
+ * Deletes the rows (and slot counts) of each bucket that are older than its retention, in
  * batches (a backlog never holds the database in one long statement). Safe to
  * run on several servers at once: each only deletes what nobody reads any more.
  */
@@ -91,6 +91,14 @@ export async function pruneRateLimits(
       const n = await db.$executeRaw`
         DELETE FROM "RateLimitHit" WHERE "id" IN (
           SELECT "id" FROM "RateLimitHit" WHERE "bucket" = ${bucket} AND "createdAt" < ${before} LIMIT ${PRUNE_BATCH})`;
+      total += n;
+      if (n < PRUNE_BATCH) break;
+    }
+    // Limits counted per time slot (the lookups, lib/lookup/rate-limit.ts).
+    for (;;) {
+      const n = await db.$executeRaw`
+        DELETE FROM "RateLimitCount" WHERE ("bucket", "key", "slot") IN (
+          SELECT "bucket", "key", "slot" FROM "RateLimitCount" WHERE "bucket" = ${bucket} AND "slot" < ${before} LIMIT ${PRUNE_BATCH})`;
       total += n;
       if (n < PRUNE_BATCH) break;
     }

@@ -49,6 +49,16 @@ export interface ReportEntries {
 
 /** The defaults with the victim's entries typed over them, and the "Submit report" button pressed. */
 export function filledReportForm(html: string, r: ReportEntries): FormData {
+  return reportFormFiller(html)(r);
+}
+
+/** filledReportForm for many victims of one page: the page is parsed once. */
+export function reportFormFiller(html: string): (r: ReportEntries) => FormData {
+  const defaults = formDefaults(html);
+  return (r) => filled(defaults, r);
+}
+
+function filled(defaults: [string, string][], r: ReportEntries): FormData {
   const typed: Record<string, string> = {
     scamType: "courier_compensation",
     incidentDate: "2026-05-25",
@@ -68,7 +78,7 @@ export function filledReportForm(html: string, r: ReportEntries): FormData {
     intent: "submit",
   };
   const fd = new FormData();
-  for (const [name, value] of formDefaults(html)) if (!(name in typed)) fd.append(name, value);
+  for (const [name, value] of defaults) if (!(name in typed)) fd.append(name, value);
   for (const [name, value] of Object.entries(typed)) fd.append(name, value);
   // An empty file input is still sent by browsers, as an empty part.
   fd.append("evidence", new Blob([]), "");

@@ -1,0 +1,179 @@
+/**
+ * What the benchmarks against `npm start` on PostgreSQL share (bench:board,
+ * bench:lookup, bench:load): the synthetic database, the server, an
+ * investigator's sign-in and autocannon. Needs `--conditions=react-server`
+ * (the import code path is the app's own).
+ */
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createPrisma } from "../../lib/db/client";
+import { importReports } from "../../lib/interchange/import";
+import { hashPassword } from "../../lib/auth/password";
+import { syntheticReports } from "./synthetic";
+import { freshDatabase, pct, vacuumAnalyze } from "./bench";
+
+/**
+ * A fresh database at `url` holding `n` synthetic reports (the `npm run import`
+ * path), vacuumed and analysed; with `reuse`, the database as it is.
+ */
+export async function syntheticDatabase(url: string, n: number, seed: number, reuse: boolean): Promise<void> {
+  if (reuse) return;
+  await freshDatabase(url);
+  const db = createPrisma(url, { max: 2 });
+  const t = Date.now();
+  const s = await importReports(db, syntheticReports(n, seed), { batchSize: 1000 });
+  console.log(
+    `[setup] imported ${s.imported} reports into ${await db.case.count()} cases in ${((Date.now() - t) / 1000).toFixed(0)} s`,
+  );
+  await db.$disconnect();
+  await vacuumAnalyze(url);
+}
+
+export interface App {
+  origin: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * `npm start` (scripts/start.ts, the production build; it builds first when
+ * the sources changed) on the database, with `env` over the environment;
+ * resolves once the home page answers.
+ */
+export async function startApp(dbUrl: string, port: number, env: Record<string, string> = {}): Promise<App> {
+  const root = path.resolve(import.meta.dirname, "../..");
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-app-"));
+  const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/start.ts")], {
+    env: {
+      ...process.env,
+      DATABASE_URL: dbUrl,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...env,
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  const exited = new Promise((r) => server.once("exit", r));
+  const stop = async () => {
+    try {
+      process.kill(-server.pid!, "SIGTERM");
+    } catch {}
+    await exited;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  const origin = `http://localhost:${port}`;
+  for (let k = 0; ; k++) {
+    const up = await fetch(`${origin}/en`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    if (k > 1200 || server.exitCode !== null) {
+      await stop();
+      throw new Error("the server did not start");
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return { origin, stop };
+}
+
+/** An investigator account (created or reset) that signs in with `password`. */
+export async function investigator(dbUrl: string, email: string, password: string): Promise<void> {
+  const db = createPrisma(dbUrl, { max: 1 });
+  const passwordHash = await hashPassword(password);
+  await db.user.upsert({
+    where: { email },
+    create: { email, name: "Bench Investigator", role: "investigator", passwordHash },
+    update: { passwordHash, disabled: false },
+  });
+  await db.$disconnect();
+}
+
+/** Signs in through Auth.js' credentials endpoint; returns the Cookie header of the session. */
+export async function signIn(origin: string, email: string, password: string): Promise<string> {
+  const csrfRes = await fetch(`${origin}/api/auth/csrf`);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const jar = (res: Response) =>
+    res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+  const login = await fetch(`${origin}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar(csrfRes) },
+    body: new URLSearchParams({ csrfToken, email, password }),
+  });
+  const cookie = jar(login);
+  if (!/session-token/.test(cookie)) throw new Error(`sign-in failed (${login.status})`);
+  return cookie;
+}
+
+// autocannon ships no types; only the options, the "response" event and the result fields below are used.
+interface CannonResult {
+  requests: { average: number; total: number };
+  duration: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+export interface CannonRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  setupRequest?: (req: CannonRequest, context: Record<string, unknown>) => CannonRequest;
+  onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+}
+type Instance = Promise<CannonResult> & {
+  on(event: "response", f: (client: unknown, status: number, bytes: number, ms: number) => void): void;
+};
+const autocannon = createRequire(import.meta.url)("autocannon") as (opts: Record<string, unknown>) => Instance;
+
+export interface Figures {
+  name: string;
+  total: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  bad: number;
+}
+
+/**
+ * Drives the server with autocannon: `duration` seconds, or exactly `amount`
+ * requests, over `connections` connections cycling through `requests`.
+ * Latency percentiles are of every response (autocannon's own summary has no p95).
+ */
+export async function cannon(
+  name: string,
+  origin: string,
+  requests: CannonRequest[],
+  opts: { connections: number; duration?: number; amount?: number },
+): Promise<Figures> {
+  const instance = autocannon({
+    url: origin,
+    connections: opts.connections,
+    ...(opts.amount ? { amount: opts.amount } : { duration: opts.duration }),
+    timeout: 30,
+    requests: requests.map((q) => ({ method: "GET", ...q })),
+  });
+  const ms: number[] = [];
+  instance.on("response", (_client, _status, _bytes, t) => ms.push(t));
+  const r = await instance;
+  const at = (p: number) => (ms.length ? Math.round(pct(ms, p)) : NaN);
+  return {
+    name,
+    total: r.requests.total,
+    // With `amount`, autocannon's per-second average counts the last partial second as a whole one.
+    rps: opts.amount ? r.requests.total / r.duration : r.requests.average,
+    p50: at(50),
+    p95: at(95),
+    p99: at(99),
+    bad: r.non2xx + r.errors + r.timeouts,
+  };
+}
