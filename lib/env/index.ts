@@ -16,6 +16,8 @@ const schema = z.object({
   DATA_DIR: z.string().default("data"),
   /** Evidence files; outside public/ and never served without authorisation. */
   EVIDENCE_DIR: z.string().optional(),
+  /** Folder of pg_dump/pg_restore for `npm run backup`/`restore` on PostgreSQL; unset: found on PATH. */
+  PG_BIN: z.string().optional(),
   PORT: z.coerce.number().int().positive().default(3000),
   /** Accepted reports per IP per window before the form answers 429. */
   REPORT_RATE_LIMIT: z.coerce.number().int().positive().default(10),
