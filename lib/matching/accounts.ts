@@ -147,7 +147,10 @@ const LEGAL_FORM =
 export function merchantKey(raw: unknown): string | null {
   const s = fold(raw).toLowerCase();
   if (isJunk(s)) return null;
-  const key = s.replace(LEGAL_FORM, " ").replace(/[^\p{L}\p{N}]+/gu, "");
+  const strip = (t: string) => t.replace(LEGAL_FORM, " ").replace(/[^\p{L}\p{N}]+/gu, "");
+  // Until nothing changes: "集集团团" and "co_" must not leave a key that strips further when read again.
+  let key = strip(s);
+  for (let next = strip(key); next !== key; next = strip(key)) key = next;
   return key.length >= 2 ? key : null;
 }
 

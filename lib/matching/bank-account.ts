@@ -34,7 +34,8 @@ export function holderKey(raw: unknown): string | null {
     .toUpperCase()
     .replace(/[＊×●•]/g, "*")
     .replace(/[\s·・‧.,'’"\-_()（）]+/g, "");
-  if (key === "" || /^\*+$/.test(key)) return null;
+  // A placeholder may only show once folded ("N/À" → "NA", "·】" → "]").
+  if (key === "" || /^\*+$/.test(key) || isJunk(key)) return null;
   return key;
 }
 

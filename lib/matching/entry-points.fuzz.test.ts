@@ -45,6 +45,10 @@ function again(id: CanonicalIdentifier): CanonicalIdentifier | null {
   return normaliseContact(id.kind, id.value);
 }
 
+/** Latin letters in one case; other scripts' case mappings ("ß" → "SS", "İ" → "i̇") are no spelling variant. */
+const asciiCase = (s: string, to: "lower" | "upper") =>
+  s.replace(/[A-Za-z]/g, (c) => (to === "lower" ? c.toLowerCase() : c.toUpperCase()));
+
 describe("text keys under fuzzing", () => {
   it("fold never throws, is idempotent, ignores width and invisible marks and leaves no controls", () => {
     fc.assert(
@@ -66,7 +70,7 @@ describe("text keys under fuzzing", () => {
       fc.property(fc.oneof(identifierOrHuge, wechatLike), respellMask, (raw, mask) => {
         const k = holderKey(raw);
         if (raw.length < 1000)
-          expect(holderKey(respellInvisibly(raw.toLowerCase(), mask))).toBe(holderKey(raw.toUpperCase()));
+          expect(holderKey(respellInvisibly(asciiCase(raw, "lower"), mask))).toBe(holderKey(asciiCase(raw, "upper")));
         if (k === null) return;
         expect(k).not.toMatch(BAD_IN_KEY);
         expect(holderKey(k)).toBe(k);

@@ -9,6 +9,8 @@ import {
 } from "./normalise";
 import { prng } from "./test-support/respell";
 import { fold, MAX_IDENTIFIER_INPUT } from "./text";
+import { holderKey } from "./bank-account";
+import { merchantKey } from "./accounts";
 
 const kv = (id: { kind: string; value: string } | null) => (id ? `${id.kind}:${id.value}` : null);
 
@@ -263,6 +265,8 @@ describe("fuzzing regressions", () => {
     expect(normaliseContact("wechat", "WeChat ID - abc123")?.value).toBe("abc123");
     expect(normaliseContact("url", "0www.t.cn")).toBeNull(); // was "t.cn", a bare hub
     expect(normaliseContact("url", "https://a.t.cn/Abc")?.value).toBe("a.t.cn/Abc");
+    expect(normaliseContact("telegram", "＠00０００")).toBeNull(); // was "other:00000", which reads as no number
+    expect(normaliseContact("telegram", "@boss_01")?.value).toBe("boss_01");
   });
 
   it("invisible marks, isolates, C1 controls and lone surrogates never reach a key", () => {
@@ -273,6 +277,14 @@ describe("fuzzing regressions", () => {
     );
     // A zero-width space between a letter and its accent no longer keeps them apart.
     expect(normaliseContact("other", "caf\u200be\u0301_88")).toEqual(normaliseContact("other", "cafe\u0301_88"));
+  });
+
+  it("holder and merchant keys are fixed points", () => {
+    expect(holderKey("nƠ")).toBeNull(); // was "NA", which reads back as the placeholder "n/a"
+    expect(holderKey("·】")).toBeNull(); // was "]"
+    expect(merchantKey("CO_")).toBeNull(); // was "co", which reads back as nothing
+    expect(merchantKey("集集团团")).toBeNull(); // was "集团"
+    expect(merchantKey("Shenzhen Xinda Co., Ltd.")).toBe(merchantKey("shenzhenxinda"));
   });
 
   it("a decomposed accent without a precomposed form is stripped from holder names", () => {
