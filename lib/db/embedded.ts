@@ -22,6 +22,8 @@ export interface EmbeddedServer {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /** The whole data directory as a gzipped tarball (PGlite's dumpDataDir): `npm run backup`. */
+  dumpDataDir(): Promise<Blob>;
 }
 
 export function dataDir(): string {
@@ -123,6 +125,8 @@ export interface StartOptions {
   maxConnections?: number;
   /** A client idle inside a transaction longer than this is disconnected and rolled back (ADR 0007). */
   idleInTransactionTimeoutMs?: number;
+  /** Start from a dumpDataDir tarball (`npm run restore`) instead of the files in dir. */
+  loadDataDir?: Blob;
 }
 
 /** Opens PGlite and serves it on loopback. Throws EmbeddedBusyError if held elsewhere. */
@@ -133,7 +137,8 @@ export async function startEmbeddedServer(opts: StartOptions = {}): Promise<Embe
   if (!opts.memory) acquireLock(dir, owner);
   let db: InstanceType<typeof PGlite> | undefined;
   try {
-    db = opts.memory ? await PGlite.create() : await PGlite.create(path.join(dir, "pglite"));
+    const load = opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {};
+    db = opts.memory ? await PGlite.create(load) : await PGlite.create(path.join(dir, "pglite"), load);
     // One client at a time has the single PGlite backend, from its first
     // message until the backend is idle again (lib/db/session-server.ts).
     const server = await serveSession(db, {
@@ -150,6 +155,7 @@ export async function startEmbeddedServer(opts: StartOptions = {}): Promise<Embe
     return {
       url: urlForPort(port),
       port,
+      dumpDataDir: () => openDb.dumpDataDir("gzip"),
       async stop() {
         if (stopped) return;
         stopped = true;

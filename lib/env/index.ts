@@ -84,6 +84,8 @@ const schema = z.object({
     .string()
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /** Folder of pg_dump/pg_restore for `npm run backup`/`restore` on PostgreSQL; unset: found on PATH. */
+  PG_BIN: z.string().optional(),
   PORT: z.coerce.number().int().positive().default(3000),
   /** Accepted reports per IP per window before the form answers 429. */
   REPORT_RATE_LIMIT: z.coerce.number().int().positive().default(10),

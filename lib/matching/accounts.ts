@@ -70,8 +70,10 @@ function emailMeta(e: string): Record<string, string | null> {
 
 // "wx:", "微信号：", "VX ", "WeChat ID -". Glued forms ("微信abc123") only for
 // unambiguous Chinese labels and before digits: "wxabc123" may be a real id.
+// A dash glued to a Latin label is part of the id ("wx-king88", "v-0a1b2c"):
+// ids may hold dashes, and the key read again must stay the same key.
 const WECHAT_LABEL_SEP =
-  /^(?:微信号码?|微信号|微信|威信|薇信|v信|weixin|wechat|wx|vx|v)\s*(?:id|号)?\s*(?:[:：=#]\s*|-\s*|\s+)/i;
+  /^(?:(?:微信号码?|微信号|微信|威信|薇信|v信)\s*(?:id|号)?\s*(?:[:：=#]\s*|-\s*|\s+)|(?:weixin|wechat|wx|vx|v)\s*(?:id|号)?\s*(?:[:：=#]\s*|\s+-?\s*))/i;
 const WECHAT_LABEL_GLUED = /^(?:微信号码?|微信号|微信|威信|薇信|v信)\s*|^(?:weixin|wechat|wx|vx)(?=\+?\d)/i;
 /** WeChat ids: 6-20 letters, digits, "_" or "-", starting with a letter. */
 const WECHAT_ID = /^[a-z][a-z0-9_-]{5,19}$/;
@@ -145,7 +147,10 @@ const LEGAL_FORM =
 export function merchantKey(raw: unknown): string | null {
   const s = fold(raw).toLowerCase();
   if (isJunk(s)) return null;
-  const key = s.replace(LEGAL_FORM, " ").replace(/[^\p{L}\p{N}]+/gu, "");
+  const strip = (t: string) => t.replace(LEGAL_FORM, " ").replace(/[^\p{L}\p{N}]+/gu, "");
+  // Until nothing changes: "集集团团" and "co_" must not leave a key that strips further when read again.
+  let key = strip(s);
+  for (let next = strip(key); next !== key; next = strip(key)) key = next;
   return key.length >= 2 ? key : null;
 }
 

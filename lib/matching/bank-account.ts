@@ -34,12 +34,14 @@ export function holderKey(raw: unknown): string | null {
     .toUpperCase()
     .replace(/[＊×●•]/g, "*")
     .replace(/[\s·・‧.,'’"\-_()（）]+/g, "");
-  if (key === "" || /^\*+$/.test(key)) return null;
+  // A placeholder may only show once folded ("N/À" → "NA", "·】" → "]").
+  if (key === "" || /^\*+$/.test(key) || isJunk(key)) return null;
   return key;
 }
 
 // Latin letters with diacritics (pinyin tones: ā á ǎ à, ǖ…); checked first, most names have none.
-const ACCENTED = /[\u00C0-\u024F\u1E00-\u1EFF]/;
+// Also a bare combining mark: "i\u0307" has no precomposed form, so NFKC leaves it apart.
+const ACCENTED = /[\u00C0-\u024F\u1E00-\u1EFF\u0300-\u036F]/;
 
 function stripToneMarks(s: string): string {
   if (!ACCENTED.test(s)) return s;

@@ -8,6 +8,9 @@ import {
   sniff,
 } from "./normalise";
 import { prng } from "./test-support/respell";
+import { fold, MAX_IDENTIFIER_INPUT } from "./text";
+import { holderKey } from "./bank-account";
+import { merchantKey } from "./accounts";
 
 const kv = (id: { kind: string; value: string } | null) => (id ? `${id.kind}:${id.value}` : null);
 
@@ -248,5 +251,49 @@ describe("extractIdentifiers", () => {
         }),
       ).not.toThrow();
     }
+  });
+});
+
+// Found by property-based fuzzing (normalise.fuzz.test.ts, entry-points.fuzz.test.ts).
+describe("fuzzing regressions", () => {
+  it("a key read again is the same key", () => {
+    expect(normaliseContact("phone", "00860001")).toBeNull(); // was "+86001", which reads as nothing
+    expect(normaliseContact("phone", "000000000")).toBeNull(); // was "+0000000"
+    expect(normaliseContact("wechat", "微信号：v-0a_-1")?.value).toBe("v-0a_-1");
+    expect(normaliseContact("wechat", "v-0a_-1")?.value).toBe("v-0a_-1"); // was "0a_-1": "v-" read as a label
+    expect(normaliseContact("wechat", "wx: abc123")?.value).toBe("abc123");
+    expect(normaliseContact("wechat", "WeChat ID - abc123")?.value).toBe("abc123");
+    expect(normaliseContact("url", "0www.t.cn")).toBeNull(); // was "t.cn", a bare hub
+    expect(normaliseContact("url", "https://a.t.cn/Abc")?.value).toBe("a.t.cn/Abc");
+    expect(normaliseContact("telegram", "＠00０００")).toBeNull(); // was "other:00000", which reads as no number
+    expect(normaliseContact("telegram", "@boss_01")?.value).toBe("boss_01");
+  });
+
+  it("invisible marks, isolates, C1 controls and lone surrogates never reach a key", () => {
+    expect(normaliseContact("wechat", "\u2066abc123\u2069")?.value).toBe("abc123");
+    expect(normaliseContact("email", "a\u2068@b.cn")?.value).toBe("a@b.cn");
+    expect(normalisePayee({ kind: "bank_account", value: "尾号8988", name: "\u2066王\u009f\ud800" })?.value).toBe(
+      "8988|王 \ufffd".replace(" ", ""),
+    );
+    // A zero-width space between a letter and its accent no longer keeps them apart.
+    expect(normaliseContact("other", "caf\u200be\u0301_88")).toEqual(normaliseContact("other", "cafe\u0301_88"));
+  });
+
+  it("holder and merchant keys are fixed points", () => {
+    expect(holderKey("nƠ")).toBeNull(); // was "NA", which reads back as the placeholder "n/a"
+    expect(holderKey("·】")).toBeNull(); // was "]"
+    expect(merchantKey("CO_")).toBeNull(); // was "co", which reads back as nothing
+    expect(merchantKey("集集团团")).toBeNull(); // was "集团"
+    expect(merchantKey("Shenzhen Xinda Co., Ltd.")).toBe(merchantKey("shenzhenxinda"));
+  });
+
+  it("a decomposed accent without a precomposed form is stripped from holder names", () => {
+    expect(normalisePayee({ kind: "bank_account", value: "尾号8988", name: "i\u0307lhan" })?.value).toBe("8988|ILHAN");
+  });
+
+  it("a huge pasted value is no identifier and never reaches the (quadratic) patterns", () => {
+    expect(fold("1".repeat(MAX_IDENTIFIER_INPUT + 1))).toBe("");
+    expect(fold(` ${"1".repeat(MAX_IDENTIFIER_INPUT - 2)} `)).toBe("1".repeat(MAX_IDENTIFIER_INPUT - 2));
+    expect(normaliseContact("url", "((".repeat(50_000))).toBeNull();
   });
 });

@@ -147,6 +147,8 @@ export function sniff(raw: unknown): CanonicalIdentifier | null {
   if (!token || !/^@?[a-z0-9][a-z0-9._\-+]{3,63}$/.test(token)) return null;
   if (!/\d|_|^@/.test(token)) return null; // plain words are not handles
   const value = token.replace(/^@/, "");
+  // "@12345" stored as "12345" would read back as a number, not as this handle.
+  if (/^[\d+\-.]+$/.test(value)) return null;
   return { kind: "other", value, display: token, meta: {} };
 }
 

@@ -86,7 +86,8 @@ export function parsePhone(raw: unknown): ParsedPhone | null {
   }
   // "010-6552 9988": a trunk 0 is dialled before an area code, never before an SMS port.
   const trunk = !plus && /^0[1-9]/.test(digits);
-  if (national.length < 3 || national.length > 20 || /^0+$/.test(national)) return null;
+  // No CN number begins with 0 once the trunk 0 is gone ("0086 0001" is no number).
+  if (national.length < 3 || national.length > 20 || national.startsWith("0")) return null;
 
   const type = classify(national, trunk);
   const e164 = `+86${national}`;
@@ -116,6 +117,7 @@ function classify(n: string, trunk = false): PhoneType {
 }
 
 function international(digits: string, extension: string | null): ParsedPhone | null {
+  if (digits.startsWith("0")) return null; // no country code begins with 0 ("00 000 0000" is no number)
   const lib = parsePhoneNumberFromString(`+${digits}`);
   if (lib && lib.isPossible()) {
     return {

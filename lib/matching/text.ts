@@ -27,15 +27,26 @@ const EXTRA_FOLDS: Record<string, string> = {
   "\u201D": '"',
 };
 
-// Zero-width and bidi marks arrive from copy-paste out of chat apps.
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\u00AD]/g;
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
+// Zero-width and bidi marks (embeddings, overrides and isolates) arrive from
+// copy-paste out of chat apps.
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]/g;
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+
+/**
+ * No identifier is longer than a long URL. Longer input is a pasted blob that
+ * links nothing, and the normalisers' regular expressions must never see it:
+ * several are quadratic in the length (seconds for 100 kB of digits).
+ */
+export const MAX_IDENTIFIER_INPUT = 2048;
 
 /** NFKC plus the ideographic punctuation NFKC does not map; never throws. */
 export function fold(raw: unknown): string {
   const text = asText(raw);
-  if (text === "") return "";
-  let s = text.normalize("NFKC").replace(INVISIBLE, "").replace(CONTROL, " ");
+  if (text === "" || text.length > MAX_IDENTIFIER_INPUT) return "";
+  // Marks go before NFKC: a zero-width space between a letter and its accent
+  // would otherwise keep them from composing. Lone surrogate halves become
+  // U+FFFD here, as they would on the way into the database.
+  let s = text.toWellFormed().replace(INVISIBLE, "").normalize("NFKC").replace(CONTROL, " ");
   s = s.replace(
     /[\u3002\uFF61\u3001\u2010-\u2015\u2212\u30FC\u3010\u3011\u3014\u3015\u2018\u2019\u201C\u201D]/g,
     (c) => EXTRA_FOLDS[c] ?? c,

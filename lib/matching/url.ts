@@ -201,7 +201,10 @@ export function parseUrl(raw: unknown): ParsedUrl | null {
   const domain = info.isIp ? host : (info.domain ?? host);
   const icann = info.isIp ? "" : (parseDomain(host).domain ?? "");
   // Government sites are never the scammer's; like hubs, only the page could be specific.
-  const hub = HUB_HOST_SET.has(host) || HUB_DOMAIN_SET.has(icann) || /(?:^|\.)gov\.cn$/.test(host);
+  // Any host under a hub host's own domain ("x.t.cn") is the hub's too: keyed by
+  // its domain it would name the bare hub, which names nobody.
+  const hub =
+    HUB_HOST_SET.has(host) || HUB_HOST_SET.has(domain) || HUB_DOMAIN_SET.has(icann) || /(?:^|\.)gov\.cn$/.test(host);
   if (!hub) return { host, domain, hub, value: domain };
 
   const path = normalisePath(url.pathname);
