@@ -1,4 +1,5 @@
 import "server-only";
+import { retryOnConflict } from "@/lib/db/retry";
 import { db, type Db, type Prisma } from "@/lib/db";
 import { AppError, RateLimitedError } from "@/lib/errors";
 import type { ReportForm } from "./schema";
@@ -89,73 +90,76 @@ async function storeReport(client: Client, input: SubmitInput): Promise<SubmitRe
   const pinHash = await hashPin(pin);
   const stored = await storeEvidence(checked.files);
   try {
-    const result = await client.$transaction(async (tx): Promise<SubmitResult> => {
-      await lockToken(tx, input.token);
-      const copy = await findByToken(tx, input.token);
-      if (copy) return { kind: "duplicate", reference: copy.reference };
-      const [row] = await tx.$queryRaw<{ seq: bigint }[]>`SELECT nextval('report_reference_seq') AS seq`;
-      const reference = reportReference(row!.seq);
-      const platformIds = await upsertPlatforms(
-        tx,
-        input.values.platforms.map((p) => p.name),
-      );
-      const v = input.values;
-      const seen = new Set<string>();
-      const created = await tx.report.create({
-        data: {
-          reference,
-          source: "web",
-          submissionToken: input.token,
-          incidentDate: new Date(`${v.incidentDate}T00:00:00Z`),
-          scamType: v.scamType,
-          narrative: v.narrative,
-          victimName: v.victimName,
-          victimPhone: v.victimPhone,
-          victimKey: victimKey(v.victimPhone, reference),
-          victimProvince: v.victimProvince,
-          victimCity: v.victimCity,
-          consent: v.consent,
-          locale: input.locale,
-          pinHash,
-          contacts: { create: v.contacts.map((c, position) => ({ position, kind: c.kind, rawValue: c.value })) },
-          payments: {
-            create: v.payments.map((p, position) => ({
-              position,
-              amountMinor: parseAmountToMinor(p.amount)!,
-              currency: p.currency,
-              paidAt: cstLocalToDate(p.paidAt),
-              method: p.method,
-              payeeKind: p.payeeKind,
-              payeeValue: p.payeeValue,
-              payeeName: p.payeeName,
-              payeeBank: p.payeeBank,
-            })),
+    // Run again if a concurrent merge absorbed the case this report was matched into (lib/db/retry.ts).
+    const result = await retryOnConflict(() =>
+      client.$transaction(async (tx): Promise<SubmitResult> => {
+        await lockToken(tx, input.token);
+        const copy = await findByToken(tx, input.token);
+        if (copy) return { kind: "duplicate", reference: copy.reference };
+        const [row] = await tx.$queryRaw<{ seq: bigint }[]>`SELECT nextval('report_reference_seq') AS seq`;
+        const reference = reportReference(row!.seq);
+        const platformIds = await upsertPlatforms(
+          tx,
+          input.values.platforms.map((p) => p.name),
+        );
+        const v = input.values;
+        const seen = new Set<string>();
+        const created = await tx.report.create({
+          data: {
+            reference,
+            source: "web",
+            submissionToken: input.token,
+            incidentDate: new Date(`${v.incidentDate}T00:00:00Z`),
+            scamType: v.scamType,
+            narrative: v.narrative,
+            victimName: v.victimName,
+            victimPhone: v.victimPhone,
+            victimKey: victimKey(v.victimPhone, reference),
+            victimProvince: v.victimProvince,
+            victimCity: v.victimCity,
+            consent: v.consent,
+            locale: input.locale,
+            pinHash,
+            contacts: { create: v.contacts.map((c, position) => ({ position, kind: c.kind, rawValue: c.value })) },
+            payments: {
+              create: v.payments.map((p, position) => ({
+                position,
+                amountMinor: parseAmountToMinor(p.amount)!,
+                currency: p.currency,
+                paidAt: cstLocalToDate(p.paidAt),
+                method: p.method,
+                payeeKind: p.payeeKind,
+                payeeValue: p.payeeValue,
+                payeeName: p.payeeName,
+                payeeBank: p.payeeBank,
+              })),
+            },
+            platforms: {
+              create: v.platforms
+                .map((p) => ({ platformId: platformIds.get(platformKey(p.name))!, role: p.role, rawName: p.name }))
+                .filter((p) => {
+                  const k = `${p.platformId}:${p.role}`;
+                  return seen.has(k) ? false : (seen.add(k), true);
+                }),
+            },
+            evidence: {
+              create: stored.map(({ storageKey, file }) => ({
+                storageKey,
+                originalName: file.originalName,
+                mime: file.mime,
+                size: file.size,
+                sha256: file.sha256,
+              })),
+            },
           },
-          platforms: {
-            create: v.platforms
-              .map((p) => ({ platformId: platformIds.get(platformKey(p.name))!, role: p.role, rawName: p.name }))
-              .filter((p) => {
-                const k = `${p.platformId}:${p.role}`;
-                return seen.has(k) ? false : (seen.add(k), true);
-              }),
-          },
-          evidence: {
-            create: stored.map(({ storageKey, file }) => ({
-              storageKey,
-              originalName: file.originalName,
-              mime: file.mime,
-              size: file.size,
-              sha256: file.sha256,
-            })),
-          },
-        },
-        select: { id: true },
-      });
-      // Matched in the same transaction: the receipt's report is already in its case.
-      await matchInsertedReports(tx, [{ reportId: created.id, report: reportLikeOf(v) }], { cause: "report" });
-      await recordReportHit(tx, input.ip);
-      return { kind: "created", reference, pin };
-    });
+          select: { id: true },
+        });
+        // Matched in the same transaction: the receipt's report is already in its case.
+        await matchInsertedReports(tx, [{ reportId: created.id, report: reportLikeOf(v) }], { cause: "report" });
+        await recordReportHit(tx, input.ip);
+        return { kind: "created", reference, pin };
+      }),
+    );
     // A copy stored first: this copy's files are not needed.
     if (result.kind === "duplicate") await removeEvidence(stored.map((f) => f.storageKey));
     return result;

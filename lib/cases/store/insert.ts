@@ -18,5 +18,5 @@ export async function matchInsertedReports(
   // Imports take the global lock: one big batch instead of thousands of keys.
   await lockForMatching(tx, batch, opts.exclusive);
   const idOf = await storeIdentifiers(tx, batch);
-  return matchNewReports(tx, batch, idOf, { cause: opts.cause, actorId: opts.actorId });
+  return matchNewReports(tx, batch, idOf, { cause: opts.cause, actorId: opts.actorId, lockCases: !opts.exclusive });
 }

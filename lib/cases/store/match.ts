@@ -50,7 +50,7 @@ export async function matchNewReports(
   tx: Tx,
   reports: NewReport[],
   idOf: Map<string, number>,
-  opts: ApplyOptions,
+  opts: ApplyOptions & { lockCases?: boolean },
 ): Promise<MatchSummary> {
   const plan = await planMatch(tx, reports, idOf, opts);
   if (plan.kind === "fast") await setReportCases(tx, [...plan.caseOf.keys()], [...plan.caseOf.values()]);
@@ -125,15 +125,18 @@ export async function planMatch(
   tx: Tx,
   reports: NewReport[],
   idOf: Map<string, number>,
-  opts: ApplyOptions,
+  opts: ApplyOptions & { lockCases?: boolean },
 ): Promise<MatchPlan> {
   if (!reports.length)
     return { kind: "fast", caseOf: new Map(), touched: [], merged: [], named: [], summary: emptySummary() };
   const check = await blockChecker(tx);
   const newIds = reports.map((r) => r.reportId);
   const observations = openObservations(reports, idOf, check);
-  const holders = await holdersOf(tx, observations, newIds);
-  const candidates = await bridgeCandidates(tx, observations, newIds, check);
+  const read = async () => ({
+    holders: await holdersOf(tx, observations, newIds),
+    candidates: await bridgeCandidates(tx, observations, newIds, check),
+  });
+  const { holders, candidates } = opts.lockCases ? await withCasesLocked(tx, read) : await read();
   const groups = groupNewReports(newIds, observations, holders, candidates);
   if (await decisionsInPlay(tx, groups))
     return { kind: "region", seed: await regionSeed(tx, groups), summary: emptySummary() };
@@ -154,6 +157,38 @@ export async function planMatch(
     plan.named = [...new Set([...naming].map((r) => plan.caseOf.get(r)!))];
   }
   return plan;
+}
+
+/**
+ * The identifier locks (lockForMatching) keep two reports naming the same
+ * identifier apart, but not two reports that reach one case through different
+ * identifiers: one may merge that case away while the other attaches to it.
+ * So a submission also locks the cases its identifiers are in, in ascending
+ * order, and reads again until no case it has not locked turns up (a merge
+ * that committed meanwhile moved them). The global lock makes this needless
+ * for imports and re-clusters, which run alone.
+ */
+async function withCasesLocked<
+  T extends { holders: { caseId: number | null }[]; candidates: { caseId: number | null }[] },
+>(tx: Tx, read: () => Promise<T>): Promise<T> {
+  const locked = new Set<number>();
+  for (let round = 0; ; round++) {
+    const seen = await read();
+    const fresh = [...new Set([...seen.holders, ...seen.candidates].map((h) => h.caseId))]
+      .filter((id): id is number => id !== null && !locked.has(id))
+      .sort((a, b) => a - b);
+    if (!fresh.length) return seen;
+    // A case that turned up only after others were locked may be taken out of
+    // order; PostgreSQL then ends a deadlock and the caller runs the
+    // transaction again (lib/db/retry.ts).
+    if (round >= 8) throw Object.assign(new Error("cases kept moving while matching"), { code: "40001" });
+    await tx.$queryRaw(Prisma.sql`
+      SELECT count(l) FROM (
+        SELECT pg_advisory_xact_lock(hashtextextended('case:' || c::text, 7310))::text AS l
+        FROM unnest(${fresh}::int[]) AS c ORDER BY c
+      ) locks`);
+    for (const id of fresh) locked.add(id);
+  }
 }
 
 /** Step 1: what the new reports name that may link (warning-listed, unlinkable and do-not-link left out). */

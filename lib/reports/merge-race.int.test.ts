@@ -1,0 +1,60 @@
+import { randomInt, randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { reportFormSchema, type ReportForm } from "./schema";
+import { submitReport } from "./service";
+
+/**
+ * A report that joins two cases merges one into the other while reports that
+ * share no identifier with it attach to the case being merged away: the
+ * identifier locks do not cover that, so one transaction fails on the merged
+ * case and is run again (retryOnConflict). Only PostgreSQL runs transactions
+ * at once; the embedded database runs them one after the other.
+ */
+const onPostgres = Boolean(process.env.DATABASE_URL);
+
+function form(phones: string[], qq?: string): ReportForm {
+  return reportFormSchema.parse({
+    scamType: "fake_customer_service_refund",
+    incidentDate: "2026-05-25",
+    narrative: "merge race",
+    contacts: [...phones.map((value) => ({ kind: "phone", value })), ...(qq ? [{ kind: "qq", value: qq }] : [])],
+    payments: [],
+    platforms: [],
+    victimName: "Test Victim",
+    victimPhone: phone(),
+    victimProvince: "Shandong",
+    victimCity: "Jinan",
+    consent: true,
+  });
+}
+
+const phone = () => `13${randomInt(100_000_000, 999_999_999)}`;
+const ip = () => `10.${randomInt(0, 255)}.${randomInt(0, 255)}.${randomInt(1, 254)}`;
+const submit = (values: ReportForm) => submitReport({ values, files: [], token: randomUUID(), locale: "en", ip: ip() });
+
+describe.skipIf(!onPostgres)("concurrent merges and attachments", () => {
+  it("every submission is stored, and each ring ends in one case", { timeout: 120_000 }, async () => {
+    const client = await db();
+    const rounds = 12;
+    for (let round = 0; round < rounds; round++) {
+      const [p1, p2] = [phone(), phone()];
+      const qq = String(randomInt(100_000_000, 999_999_999));
+      const first = await submit(form([p1]));
+      const second = await submit(form([p2], qq));
+      // The joining report and four that attach to the second case through the QQ number alone.
+      const racing = await Promise.allSettled([
+        submit(form([p1, p2])),
+        ...[0, 1, 2, 3].map(() => submit(form([phone()], qq))),
+      ]);
+      const refused = racing.filter((r) => r.status === "rejected");
+      expect(refused.map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+      const references = [first, second, ...racing.map((r) => (r as PromiseFulfilledResult<typeof first>).value)].map(
+        (r) => r.reference,
+      );
+      const rows = await client.report.findMany({ where: { reference: { in: references } }, select: { caseId: true } });
+      expect(rows).toHaveLength(7);
+      expect(new Set(rows.map((r) => r.caseId)).size).toBe(1);
+    }
+  });
+});
