@@ -264,7 +264,7 @@ export const actionTable: Record<string, ActionRow> = {
     },
   },
 
-  "lib/liaison/actions.ts#createRequestForm": {
+  "lib/liaison/actions/case-panel.ts#createRequestForm": {
     allow: CASE_WORKERS,
     args: "form",
     prepare: async ({ db, users }) => {
@@ -283,7 +283,7 @@ export const actionTable: Record<string, ActionRow> = {
       };
     },
   },
-  "lib/liaison/actions.ts#sendRequestForm": {
+  "lib/liaison/actions/case-panel.ts#sendRequestForm": {
     allow: CASE_WORKERS,
     args: "form",
     prepare: async ({ db, users }) => {
@@ -295,7 +295,7 @@ export const actionTable: Record<string, ActionRow> = {
       };
     },
   },
-  "lib/liaison/actions.ts#closeRequestForm": {
+  "lib/liaison/actions/case-panel.ts#closeRequestForm": {
     allow: CASE_WORKERS,
     args: "form",
     prepare: async ({ db, users }) => {
@@ -307,7 +307,7 @@ export const actionTable: Record<string, ActionRow> = {
       };
     },
   },
-  "lib/liaison/actions.ts#discardDraftForm": {
+  "lib/liaison/actions/case-panel.ts#discardDraftForm": {
     allow: CASE_WORKERS,
     args: "form",
     prepare: async ({ db, users }) => {
@@ -319,7 +319,7 @@ export const actionTable: Record<string, ActionRow> = {
       };
     },
   },
-  "lib/liaison/actions.ts#createFollowUpForm": {
+  "lib/liaison/actions/case-panel.ts#createFollowUpForm": {
     allow: CASE_WORKERS,
     args: "form",
     prepare: async ({ db, users }) => {
@@ -336,7 +336,7 @@ export const actionTable: Record<string, ActionRow> = {
   },
 
   // The liaison portal: a request sent to the liaison visitor's organisation, fresh for every visitor.
-  "lib/liaison/actions.ts#acknowledgeRequestForm": {
+  "lib/liaison/actions/portal.ts#acknowledgeRequestForm": {
     allow: LIAISONS,
     args: "form",
     prepare: async ({ db, users }) => {
@@ -349,7 +349,7 @@ export const actionTable: Record<string, ActionRow> = {
       };
     },
   },
-  "lib/liaison/actions.ts#answerItemForm": {
+  "lib/liaison/actions/portal.ts#answerItemForm": {
     allow: LIAISONS,
     args: "form",
     prepare: async ({ db, users }) => {
@@ -459,7 +459,7 @@ export const actionTable: Record<string, ActionRow> = {
   },
 
   // The case page's routing section (components/liaison/case-routing.tsx).
-  "lib/liaison/actions.ts#setIdentifierRouteForm": {
+  "lib/liaison/actions/routing.ts#setIdentifierRouteForm": {
     allow: CASE_WORKERS,
     args: "form",
     prepare: async ({ db }) => {
@@ -483,7 +483,7 @@ export const actionTable: Record<string, ActionRow> = {
   },
 
   // A leak signal (five victims of a ring named one shop as leaked) becomes a data-leak notice to the shop's organisation.
-  "lib/liaison/signal-actions.ts#createLeakNoticeForm": {
+  "lib/liaison/actions/signals.ts#createLeakNoticeForm": {
     allow: CASE_WORKERS,
     args: "form",
     prepare: async ({ db }) => {

@@ -194,13 +194,13 @@ test("another organisation's liaison gets 404 for the request and its attachment
     expect(res.status).toBeLessThan(500);
     expect(res.redirect).toMatch(/[?&]error=notFound/);
   };
-  await post("lib/liaison/actions.ts#answerItemForm", {
+  await post("lib/liaison/actions/portal.ts#answerItemForm", {
     itemId: String(r.itemIds[1]),
     outcome: "frozen",
     frozen: "38000",
     note: "not ours",
   });
-  await post("lib/liaison/actions.ts#acknowledgeRequestForm", {});
+  await post("lib/liaison/actions/portal.ts#acknowledgeRequestForm", {});
   expect(await state()).toEqual(before);
 });
 

@@ -45,7 +45,8 @@ async function database(): Promise<string> {
 async function main() {
   const url = await database();
   console.log("Applying database migrations…");
-  await prepareDatabase(url, { quiet: true });
+  // Behind PgBouncer, migrations go to the server itself (DATABASE_MIGRATION_URL).
+  await prepareDatabase((config.DATABASE_URL && config.DATABASE_MIGRATION_URL) || url, { quiet: true });
   // An empty database gets its first admin (ADMIN_EMAIL / ADMIN_PASSWORD, or a generated
   // password in a 0600 file under DATA_DIR, removed once it has served).
   const prisma = createPrisma(url, { max: 1 });

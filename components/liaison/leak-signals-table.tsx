@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { LeakSignal } from "@/lib/liaison/signals";
-import { createLeakNoticeForm } from "@/lib/liaison/signal-actions";
+import { createLeakNoticeForm } from "@/lib/liaison/actions";
 import { Submit } from "@/components/cases/forms";
 
 /**

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { env } from "@/lib/env";
 import { outcomesByKind, type RequestItemView, type RequestView } from "@/lib/liaison";
@@ -38,9 +39,6 @@ async function AnswerForm({ r, item, locale }: { r: RequestView; item: RequestIt
       {text}
     </p>
   );
-  // Shown as typed, in yuan: fen with two decimals, never through a float.
-  const yuan = (minor: bigint | null) =>
-    minor === null ? "" : `${minor / 100n}.${String(minor % 100n).padStart(2, "0")}`;
   return (
     <form
       id={`item-${item.id}`}
@@ -68,34 +66,24 @@ async function AnswerForm({ r, item, locale }: { r: RequestView; item: RequestIt
         </div>
         {r.kind === "freeze_accounts" ? (
           <>
-            <div className="space-y-1">
-              {label("frozen", t("answer.frozen"))}
-              <input
-                id={id("frozen")}
-                name="frozen"
-                inputMode="decimal"
-                autoComplete="off"
-                maxLength={40}
-                defaultValue={yuan(item.frozenMinor)}
-                aria-describedby={id("frozen-hint")}
-                className={inputClass}
-              />
-              {hint("frozen", t("answer.frozenHint"))}
-            </div>
-            <div className="space-y-1">
-              {label("recovered", t("answer.recovered"))}
-              <input
-                id={id("recovered")}
-                name="recovered"
-                inputMode="decimal"
-                autoComplete="off"
-                maxLength={40}
-                defaultValue={yuan(item.recoveredMinor)}
-                aria-describedby={id("recovered-hint")}
-                className={inputClass}
-              />
-              {hint("recovered", t("answer.recoveredHint"))}
-            </div>
+            <AmountField
+              name="frozen"
+              id={id}
+              label={label}
+              hint={hint}
+              text={t("answer.frozen")}
+              hintText={t("answer.frozenHint")}
+              minor={item.frozenMinor}
+            />
+            <AmountField
+              name="recovered"
+              id={id}
+              label={label}
+              hint={hint}
+              text={t("answer.recovered")}
+              hintText={t("answer.recoveredHint")}
+              minor={item.recoveredMinor}
+            />
           </>
         ) : null}
       </div>
@@ -126,5 +114,45 @@ async function AnswerForm({ r, item, locale }: { r: RequestView; item: RequestIt
         {item.outcome ? t("answer.update") : t("answer.submit")}
       </button>
     </form>
+  );
+}
+
+// Shown as typed, in yuan: fen with two decimals, never through a float.
+const yuan = (minor: bigint | null) =>
+  minor === null ? "" : `${minor / 100n}.${String(minor % 100n).padStart(2, "0")}`;
+
+/** An amount in yuan (frozen, returned): typed as text, parsed to fen on the server. */
+function AmountField({
+  name,
+  id,
+  label,
+  hint,
+  text,
+  hintText,
+  minor,
+}: {
+  name: string;
+  id: (name: string) => string;
+  label: (name: string, text: string) => ReactNode;
+  hint: (name: string, text: string) => ReactNode;
+  text: string;
+  hintText: string;
+  minor: bigint | null;
+}) {
+  return (
+    <div className="space-y-1">
+      {label(name, text)}
+      <input
+        id={id(name)}
+        name={name}
+        inputMode="decimal"
+        autoComplete="off"
+        maxLength={40}
+        defaultValue={yuan(minor)}
+        aria-describedby={id(`${name}-hint`)}
+        className={inputClass}
+      />
+      {hint(name, hintText)}
+    </div>
   );
 }

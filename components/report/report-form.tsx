@@ -7,6 +7,7 @@ import { initialReportState, type ReportFormState } from "@/lib/reports/form-sta
 import { provinces, scamTypes } from "@/lib/vocab";
 import type { FieldErrors } from "@/lib/reports/schema";
 import { ContactsSection, PaymentsSection, PlatformsSection } from "./row-sections";
+import { EvidenceField } from "./row-fields";
 import { Receipt } from "./receipt";
 
 export interface ReportFormProps {
@@ -257,18 +258,12 @@ function FormBody({
         {state.filesDropped ? (
           <p className="rounded-md bg-amber-50 p-3 text-amber-900">{t("evidenceReattach")}</p>
         ) : null}
-        <Field id="f-evidence" label={t("evidence")} hint={t("evidenceHint", limits)} error={errorFor("evidence")}>
-          {(a) => (
-            <input
-              {...a}
-              type="file"
-              name="evidence"
-              multiple
-              accept="image/*,application/pdf"
-              className="block w-full text-base"
-            />
-          )}
-        </Field>
+        <EvidenceField
+          id="f-evidence"
+          label={t("evidence")}
+          hint={t("evidenceHint", limits)}
+          error={errorFor("evidence")}
+        />
       </Section>
 
       <Section title={t("sections.consent")}>

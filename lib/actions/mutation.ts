@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import * as z from "zod/mini";
 import { db, type Db } from "@/lib/db";
+import { pinAfterMutation } from "@/lib/db/read-db";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
@@ -87,7 +88,10 @@ export function mutation<S extends z.core.$ZodType, D, A extends Access>(config:
           return { status: "invalid", fieldErrors, values };
         }
         const ctx = { user, ip, db: client, fd } as MutationContext<A>;
-        return { status: "ok", data: await config.handler(parsed.data, ctx), values };
+        const data = await config.handler(parsed.data, ctx);
+        // Read-your-own-writes: this user's next replica reads go to the primary (ADR 0014).
+        if (user) await pinAfterMutation((user as CurrentUser).id);
+        return { status: "ok", data, values };
       },
       async (failure) => {
         if (failure.status === 403 && user) await auditDenied(config.name, user, ip);

@@ -2,12 +2,11 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formDataOf } from "@/lib/actions/mutation";
-import { staffAction, initialActionState, type StaffActionState } from "@/lib/actions/staff-action";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { db } from "@/lib/db";
+import { staffAction, initialActionState } from "@/lib/actions/staff-action";
+import { formLocale, outcomeQuery } from "@/lib/actions/form-redirect";
 import { routing } from "@/i18n/routing";
 import { caseStatuses, parseCaseNumber } from "./shared";
-import { currentNumber } from "./scope";
+import { caseForm } from "./forms";
 import { setStatus } from "./workflow/status";
 import { assignCase } from "./workflow/assignment";
 import { addNote } from "./workflow/notes";
@@ -32,53 +31,13 @@ const caseNumber = z
   .transform((v, c) => parseCaseNumber(v) ?? (c.addIssue({ code: "custom", message: "caseNotFound" }), z.NEVER));
 const base = z.object({ locale: z.enum(routing.locales), number: caseNumber });
 
-/** The form's language, or the default one for anything else. */
-function localeOf(fd: FormData): string {
-  const raw = fd.get("locale");
-  return typeof raw === "string" && (routing.locales as readonly string[]).includes(raw) ? raw : routing.defaultLocale;
-}
-
-async function back<D>(fd: FormData, result: StaffActionState<D>, anchor: string): Promise<never> {
-  const locale = localeOf(fd);
-  const asked = parseCaseNumber(fd.get("number"));
-  if (!asked) redirect(`/${locale}/staff/cases?error=notFound`);
-  const number = (await numberNow(asked)) ?? asked;
-  // A fresh value each time, so the browser never treats the answer as "same page, new hash".
-  const q = new URLSearchParams(
-    result.status === "ok"
-      ? { done: Date.now().toString(36) }
-      : {
-          at: Date.now().toString(36),
-          error: result.code ?? "invalid",
-          ...(result.fieldErrors ? { field: Object.values(result.fieldErrors)[0] ?? "" } : {}),
-          ...(result.errorId ? { errorId: result.errorId } : {}),
-        },
-  );
-  redirect(`/${locale}/staff/cases/${encodeURIComponent(number)}?${q}#${anchor}`);
-}
-
-/** The case's number now, if the visitor may read cases (else the page they return to will say so). */
-async function numberNow(asked: string): Promise<string | null> {
-  const user = await getCurrentUser();
-  if (!user) return null;
-  return currentNumber(await db(), { actor: user }, { number: asked }).catch(() => null);
-}
-
-function form<D>(anchor: string, action: (prev: StaffActionState<D>, fd: FormData) => Promise<StaffActionState<D>>) {
-  return async (fd: FormData) => {
-    // A crafted call without a form names no case (and would crash reading it): back to the board.
-    if (!formDataOf([fd])) redirect(`/${routing.defaultLocale}/staff/cases`);
-    return back(fd, await action(initialActionState as StaffActionState<D>, fd), anchor);
-  };
-}
-
 const statusAction = staffAction({
   name: "caseStatus",
   permission: "write:case:any",
   schema: base.extend({ status: z.enum(caseStatuses, "invalidChoice") }),
   handler: (i, { user, ip, db }) => setStatus(db, { actor: user, ip }, { number: i.number, status: i.status }),
 });
-export const changeStatus = form("workflow", statusAction);
+export const changeStatus = caseForm("workflow", statusAction);
 
 const assignAction = staffAction({
   name: "caseAssign",
@@ -87,7 +46,7 @@ const assignAction = staffAction({
   handler: (i, { user, ip, db }) =>
     assignCase(db, { actor: user, ip }, { number: i.number, assigneeId: i.assigneeId || null }),
 });
-export const assign = form("workflow", assignAction);
+export const assign = caseForm("workflow", assignAction);
 
 const noteAction = staffAction({
   name: "caseNote",
@@ -95,7 +54,7 @@ const noteAction = staffAction({
   schema: base.extend({ body: z.string().trim().min(1, "required").max(5000, "tooLong") }),
   handler: (i, { user, ip, db }) => addNote(db, { actor: user, ip }, { number: i.number, body: i.body }),
 });
-export const note = form("notes", noteAction);
+export const note = caseForm("notes", noteAction);
 
 /** A decision form: the case by number, the decision from the form's fields, a reason. */
 function decisionAction<T extends { number: string; reason: string }>(
@@ -113,7 +72,7 @@ function decisionAction<T extends { number: string; reason: string }>(
 }
 
 /** Merge with another case, named by its number. */
-export const merge = form(
+export const merge = caseForm(
   "decisions",
   decisionAction("caseMerge", base.extend({ other: z.string().trim().min(1, "required").max(40), reason }), (i) => ({
     type: "merge_cases",
@@ -122,7 +81,7 @@ export const merge = form(
 );
 
 /** Split off the checked reports (checkboxes arrive as split.<reportId>=on). */
-export const split = form(
+export const split = caseForm(
   "reports",
   decisionAction("caseSplit", z.looseObject({ ...base.shape, reason }), (i) => ({
     type: "split_case",
@@ -130,7 +89,7 @@ export const split = form(
   })),
 );
 
-export const detach = form(
+export const detach = caseForm(
   "reports",
   decisionAction("caseDetach", base.extend({ reportId: id, reason }), (i) => ({
     type: "detach_report",
@@ -139,7 +98,7 @@ export const detach = form(
 );
 
 /** Two reports of this case that must never be linked. */
-export const noLinkReports = form(
+export const noLinkReports = caseForm(
   "decisions",
   decisionAction("caseNoLinkReports", base.extend({ a: id, b: id, reason }), (i) => ({
     type: "no_link_reports",
@@ -148,7 +107,7 @@ export const noLinkReports = form(
   })),
 );
 
-export const noLinkIdentifier = form(
+export const noLinkIdentifier = caseForm(
   "identifiers",
   decisionAction("caseNoLinkIdentifier", base.extend({ identifierId: id, reason }), (i) => ({
     type: "no_link_identifier",
@@ -163,7 +122,7 @@ const undoAction = staffAction({
   handler: (i, { user, ip, db }) =>
     revokeDecision(db, { actor: user, ip }, { number: i.number, decisionId: i.decisionId, reason: i.reason }),
 });
-export const undo = form("decisions", undoAction);
+export const undo = caseForm("decisions", undoAction);
 
 /**
  * The shared-number review queue's forms: official / the scammer's / reopen,
@@ -184,21 +143,12 @@ const sharedNumberAction = staffAction({
 });
 
 export async function decideSharedNumberForm(fd: FormData) {
-  const locale = formDataOf([fd]) ? localeOf(fd) : routing.defaultLocale;
+  const locale = formDataOf([fd]) ? formLocale(fd) : routing.defaultLocale;
   if (!formDataOf([fd])) redirect(`/${locale}/staff/shared-numbers`);
   const result = await sharedNumberAction(initialActionState as never, fd);
   const tab = fd.get("tab") === "decided" ? "decided" : fd.get("tab") === "released" ? "released" : "held";
   const anchor = String(fd.get("anchor") ?? "");
   const target = /^\d{1,10}$/.test(anchor) ? `#sn-${anchor}` : "";
-  const q = new URLSearchParams(
-    result.status === "ok"
-      ? { status: tab, done: String(fd.get("decision") ?? ""), at: Date.now().toString(36) }
-      : {
-          status: tab,
-          at: Date.now().toString(36),
-          error: result.code ?? "invalid",
-          ...(result.fieldErrors ? { field: Object.values(result.fieldErrors)[0] ?? "" } : {}),
-        },
-  );
+  const q = outcomeQuery(result, { done: String(fd.get("decision") ?? "") }, { status: tab });
   redirect(`/${locale}/staff/shared-numbers?${q}${target}`);
 }

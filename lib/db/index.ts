@@ -1,6 +1,7 @@
 import "server-only";
 import { createPrisma, type Db } from "./client";
 import { findRunningEmbedded } from "./embedded";
+import { attachReplicas } from "./replica";
 import { env } from "@/lib/env";
 
 // One client per server process. `npm start` passes DATABASE_URL (a real
@@ -15,7 +16,12 @@ async function connect(): Promise<Db> {
       "No database: set DATABASE_URL, or start the app with `npm start`, which runs the embedded database.",
     );
   }
-  return createPrisma(url);
+  // Replicas only beside a real primary: the embedded database has no standbys.
+  const replicas = env().DATABASE_URL ? env().DATABASE_REPLICA_URLS : [];
+  return attachReplicas(
+    createPrisma(url),
+    replicas.map((u) => createPrisma(u)),
+  );
 }
 
 export function db(): Promise<Db> {
@@ -27,4 +33,5 @@ export function db(): Promise<Db> {
 }
 
 export type { Db };
+export { readDb } from "./read-db";
 export { Prisma } from "./generated/client";

@@ -14,6 +14,38 @@ const schema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   DATA_DIR: z.string().default("data"),
+  /**
+   * Streaming standbys for the heavy read pages (board, dashboard, search,
+   * lookup; ADR 0014): postgres:// URLs, comma-separated. None: every read on
+   * DATABASE_URL. Ignored without DATABASE_URL (the embedded database has none).
+   */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .optional()
+    .transform((v, ctx) =>
+      (v ?? "")
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((u) => {
+          if (!URL.canParse(u) || !/^postgres(ql)?:$/.test(new URL(u).protocol)) {
+            ctx.addIssue({ code: "custom", message: "a replica URL is not postgres://…" });
+          }
+          return u;
+        }),
+    ),
+  /**
+   * The primary itself for migrations (`npm start`, `npm run db:migrate`) when
+   * DATABASE_URL goes through PgBouncer: prisma migrate holds a session-level
+   * advisory lock, which transaction pooling leaks (docs/operations.md).
+   */
+  DATABASE_MIGRATION_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** After a staff mutation, that user's replica reads go to the primary for this long (0 = never). */
+  READ_PRIMARY_AFTER_WRITE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
+
   /** Evidence files; outside public/ and never served without authorisation. */
   EVIDENCE_DIR: z.string().optional(),
   PORT: z.coerce.number().int().positive().default(3000),

@@ -1,3 +1,4 @@
+import { firstParam } from "@/lib/vocab/search-params";
 /**
  * The liaison portal's URLs, read defensively: the inbox's filters (a GET form,
  * so it works without JavaScript), the request number in the path, and the
@@ -9,7 +10,7 @@
 import { parseRequestNumber, requestKinds, type RequestKind, type RequestStatus } from "./shared";
 
 type SearchParams = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const one = firstParam;
 
 /** The inbox's status filter: "open" (sent or acknowledged) or one status; drafts never reach a liaison. */
 export const inboxStatusFilters = ["open", "sent", "acknowledged", "answered", "closed"] as const;

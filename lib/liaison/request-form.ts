@@ -1,3 +1,4 @@
+import { firstParam } from "@/lib/vocab/search-params";
 /**
  * The case liaison panel's forms, read without JavaScript: which identifiers
  * were checked, which victim fields were included (each with its
@@ -99,7 +100,7 @@ const generalCodes = [
 ] as const;
 
 type SearchParams = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const one = firstParam;
 const ERROR_ID = /^[0-9a-f]{8}$/;
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import { compileWarningList, type WarningListEntry } from "@/lib/matching";
 import type { Db } from "@/lib/db";
+import { readDb } from "@/lib/db/read-db";
 import { Prisma, pgEnum, table } from "@/lib/db/sql";
 import type { ScamType } from "@/lib/vocab/choices";
 import { readingsOf, type Reading } from "./parse";
@@ -27,10 +28,12 @@ import { LOOKUP_WINDOW_DAYS, MIN_REPORTS_SHOWN, type LookupAnswer, type LookupRe
  * counts; one they decide is official gets a warning-list entry and answers
  * "official".
  */
-export async function lookupIdentifier(db: Db, input: string, now: Date = new Date()): Promise<LookupAnswer> {
+export async function lookupIdentifier(primary: Db, input: string, now: Date = new Date()): Promise<LookupAnswer> {
   const readings = readingsOf(input);
   const readAs = readings[0]?.id.display ?? null;
   if (!readings.length) return { readAs, result: { kind: "none" } };
+  // Anyone's lookup, never after their own write: on a replica when there is one (ADR 0014).
+  const db = await readDb(primary, null);
   const listed = await warningList(db, now);
   for (const r of readings) {
     const entry = listed(r.id);

@@ -9,3 +9,4 @@ export * from "./numbers";
 export * from "./currency";
 export * from "./dates";
 export * from "./text";
+export * from "./search-params";

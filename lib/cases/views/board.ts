@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/read-db";
 import { pgEnum, Prisma, table } from "@/lib/db/sql";
 import { assertCan, type ServiceContext } from "@/lib/auth/permissions";
 import { parseAmountToMinor } from "@/lib/vocab";
@@ -66,11 +67,13 @@ const whereSql = (conditions: Prisma.Sql[]) =>
  * nothing scans reports. A cursor that does not fit the sort is ignored.
  */
 export async function listCases(
-  db: Db,
+  primary: Db,
   ctx: ServiceContext,
   input: { filters: BoardFilters; pageSize?: number },
 ): Promise<BoardPage> {
   assertCan(ctx.actor, "read:case:any");
+  // A heavy read: on a replica unless this user just wrote (ADR 0014).
+  const db = await readDb(primary, ctx.actor.id);
   const f = input.filters;
   const pageSize = Math.min(Math.max(1, Math.floor(input.pageSize ?? 25)), 200);
   // Stored times are UTC wall-clock (timestamp without time zone), like this ISO text once cast.

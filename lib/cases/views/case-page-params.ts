@@ -1,3 +1,4 @@
+import { firstParam } from "@/lib/vocab/search-params";
 /**
  * The case page's URL, read defensively: the case number from the path, the
  * report cursor, the "why linked" report and the outcome banner that the
@@ -43,7 +44,7 @@ export interface CasePageParams {
 }
 
 type SearchParams = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const one = firstParam;
 const isCode = (v: unknown): v is CaseActionError => (caseActionErrors as readonly unknown[]).includes(v);
 /** The ids lib/log.ts gives unexpected errors. */
 const ERROR_ID = /^[0-9a-f]{8}$/;

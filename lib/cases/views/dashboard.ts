@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/read-db";
 import { Prisma, table } from "@/lib/db/sql";
 import { assertCan, type ServiceContext } from "@/lib/auth/permissions";
 import type { DashboardRange } from "./dashboard-range";
@@ -263,13 +264,15 @@ export async function loadDashboard(
 ): Promise<Dashboard> {
   assertCan(ctx.actor, "read:case:any");
   const range = input.range ?? {};
+  // Six aggregates over every report: on a replica unless this user just wrote (ADR 0014).
+  const read = await readDb(db, ctx.actor.id);
   const [totals, months, frozen, scamTypes, platforms, provinces] = await Promise.all([
-    dashboardTotals(db, ctx, range),
-    lossByMonth(db, ctx, range),
-    frozenByMonth(db, ctx, range),
-    lossByScamType(db, ctx, range),
-    lossByPlatform(db, ctx, range),
-    lossByProvince(db, ctx, range),
+    dashboardTotals(read, ctx, range),
+    lossByMonth(read, ctx, range),
+    frozenByMonth(read, ctx, range),
+    lossByScamType(read, ctx, range),
+    lossByPlatform(read, ctx, range),
+    lossByProvince(read, ctx, range),
   ]);
   return { range, totals, months, frozen: frozenVsLost(months, frozen), scamTypes, platforms, provinces };
 }

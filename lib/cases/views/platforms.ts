@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/read-db";
 import { Prisma, table } from "@/lib/db/sql";
 import { assertCan, type ServiceContext } from "@/lib/auth/permissions";
 import { env } from "@/lib/env";
@@ -25,11 +26,13 @@ const RP = table("ReportPlatform", "rp");
  * filtered on is always included, so the form shows what the page shows.
  */
 export async function platformFilterOptions(
-  db: Db,
+  primary: Db,
   ctx: ServiceContext,
   input: { selected?: number } = {},
 ): Promise<PlatformOption[]> {
   assertCan(ctx.actor, "read:case:any");
+  // Part of the board page: on a replica unless this user just wrote (ADR 0014).
+  const db = await readDb(primary, ctx.actor.id);
   const min = env().PLATFORM_FILTER_MIN_REPORTS;
   return db.$queryRaw<PlatformOption[]>(Prisma.sql`
     SELECT ${P.id} AS id, ${P.name} AS name FROM ${P}

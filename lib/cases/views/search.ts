@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/read-db";
 import { pgEnum, Prisma, table } from "@/lib/db/sql";
 import { assertCan, type ServiceContext } from "@/lib/auth/permissions";
 import {
@@ -65,8 +66,10 @@ const R = table("Report", "r");
  * enough) — also names too rare for the platform filter, which only offers
  * known platforms.
  */
-export async function searchCases(db: Db, ctx: ServiceContext, input: { q: string }): Promise<SearchHit[]> {
+export async function searchCases(primary: Db, ctx: ServiceContext, input: { q: string }): Promise<SearchHit[]> {
   assertCan(ctx.actor, "read:case:any");
+  // On a replica unless this user just wrote (ADR 0014).
+  const db = await readDb(primary, ctx.actor.id);
   const text = input.q.trim();
   if (!text) return [];
   const hits: SearchHit[] = [];

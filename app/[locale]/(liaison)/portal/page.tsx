@@ -1,6 +1,7 @@
-import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { pageTitle } from "@/i18n/page-title";
+import type { SearchParams } from "@/lib/vocab";
 import { StaffShell } from "@/components/staff/staff-shell";
 import { InboxFilters } from "@/components/portal/inbox-filters";
 import { InboxTable } from "@/components/portal/inbox-table";
@@ -14,13 +15,10 @@ export const dynamic = "force-dynamic";
 
 type Props = {
   params: Promise<{ locale: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<SearchParams>;
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "portal" }))("title") };
-}
+export const generateMetadata = pageTitle("portal");
 
 /** The liaison's inbox: its organisation's requests only (the services scope them), with filters and counts. */
 export default async function PortalInboxPage({ params, searchParams }: Props) {

@@ -1,5 +1,6 @@
-import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { pageTitle } from "@/i18n/page-title";
+import type { SearchParams } from "@/lib/vocab";
 import { db } from "@/lib/db";
 import { pageData, pageUser } from "@/lib/auth/page";
 import {
@@ -16,12 +17,9 @@ import { inputClass } from "@/components/ui/field";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "cases" }))("boardTitle") };
-}
+export const generateMetadata = pageTitle("cases", "boardTitle");
 
-type SP = Promise<Record<string, string | string[] | undefined>>;
+type SP = Promise<SearchParams>;
 
 export default async function CasesPage({
   params,

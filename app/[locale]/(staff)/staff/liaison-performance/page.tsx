@@ -1,15 +1,12 @@
-import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { pageTitle } from "@/i18n/page-title";
 import { db } from "@/lib/db";
 import { pageData, pageUser } from "@/lib/auth/page";
 import { liaisonPerformance } from "@/lib/liaison";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "liaisonStats" }))("title") };
-}
+export const generateMetadata = pageTitle("liaisonStats");
 
 /** Per organisation: requests sent, median times to acknowledge and to answer, share answered in time. */
 export default async function LiaisonPerformancePage({ params }: { params: Promise<{ locale: string }> }) {

@@ -1,5 +1,6 @@
-import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { setRequestLocale } from "next-intl/server";
+import { pageTitle } from "@/i18n/page-title";
+import { firstParam, type SearchParams } from "@/lib/vocab";
 import { db } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import { pageData, pageUser } from "@/lib/auth/page";
@@ -8,13 +9,10 @@ import { SharedNumbersQueue } from "@/components/cases/shared-numbers-queue";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "sharedNumbers" }))("title") };
-}
+export const generateMetadata = pageTitle("sharedNumbers");
 
-type SP = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+type SP = Promise<SearchParams>;
+const one = firstParam;
 
 export default async function SharedNumbersPage({
   params,

@@ -1,5 +1,6 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { pageTitle } from "@/i18n/page-title";
+import { firstParam, type SearchParams } from "@/lib/vocab";
 import { db } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import { pageData, pageUser } from "@/lib/auth/page";
@@ -14,13 +15,10 @@ import { LeakSignalsTable } from "@/components/liaison/leak-signals-table";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "signals" }))("title") };
-}
+export const generateMetadata = pageTitle("signals");
 
-type SP = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+type SP = Promise<SearchParams>;
+const one = firstParam;
 
 /** Platform signals: shops whose customers' order data the scammers knew (lib/liaison/signals.ts). */
 export default async function SignalsPage({

@@ -3,17 +3,18 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { formDataOf } from "@/lib/actions/mutation";
+import { formLocale, outcomeQuery } from "@/lib/actions/form-redirect";
 import { staffAction, initialActionState } from "@/lib/actions/staff-action";
 import { routing } from "@/i18n/routing";
-import { createLeakNotice } from "./leak-notice";
-import type { LeakSignal } from "./signals";
+import { createLeakNotice } from "../leak-notice";
+import type { LeakSignal } from "../signals";
 
 /**
  * The platform signals page's one form: "Send a data-leak notice" for a shop.
  * It carries only the shop's platform id; the service reads the signal again
  * and refuses a shop without a signal, without an organisation or with a
  * notice still open. Back to the page with the outcome in the query string
- * (works without JavaScript). To be folded into lib/liaison/actions.ts.
+ * (works without JavaScript).
  */
 const leakNoticeAction = staffAction({
   name: "createLeakNotice",
@@ -45,27 +46,13 @@ const leakNoticeAction = staffAction({
   },
 });
 
-function localeOf(fd: FormData): string {
-  const raw = fd.get("locale");
-  return typeof raw === "string" && (routing.locales as readonly string[]).includes(raw) ? raw : routing.defaultLocale;
-}
-
 export async function createLeakNoticeForm(fd: FormData) {
   const form = formDataOf([fd]);
-  const locale = form ? localeOf(form) : routing.defaultLocale;
+  const locale = form ? formLocale(form) : routing.defaultLocale;
   if (!form) redirect(`/${locale}/staff/signals`);
   const result = await leakNoticeAction(initialActionState as never, form);
   const platform = String(form.get("platformId") ?? "");
   const anchor = /^\d{1,10}$/.test(platform) ? `#shop-${platform}` : "";
-  // A fresh value each time, so the browser never treats the answer as "same page, new hash".
-  const q = new URLSearchParams(
-    result.status === "ok" && result.data
-      ? { created: result.data.number, at: Date.now().toString(36) }
-      : {
-          at: Date.now().toString(36),
-          error: result.code ?? "invalid",
-          ...(result.errorId ? { errorId: result.errorId } : {}),
-        },
-  );
+  const q = outcomeQuery(result, result.data ? { created: result.data.number } : undefined);
   redirect(`/${locale}/staff/signals?${q}${anchor}`);
 }
