@@ -36,8 +36,9 @@ export async function importRing(
   const lines = externalIds.map((externalId, k) =>
     JSON.stringify({
       externalId,
-      submittedAt: `2026-05-${String(10 + k).padStart(2, "0")}T10:00:00+08:00`,
-      incidentDate: `2026-05-${String(10 + k).padStart(2, "0")}`,
+      // Days 10–29 of May, round again for rings larger than twenty.
+      submittedAt: `2026-05-${String(10 + (k % 20)).padStart(2, "0")}T10:00:00+08:00`,
+      incidentDate: `2026-05-${String(10 + (k % 20)).padStart(2, "0")}`,
       scamType: opts.scamType ?? "courier_compensation",
       victim: {
         name: `Victim ${k}`,

@@ -125,3 +125,24 @@ test("a case naming many identifiers lists the most-named first and shows all on
   await page.getByRole("link", { name: "Show 124" }).click();
   await expect(table.getByRole("row")).toHaveCount(125);
 });
+
+test("a large case shows its reports a page at a time, forwards and back by plain links", async ({
+  signedInAs,
+  db,
+}) => {
+  const ring = await importRing(db, 27);
+  const { page } = await signedInAs("investigator");
+  await page.goto(`/en/staff/cases/${ring.caseNumber}`);
+  const nav = page.getByRole("navigation", { name: t.reportPages });
+  await expect(page.getByTestId("case-report")).toHaveCount(25);
+  await expect(page.getByTestId("reports-range")).toHaveText("Reports 1–25 of 27");
+  await expect(nav.getByRole("link", { name: t.previousReports })).toHaveCount(0);
+  await nav.getByRole("link", { name: t.moreReports }).click();
+  await expect(page).toHaveURL(/after=\d+#reports$/);
+  await expect(page.getByTestId("case-report")).toHaveCount(2);
+  await expect(page.getByTestId("reports-range")).toHaveText("Reports 26–27 of 27");
+  await expect(nav.getByRole("link", { name: t.moreReports })).toHaveCount(0);
+  await nav.getByRole("link", { name: t.previousReports }).click();
+  await expect(page).not.toHaveURL(/after=/);
+  await expect(page.getByTestId("case-report")).toHaveCount(25);
+});

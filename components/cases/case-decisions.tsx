@@ -5,7 +5,15 @@ import { merge, noLinkReports, undo } from "@/lib/cases/actions";
 import { CaseFormFields, ReasonField, Section, Submit } from "./forms";
 
 /** Matching decisions touching the case, each with an undo; merge and do-not-link forms. */
-export async function CaseDecisions({ c, locale, canDecide }: { c: CaseDetail; locale: string; canDecide: boolean }) {
+export async function CaseDecisions({
+  c,
+  locale,
+  canDecide,
+}: {
+  c: Pick<CaseDetail, "number" | "reports" | "decisions">;
+  locale: string;
+  canDecide: boolean;
+}) {
   const t = await getTranslations("cases");
   const format = await getFormatter();
   return (

@@ -16,7 +16,7 @@ export async function CaseIdentifiers({
   chainFor,
   showAll,
 }: {
-  c: CaseDetail;
+  c: Pick<CaseDetail, "number" | "identifiers" | "identifierCount">;
   locale: string;
   canDecide: boolean;
   chain: ChainStep[] | null;

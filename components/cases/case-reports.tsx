@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { CaseDetail } from "@/lib/cases";
+import type { CaseDetail, CaseReportsPage } from "@/lib/cases";
 import { formatMinor } from "@/lib/vocab";
 import { detach, split } from "@/lib/cases/actions";
 import { CaseFormFields, ReasonField, Section, Submit } from "./forms";
@@ -7,14 +7,19 @@ import { readAsText } from "./read-as";
 import { ReportAdditions } from "@/components/victims/report-additions";
 import type { AdditionView } from "@/lib/victims/additions-view";
 
-/** Linked reports (victim details only with permission), with split and detach. */
+/**
+ * One page of the linked reports (victim details only with permission), with
+ * split and detach, and links to the pages before and after (plain GET links:
+ * no JavaScript needed).
+ */
 export async function CaseReports({
   c,
   locale,
   canDecide,
   additions,
 }: {
-  c: CaseDetail;
+  c: Pick<CaseDetail, "id" | "number" | "reportCount" | "piiVisible" | "reports" | "reportsCursor"> &
+    Partial<Pick<CaseReportsPage, "position" | "previous">>;
   locale: string;
   canDecide: boolean;
   /** What victims added later, per report id (lib/victims additionsOfReports). */
@@ -26,6 +31,8 @@ export async function CaseReports({
   const readAs = await readAsText();
   const base = `/${locale}/staff/cases/${c.number}`;
   const splitForm = `split-${c.id}`;
+  const position = c.position ?? 0;
+  const paged = position > 0 || c.reportsCursor !== null;
   return (
     <Section id="reports" title={`${t("reportList")} (${c.reportCount})`}>
       {!c.piiVisible ? <p className="text-sm text-slate-700">{t("piiHidden")}</p> : null}
@@ -36,6 +43,15 @@ export async function CaseReports({
           <ReasonField id="split-reason" label={t("reason")} hint={t("reasonHint")} />
           <Submit variant="secondary">{t("splitButton")}</Submit>
         </form>
+      ) : null}
+      {paged && c.reports.length ? (
+        <p className="text-sm text-slate-700" data-testid="reports-range">
+          {t("reportsRange", {
+            from: format.number(position + 1),
+            to: format.number(position + c.reports.length),
+            total: format.number(c.reportCount),
+          })}
+        </p>
       ) : null}
       <ul className="space-y-3">
         {c.reports.map((r) => (
@@ -135,10 +151,28 @@ export async function CaseReports({
           </li>
         ))}
       </ul>
-      {c.reportsCursor ? (
-        <a href={`${base}?after=${c.reportsCursor}#reports`} className="text-brand-700 underline">
-          {t("moreReports")}
-        </a>
+      {paged ? (
+        <nav aria-label={t("reportPages")} className="flex flex-wrap gap-4 text-sm">
+          {c.previous?.after ? (
+            <a href={`${base}#reports`} className="text-brand-700 underline">
+              {t("firstReports")}
+            </a>
+          ) : null}
+          {c.previous ? (
+            <a
+              href={c.previous.after ? `${base}?after=${c.previous.after}#reports` : `${base}#reports`}
+              rel="prev"
+              className="text-brand-700 underline"
+            >
+              {t("previousReports")}
+            </a>
+          ) : null}
+          {c.reportsCursor ? (
+            <a href={`${base}?after=${c.reportsCursor}#reports`} rel="next" className="text-brand-700 underline">
+              {t("moreReports")}
+            </a>
+          ) : null}
+        </nav>
       ) : null}
     </Section>
   );

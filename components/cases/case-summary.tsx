@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { CaseDetail } from "@/lib/cases";
+import type { CaseHead } from "@/lib/cases";
 import { formatMinor } from "@/lib/vocab";
 import { Section } from "./forms";
 
@@ -8,7 +8,7 @@ import { Section } from "./forms";
  * and returned next to it, reports and victims, period, provinces, platforms,
  * and how many requests are overdue (said in words, with a link to them).
  */
-export async function CaseSummary({ c, locale }: { c: CaseDetail; locale: string }) {
+export async function CaseSummary({ c, locale }: { c: CaseHead; locale: string }) {
   const t = await getTranslations("cases");
   const o = await getTranslations("options");
   const format = await getFormatter();

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { transitions, type CaseDetail, type CaseStatus } from "@/lib/cases";
+import { transitions, type CaseHead, type CaseStatus } from "@/lib/cases";
 import { inputClass } from "@/components/ui/field";
 import { assign, changeStatus, note } from "@/lib/cases/actions";
 import { CaseFormFields, Section, Submit } from "./forms";
@@ -11,7 +11,7 @@ export async function CaseWorkflow({
   canWrite,
   staff,
 }: {
-  c: CaseDetail;
+  c: CaseHead;
   locale: string;
   canWrite: boolean;
   staff: { id: string; label: string }[];

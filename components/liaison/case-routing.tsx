@@ -13,8 +13,12 @@ import { formatMinor } from "@/lib/vocab";
 import { inputClass } from "@/components/ui/field";
 import { CaseFormFields, Section, Submit } from "@/components/cases/forms";
 
-/** Rows shown: identifiers with payments always; the others up to this many. */
-export const ROUTING_ROWS_SHOWN = 100;
+/**
+ * Rows shown: identifiers with payments always; the others up to this many
+ * unless all are asked for (each row carries its own override form: a large
+ * ring names a thousand identifiers).
+ */
+export const ROUTING_ROWS_SHOWN = 20;
 
 /**
  * The case page's "Organisations to ask" section (id "routing"): each
@@ -29,11 +33,14 @@ export async function CaseRouting({
   locale,
   ctx,
   rows: given,
+  showAll = false,
 }: {
   number: string;
   locale: string;
   ctx: ServiceContext;
   rows?: IdentifierRouteRow[];
+  /** Every row ("?routing=all" on the case page). */
+  showAll?: boolean;
 }) {
   if (!can(ctx.actor, "read:request:any")) return null;
   const client = await db();
@@ -46,7 +53,7 @@ export async function CaseRouting({
   const tc = await getTranslations("cases");
   const format = await getFormatter();
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "Asia/Shanghai" });
-  const shown = rows.filter((r, k) => r.paymentCount > 0 || k < ROUTING_ROWS_SHOWN);
+  const shown = showAll ? rows : rows.filter((r, k) => r.paymentCount > 0 || k < ROUTING_ROWS_SHOWN);
   const unrouted = rows.filter((r) => !r.org).length;
 
   return (
@@ -146,7 +153,15 @@ export async function CaseRouting({
             </table>
           </div>
           {shown.length < rows.length ? (
-            <p className="text-sm text-slate-700">{t("notShown", { count: rows.length - shown.length })}</p>
+            <p className="text-sm text-slate-700">
+              {t("notShown", { count: rows.length - shown.length })}{" "}
+              <a
+                href={`/${locale}/staff/cases/${encodeURIComponent(number)}?routing=all#routing`}
+                className="text-brand-700 underline"
+              >
+                {t("showAll", { count: rows.length })}
+              </a>
+            </p>
           ) : null}
         </>
       )}

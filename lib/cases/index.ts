@@ -25,6 +25,19 @@ export { listCases, type BoardPage, type BoardRow } from "./views/board";
 export { platformFilterOptions, type PlatformOption } from "./views/platforms";
 export { searchCases, type SearchHit } from "./views/search";
 export { getCaseDetail, type CaseDetail, type CaseIdentifier, type CaseReport } from "./views/detail";
+// The case page's sections, loaded (and streamed) one by one.
+export {
+  getCaseDecisions,
+  getCaseGraph,
+  getCaseHead,
+  getCaseIdentifiers,
+  getCaseReports,
+  getCaseTimeline,
+  type CaseHead,
+  type CaseIdentifierSection,
+  type CaseKey,
+  type CaseReportsPage,
+} from "./views/case-sections";
 export { explainCase, explainReportChain, type CaseExplanation, type ChainStep } from "./views/explain";
 export {
   loadDashboard,

@@ -17,6 +17,15 @@ describe("case page URL", () => {
       expect(parseCasePageParams({ after: bad })).toBeNull();
   });
 
+  it("shows every identifier or routing row only when asked for exactly that", () => {
+    expect(parseCasePageParams({ identifiers: "all", routing: "all" })).toMatchObject({
+      showAllIdentifiers: true,
+      showAllRouting: true,
+    });
+    expect(parseCasePageParams({ routing: "ALL" })?.showAllRouting).toBe(false);
+    expect(parseCasePageParams({})?.showAllRouting).toBe(false);
+  });
+
   it("shows only known message keys and well-formed error ids", () => {
     expect(bannerOf({ done: "abc" })).toEqual({ kind: "done" });
     expect(bannerOf({ error: "invalidTransition" })).toEqual({

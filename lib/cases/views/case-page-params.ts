@@ -39,6 +39,8 @@ export interface CasePageParams {
   /** Explain why this report (by reference) is in the case. */
   why: string | null;
   showAllIdentifiers: boolean;
+  /** Every row of the routing table ("routing=all"), not only the first. */
+  showAllRouting: boolean;
   banner: CaseBanner | null;
 }
 
@@ -71,6 +73,7 @@ export function parseCasePageParams(sp: SearchParams): CasePageParams | null {
     after,
     why: parseReportReference(one(sp.why)),
     showAllIdentifiers: one(sp.identifiers) === "all",
+    showAllRouting: one(sp.routing) === "all",
     banner: bannerOf(sp),
   };
 }

@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
@@ -11,20 +12,30 @@ import {
   assignableStaff,
   caseNumberFromPath,
   explainReportChain,
-  getCaseDetail,
+  getCaseDecisions,
+  getCaseGraph,
+  getCaseHead,
+  getCaseIdentifiers,
+  getCaseReports,
+  getCaseTimeline,
   parseCasePageParams,
   type ChainStep,
 } from "@/lib/cases";
-import { CaseIdentifiers } from "@/components/cases/case-identifiers";
-import { CaseReports } from "@/components/cases/case-reports";
-import { CaseDecisions } from "@/components/cases/case-decisions";
 import { CaseWorkflow } from "@/components/cases/case-workflow";
-import { CaseVisuals } from "@/components/cases/case-visuals";
 import { CaseBannerView } from "@/components/cases/case-banner";
 import { CaseSummary } from "@/components/cases/case-summary";
+import {
+  SectionPending,
+  StreamedDecisions,
+  StreamedGraph,
+  StreamedIdentifiers,
+  StreamedReports,
+  StreamedTimeline,
+  StreamedWithoutScript,
+} from "@/components/cases/case-streamed";
 import { CaseRequests } from "@/components/liaison/case-requests";
 import { CaseRouting } from "@/components/liaison/case-routing";
-import { caseRequestPanel, requestBannerOf } from "@/lib/liaison";
+import { caseRequestPanel, requestBannerOf, type CasePanel } from "@/lib/liaison";
 import { CaseBulletins } from "@/components/victims/case-bulletins";
 import { additionsOfReports } from "@/lib/victims/additions-view";
 
@@ -41,6 +52,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("caseTitle", { number: caseNumberFromPath(number) ?? "—" }) };
 }
 
+/**
+ * The head of the page (title, summary, status, notes) is sent as soon as the
+ * case row is read; every other section loads in parallel and is streamed in
+ * its place when its queries finish.
+ */
 export default async function CasePage({ params, searchParams }: Props) {
   const { locale, number: raw } = await params;
   setRequestLocale(locale);
@@ -53,22 +69,38 @@ export default async function CasePage({ params, searchParams }: Props) {
   if (!number || !sp) notFound();
   const client = await db();
   const ctx = { actor: user, ip: clientIpFrom(await headers()) };
-  const c = await pageData(locale, path, () => getCaseDetail(client, ctx, { number, afterReport: sp.after }));
-  const [chain, staff, panel, additions] = await Promise.all([
-    sp.why ? whyLinked(client, ctx, c.number, sp.why) : Promise.resolve(null),
-    can(user, "write:case:any") ? assignableStaff(client, ctx) : Promise.resolve([]),
-    can(user, "read:request:any")
-      ? pageData(locale, path, () => caseRequestPanel(client, ctx, { caseNumber: c.number }))
-      : Promise.resolve(null),
-    additionsOfReports(client, ctx, { caseNumber: c.number, reportIds: c.reports.map((r) => r.id) }),
+  const canWrite = can(user, "write:case:any");
+  const [c, staff] = await Promise.all([
+    pageData(locale, path, () => getCaseHead(client, ctx, { number })),
+    canWrite ? assignableStaff(client, ctx) : Promise.resolve([]),
   ]);
+  const key = { id: c.id, number: c.number };
+  // Started here, awaited in their sections; a section that is never rendered
+  // must not leave a rejected promise unhandled.
+  const load = <T,>(fn: () => Promise<T>): Promise<T> => handled(pageData(locale, path, fn));
+  const reports = load(() => getCaseReports(client, ctx, { case: key, afterReport: sp.after }));
+  const identifiers = load(() => getCaseIdentifiers(client, ctx, { case: key }));
+  const graph = load(async () => getCaseGraph(client, ctx, { case: key, stats: (await identifiers).stats }));
+  const timeline = load(async () => getCaseTimeline(client, ctx, { case: key, reports: (await reports).reports }));
+  const decisions = load(() => getCaseDecisions(client, ctx, { case: key }));
+  const additions = load(async () =>
+    additionsOfReports(client, ctx, { caseNumber: c.number, reportIds: (await reports).reports.map((r) => r.id) }),
+  );
+  const chain = handled(sp.why ? whyLinked(client, ctx, c.number, sp.why) : Promise.resolve(null));
+  const panel = can(user, "read:request:any")
+    ? load(() => caseRequestPanel(client, ctx, { caseNumber: c.number }))
+    : null;
   // A request action's outcome is shown in its own section, not at the top.
   const requestBanner = requestBannerOf(query);
   const t = await getTranslations("cases");
+  const rt = await getTranslations("requests");
+  const bt = await getTranslations("bulletins");
   const canDecide = can(user, "decide:matching:any");
+  const pending = (id: string, title: string) => <SectionPending id={id} title={title} />;
 
   return (
     <div className="space-y-6">
+      <StreamedWithoutScript />
       <div>
         <p>
           <a href={`/${locale}/staff/cases`} className="text-brand-700 underline">
@@ -92,31 +124,81 @@ export default async function CasePage({ params, searchParams }: Props) {
       <CaseWorkflow
         c={c}
         locale={locale}
-        canWrite={can(user, "write:case:any")}
+        canWrite={canWrite}
         staff={staff.map((s) => ({ id: s.id, label: s.name || s.email }))}
       />
-      <CaseIdentifiers
-        c={c}
-        locale={locale}
-        canDecide={canDecide}
-        chain={chain}
-        chainFor={chain ? sp.why : null}
-        showAll={sp.showAllIdentifiers}
-      />
-      {panel ? (
-        <CaseRequests
-          panel={panel}
+      <Suspense fallback={pending("identifiers", t("identifiers"))}>
+        <StreamedIdentifiers
+          head={c}
+          data={identifiers}
+          chain={chain}
+          chainFor={sp.why}
           locale={locale}
-          banner={requestBanner}
-          routing={<CaseRouting number={c.number} locale={locale} ctx={ctx} rows={panel.routes} />}
+          canDecide={canDecide}
+          showAll={sp.showAllIdentifiers}
         />
+      </Suspense>
+      {panel ? (
+        <Suspense fallback={pending("requests", rt("title"))}>
+          <StreamedRequests
+            panel={panel}
+            locale={locale}
+            banner={requestBanner}
+            ctx={ctx}
+            number={c.number}
+            showAllRouting={sp.showAllRouting}
+          />
+        </Suspense>
       ) : null}
-      <CaseVisuals c={c} locale={locale} />
-      <CaseBulletins number={c.number} locale={locale} ctx={ctx} canWrite={can(user, "write:case:any")} />
-      <CaseReports c={c} locale={locale} canDecide={canDecide} additions={additions} />
-      <CaseDecisions c={c} locale={locale} canDecide={canDecide} />
+      <Suspense fallback={pending("graph", t("graph"))}>
+        <StreamedGraph data={graph} />
+      </Suspense>
+      <Suspense fallback={pending("timeline", t("timeline"))}>
+        <StreamedTimeline data={timeline} locale={locale} />
+      </Suspense>
+      <Suspense fallback={pending("bulletins", bt("title"))}>
+        <CaseBulletins number={c.number} locale={locale} ctx={ctx} canWrite={canWrite} />
+      </Suspense>
+      <Suspense fallback={pending("reports", `${t("reportList")} (${c.reportCount})`)}>
+        <StreamedReports head={c} page={reports} additions={additions} locale={locale} canDecide={canDecide} />
+      </Suspense>
+      <Suspense fallback={pending("decisions", t("decisions"))}>
+        <StreamedDecisions head={c} page={reports} decisions={decisions} locale={locale} canDecide={canDecide} />
+      </Suspense>
     </div>
   );
+}
+
+async function StreamedRequests({
+  panel,
+  locale,
+  banner,
+  ctx,
+  number,
+  showAllRouting,
+}: {
+  panel: Promise<CasePanel>;
+  locale: string;
+  banner: ReturnType<typeof requestBannerOf>;
+  ctx: Parameters<typeof CaseRouting>[0]["ctx"];
+  number: string;
+  showAllRouting: boolean;
+}) {
+  const p = await panel;
+  return (
+    <CaseRequests
+      panel={p}
+      locale={locale}
+      banner={banner}
+      routing={<CaseRouting number={number} locale={locale} ctx={ctx} rows={p.routes} showAll={showAllRouting} />}
+    />
+  );
+}
+
+/** The same promise, marked as handled: its section still gets the rejection when it awaits it. */
+function handled<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => {});
+  return p;
 }
 
 /** The "why linked" chain; a reference from another case (an old link after a split) just shows no chain. */
