@@ -1,18 +1,12 @@
-import pino from "pino";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DatabaseUnavailableError } from "@/lib/errors";
 import { runWithRequest } from "@/lib/http/request-context";
-import { log, logError, logger } from "./log";
+import { captureLogLines } from "@/test/log-lines";
+import { log, logError } from "./log";
 
 afterEach(() => vi.restoreAllMocks());
 
-/** The JSON lines pino writes, captured from its destination. */
-function capture(): string[] {
-  const lines: string[] = [];
-  const stream = (logger() as unknown as Record<symbol, { write: (s: string) => void }>)[pino.symbols.streamSym]!;
-  vi.spyOn(stream, "write").mockImplementation((s: string) => void lines.push(s));
-  return lines;
-}
+const capture = captureLogLines;
 
 describe("log", () => {
   it("writes one JSON line with level, time, message and the current request's id", () => {

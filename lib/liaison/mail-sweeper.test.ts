@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { resetEnvCache } from "@/lib/env";
+import { captureLogLines } from "@/test/log-lines";
 import { startLiaisonMailSweeper } from "./mail-sweeper";
 
 const saved = { ...process.env };
@@ -18,12 +19,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function logLines() {
-  const lines: string[] = [];
-  vi.spyOn(console, "log").mockImplementation((l: unknown) => void lines.push(String(l)));
-  vi.spyOn(console, "error").mockImplementation((l: unknown) => void lines.push(String(l)));
-  return lines;
-}
+const logLines = captureLogLines;
 
 describe("startLiaisonMailSweeper", () => {
   it("says once that mail is off when SMTP_URL is unset, and starts nothing", () => {

@@ -5,6 +5,7 @@
  * counted for this file's liaisons only.
  */
 import { randomInt, randomUUID } from "node:crypto";
+import { captureLogLines } from "@/test/log-lines";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db, type Db } from "@/lib/db";
 import { createPrisma } from "@/lib/db/client";
@@ -18,8 +19,8 @@ const FROM = "no-reply@cases.example.test";
 
 let smtp: TestSmtp;
 let client: Db;
-/** Everything the code under test logged (lib/log.ts writes JSON lines to the console). */
-const logged: string[] = [];
+/** Everything the code under test logged (lib/log.ts's JSON lines). */
+let logged: string[] = [];
 
 function mailOn(url: string) {
   process.env.SMTP_URL = url;
@@ -32,9 +33,7 @@ function mailOn(url: string) {
 }
 
 beforeAll(async () => {
-  const keep = (...args: unknown[]) => void logged.push(args.map(String).join(" "));
-  vi.spyOn(console, "log").mockImplementation(keep);
-  vi.spyOn(console, "error").mockImplementation(keep);
+  logged = captureLogLines();
   smtp = await startTestSmtp();
   client = await db();
 });
