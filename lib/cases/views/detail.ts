@@ -7,6 +7,7 @@ import { caseByNumber, decisionsOfCase, decisionTable } from "../scope";
 import { caseGraph, identifierStats } from "./case-identifiers";
 import type { CaseGraphData } from "./graph-data";
 import { enteredAsOfCase, readAsOfReports, type EnteredAsCount, type ReadAs } from "./entered-as";
+import { openPii } from "@/lib/pii";
 
 export const REPORTS_PER_PAGE = 50;
 
@@ -290,7 +291,12 @@ export async function getCaseDetail(
       scamType: r.scamType,
       province: r.victimProvince,
       victim: piiVisible
-        ? { name: r.victimName, phone: r.victimPhone, city: r.victimCity, narrative: r.narrative }
+        ? {
+            name: openPii("Report.victimName", r.victimName ?? ""),
+            phone: openPii("Report.victimPhone", r.victimPhone ?? ""),
+            city: r.victimCity,
+            narrative: openPii("Report.narrative", r.narrative ?? ""),
+          }
         : null,
       contacts: r.contacts.map((x) => ({ kind: x.kind, value: x.rawValue })),
       payments: r.payments,
