@@ -8,7 +8,7 @@
 import { createPrisma } from "./client";
 import { runMigrations } from "./migrate";
 import { hashPlainVictimKeys, hashVictimNames } from "../reports/victim-key";
-import { encryptPlainRows } from "../pii";
+import { encryptPlainRows, generatedKeyFile } from "../pii";
 
 export async function prepareDatabase(url: string, opts: { quiet?: boolean } = {}): Promise<void> {
   await runMigrations(url, opts);
@@ -16,6 +16,13 @@ export async function prepareDatabase(url: string, opts: { quiet?: boolean } = {
   try {
     const hashed = await hashPlainVictimKeys(db);
     if (hashed) console.log(`Stored ${hashed} victim keys as keyed hashes instead of phone digits.`);
+    const generated = generatedKeyFile();
+    if (generated) {
+      console.log(
+        `Generated the key for victim data at rest into ${generated}: back it up apart from the database ` +
+          "(docs/operations.md, Encryption of victim data).",
+      );
+    }
     const sealed = await encryptPlainRows(db);
     if (sealed.reports || sealed.requests) {
       console.log(`Encrypted the victim data of ${sealed.reports} reports and ${sealed.requests} liaison requests.`);

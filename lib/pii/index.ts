@@ -10,7 +10,7 @@ import { piiKeys, refreshKeysFor } from "./keys";
 
 export { PiiDecryptError, PiiKeyMissingError, isEncrypted, type PiiField } from "./cipher";
 export { rewrapAll, encryptPlainRows, keyCensus, type RewrapCounts } from "./rewrap";
-export { addFileKey, keepFileKeys, keyFile, keysFromEnv, piiKeys, resetPiiKeys } from "./keys";
+export { addFileKey, generatedKeyFile, keepFileKeys, keyFile, keysFromEnv, piiKeys, resetPiiKeys } from "./keys";
 export { newKeyEntry } from "./cipher";
 
 export function sealPii(field: PiiField, plain: string): string {

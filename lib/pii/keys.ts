@@ -6,6 +6,8 @@ import { env } from "@/lib/env";
 import { newKeyEntry, parseKeyring, type Keyring } from "./cipher";
 
 let cached: Keyring | undefined;
+/** This process generated the key file (first start): the start-up says so once. */
+let generated = false;
 
 /** DATA_DIR/pii-keys: the embedded default's keyring, one "id:base64" per line, current first. */
 export function keyFile(): string {
@@ -27,6 +29,7 @@ function readOrCreateFile(): Keyring {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   try {
     fs.writeFileSync(file, newKeyEntry() + "\n", { mode: 0o600, flag: "wx" });
+    generated = true;
   } catch {
     // Another process created it first: use theirs.
   }
@@ -96,6 +99,12 @@ function writeFile(lines: string[]) {
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, lines.join("\n") + "\n", { mode: 0o600 });
   fs.renameSync(tmp, file);
+}
+
+/** Whether this process generated DATA_DIR/pii-keys (loads the keys first). */
+export function generatedKeyFile(): string | null {
+  piiKeys();
+  return generated ? keyFile() : null;
 }
 
 /** For tests that change keys between cases. */
