@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { test, expect } from "./staff-fixtures";
 import { messages } from "./fixtures";
 import { importRing, linkOrganisation } from "./case-data";
+import { openPii } from "@/lib/pii";
 
 const t = messages.en.cases;
 
@@ -34,6 +35,9 @@ test("an investigator filters the board, opens a case, sees why it is linked, sp
   await expect(page.getByRole("heading", { name: t.graph })).toBeVisible();
   await expect(page.locator("#graph [role=img]")).toBeVisible();
   await expect(page.getByTestId("case-report")).toHaveCount(4);
+  // Victim details are stored encrypted (ADR 0015): the page shows them in clear.
+  await expect(page.getByTestId("case-report").first()).toContainText("Victim 0");
+  await expect(page.getByTestId("case-report").first()).toContainText("A caller said my parcel was crushed");
 
   // Why is the last report here?
   await page.getByTestId("case-report").last().getByRole("link", { name: t.showWhy }).click();
@@ -74,6 +78,25 @@ test("the search box finds a case from an identifier as typed", async ({ signedI
       .getByRole("region", { name: messages["zh-CN"].cases.searchResults })
       .getByRole("link", { name: ring.caseNumber }),
   ).toBeVisible();
+});
+
+test("the search box finds a case from its victim's phone, for staff who may see victims' details", async ({
+  signedInAs,
+  db,
+}) => {
+  const ring = await importRing(db, 2);
+  const stored = await db.report.findFirstOrThrow({
+    where: { case: { number: ring.caseNumber } },
+    select: { victimPhone: true },
+  });
+  const victimPhone = openPii("Report.victimPhone", stored.victimPhone);
+  expect(stored.victimPhone).not.toContain(victimPhone);
+  const { page } = await signedInAs("investigator");
+  await page.goto("/en/staff/cases");
+  await page.getByLabel(t.search).fill(`+86 ${victimPhone.slice(0, 3)}-${victimPhone.slice(3)}`);
+  await page.getByRole("button", { name: t.searchButton }).click();
+  const results = page.getByRole("region", { name: t.searchResults });
+  await expect(results.getByRole("listitem").filter({ hasText: t.hitVictimPhone })).toContainText(ring.caseNumber);
 });
 
 test("status workflow, assignment and notes are recorded", async ({ signedInAs, db }) => {

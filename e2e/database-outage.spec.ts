@@ -196,6 +196,8 @@ test("the database stops under traffic: 503 'please try again' pages, ready 503,
   expect(board.status()).toBe(200);
   await page.goto("/en/staff/cases");
   await expect(page.getByRole("heading", { name: messages.en.cases.boardTitle })).toBeVisible();
-  expect(await seed!.report.count({ where: { narrative: { contains: "Outage test" } } })).toBe(0);
+  // The throwaway database had no reports, so none from the outage either (narratives are
+  // stored encrypted with the server's key, ADR 0015: counting them all needs no key).
+  expect(await seed!.report.count()).toBe(0);
   await context.close();
 });

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { test, expect, messages } from "./staff-fixtures";
 import { fillReport, marker, PNG_1PX } from "./fixtures";
+import { reportIdsByNarrative } from "@/lib/pii/test-support";
 
 /** Every server action a page's forms post to, read from the no-JavaScript markup; useActionState ones first. */
 async function actionIdsOn(page: Page): Promise<string[]> {
@@ -83,7 +84,7 @@ test("evidence downloads are named and typed by the sniffed type", async ({ page
   await page.getByRole("button", { name: messages.en.report.submit }).click();
   await expect(page.getByRole("region", { name: messages.en.receipt.title })).toBeVisible();
   const evidence = await db.evidence.findMany({
-    where: { report: { narrative: { contains: m } } },
+    where: { reportId: { in: await reportIdsByNarrative(db, m) } },
     select: { id: true, originalName: true },
   });
   expect(evidence.map((e) => e.originalName).sort()).toEqual(["photognp.html", "report.html", "转账截图.jpg"]);

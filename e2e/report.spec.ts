@@ -1,4 +1,7 @@
 import { test, expect, fillReport, marker, messages, type Locale } from "./fixtures";
+import { countByNarrative, reportIdsByNarrative } from "@/lib/pii/test-support";
+import { openPii } from "@/lib/pii";
+import { victimNameKey } from "@/lib/reports/victim-key";
 
 const REFERENCE = /^R-\d{4}-\d{6}$/;
 
@@ -55,7 +58,8 @@ for (const js of [true, false]) {
             platforms: { select: { platform: { select: { key: true } } } },
           },
         });
-        expect(stored.narrative).toContain(m);
+        expect(openPii("Report.narrative", stored.narrative)).toContain(m);
+        expect(stored.narrative).not.toContain(m);
         expect(stored.locale).toBe(locale);
         expect(stored.contacts).toEqual([
           { kind: "phone", rawValue: "+86 171 2345 6789" },
@@ -96,16 +100,19 @@ for (const js of [true, false]) {
         const name = page.getByLabel(t.report.victimName);
         await expect(name).toHaveAttribute("aria-invalid", "true");
         await expect(page.locator("#f-victimName-error")).toHaveText(t.errors.controlChars);
-        expect(await db.report.count({ where: { narrative: { contains: m } } })).toBe(0);
+        expect(await countByNarrative(db, m)).toBe(0);
         // The form comes back without the invisible characters: sending again is enough.
         await expect(name).toHaveValue(`Li Na ${m}`);
         await page.getByRole("button", { name: t.report.submit }).click();
         await expect(page.getByRole("region", { name: t.receipt.title })).toBeVisible();
         const stored = await db.report.findFirstOrThrow({
-          where: { narrative: { contains: m } },
+          where: { id: { in: await reportIdsByNarrative(db, m) } },
           select: { victimName: true, payments: { select: { currency: true } } },
         });
-        expect(stored).toEqual({ victimName: `Li Na ${m}`, payments: [{ currency: "USD" }] });
+        expect({ ...stored, victimName: openPii("Report.victimName", stored.victimName) }).toEqual({
+          victimName: `Li Na ${m}`,
+          payments: [{ currency: "USD" }],
+        });
       });
 
       test("a bad submission shows field errors, keeps the input and stores nothing", async ({ page, db }) => {
@@ -128,7 +135,7 @@ for (const js of [true, false]) {
         // What the victim typed is still there.
         await expect(page.getByLabel(t.report.victimName)).toHaveValue(`Name ${m}`);
         await expect(payment.getByLabel(t.report.payeeValue)).toHaveValue("尾号1234");
-        expect(await db.report.count({ where: { victimName: `Name ${m}` } })).toBe(0);
+        expect(await db.report.count({ where: { victimNameKey: victimNameKey(`Name ${m}`) } })).toBe(0);
       });
     });
   }

@@ -20,6 +20,7 @@ import { findRunningEmbedded } from "../lib/db/embedded";
 import { arg, pct } from "./lib/bench";
 import { filledReportForm, receiptOf } from "./lib/no-js-form";
 import { run } from "./lib/run";
+import { countByNarrative } from "../lib/pii/test-support";
 
 const bursts = arg("bursts", "48,96").split(",").map(Number);
 const root = path.resolve(arg("root", path.resolve(import.meta.dirname, "..")));
@@ -28,6 +29,8 @@ const logFile = arg("log", "");
 const origin = `http://localhost:${port}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-embedded-"));
 const env = { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
+// This process opens the stored narratives with the server's key (DATA_DIR/pii-keys).
+process.env.DATA_DIR = dataDir;
 
 const log = logFile ? fs.openSync(logFile, "w") : "ignore";
 const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/start.ts")], {
@@ -98,7 +101,7 @@ async function main() {
     );
     const ms = outcomes.map((o) => o.ms);
     const good = outcomes.filter((o) => o.ok).length;
-    const stored = await db.report.count({ where: { narrative: { contains: marker } } });
+    const stored = await countByNarrative(db, marker);
     const s = (x: number) => `${(x / 1000).toFixed(1)} s`;
     console.log(
       `| ${n} | ${good} | ${n - good} | ${s(pct(ms, 50))} | ${s(pct(ms, 95))} | ${s(Math.max(...ms))} | ${stored} |`,

@@ -4,6 +4,8 @@
  */
 import proxyaddr from "proxy-addr";
 import { z } from "zod";
+// Relative: prisma.config.ts loads this file without the "@/" alias.
+import { parseKeyring, type Keyring } from "../pii/cipher";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -133,6 +135,23 @@ const schema = z.object({
     ),
   /** Secret for hashing IPs and signing; generated into DATA_DIR when unset. */
   APP_SECRET: z.string().min(32).optional(),
+  /**
+   * Keys for victim personal data at rest (docs/operations.md, "Encryption of
+   * victim data"): "id:base64,id:base64", 32-byte keys, the first encrypts and
+   * all decrypt. Unset: one is generated into DATA_DIR/pii-keys.
+   */
+  PII_ENCRYPTION_KEYS: z
+    .string()
+    .optional()
+    .transform((v, ctx): Keyring | undefined => {
+      if (!v?.trim()) return undefined;
+      try {
+        return parseKeyring(v);
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: (e as Error).message });
+        return undefined;
+      }
+    }),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Signs staff session cookies; derived from APP_SECRET when unset (lib/auth/secret.ts). */
   AUTH_SECRET: z

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { importReports } from "./import";
+import { openPii } from "@/lib/pii";
 
 const run = randomUUID().slice(0, 8);
 const ext = (n: number) => `LINE-${run}-${n}`;
@@ -44,7 +45,7 @@ describe("import: bad lines are refused one by one, the rest imports", () => {
     ]);
     expect(await stored(2)).toBeNull();
     expect((await stored(1))?.incidentDate?.toISOString()).toBe("2026-05-25T00:00:00.000Z");
-    expect((await stored(4))?.victimName).toBe("evil Li");
+    expect(openPii("Report.victimName", (await stored(4))!.victimName)).toBe("evil Li");
     expect((await stored(7))?.payments).toEqual([
       { amountMinor: 400010n, currency: "USD", paidAt: new Date("2026-05-25T07:10:00Z") },
       { amountMinor: 1234567890199n, currency: "CNY", paidAt: null },
@@ -68,12 +69,12 @@ describe("import: a batch the database refuses keeps its good lines", () => {
     await client.$executeRaw`
       CREATE OR REPLACE FUNCTION refuse_marked_report() RETURNS trigger AS $$
       BEGIN
-        IF NEW."narrative" = 'refused-by-the-import-lines-test' THEN RAISE EXCEPTION 'refused by test' USING ERRCODE = '22023'; END IF;
+        IF NEW."victimCity" = 'refused-by-the-import-lines-test' THEN RAISE EXCEPTION 'refused by test' USING ERRCODE = '22023'; END IF;
         RETURN NEW;
       END $$ LANGUAGE plpgsql`;
     await client.$executeRaw`CREATE TRIGGER refuse_marked_report BEFORE INSERT ON "Report" FOR EACH ROW EXECUTE FUNCTION refuse_marked_report()`;
     try {
-      const lines = [11, 12, 13, 14, 15].map((n) => line(n, n === 13 ? { narrative: marker } : {}));
+      const lines = [11, 12, 13, 14, 15].map((n) => line(n, n === 13 ? { victim: { city: marker } } : {}));
       const s = await importReports(client, lines, { batchSize: 5 });
       expect(s.malformed).toEqual([{ line: 3, error: "line 3: the database refused this report (SQLSTATE 22023)" }]);
       expect(s.imported).toBe(4);

@@ -16,7 +16,8 @@ import {
 import { contactKinds, payeeKinds, paymentMethods, platformRoles, reportReference } from "@/lib/vocab";
 import { upsertPlatforms } from "@/lib/reports/platforms-db";
 import { platformKey } from "@/lib/reports/platforms";
-import { victimKey } from "@/lib/reports/victim-key";
+import { victimKey, victimNameKey } from "@/lib/reports/victim-key";
+import { sealPii } from "@/lib/pii";
 
 export interface ImportSummary extends MatchSummary {
   lines: number;
@@ -187,15 +188,17 @@ async function importBatch(
       const references = fresh.map((_, k) => reportReference(seqs[k]!.seq, submitted[k]));
       await tx.$executeRaw`
         INSERT INTO "Report" ("id", "caseId", "reference", "source", "externalId", "submittedAt", "incidentDate", "scamType", "narrative",
-                              "victimName", "victimPhone", "victimProvince", "victimCity", "victimKey", "updatedAt")
-        SELECT id, cid, ref, 'import', ext, sub, inc::date, st::"ScamType", nar, vn, vp, vpr, vc, vk, now()
+                              "victimName", "victimPhone", "victimProvince", "victimCity", "victimKey", "victimNameKey", "updatedAt")
+        SELECT id, cid, ref, 'import', ext, sub, inc::date, st::"ScamType", nar, vn, vp, vpr, vc, vk, vnk, now()
         FROM unnest(${ids}::int[], ${caseIds}::int[], ${references}::text[], ${fresh.map((r) => r.externalId)}::text[],
                     ${submitted}::timestamptz[], ${fresh.map((r) => r.incidentDate ?? null)}::text[],
-                    ${fresh.map((r) => r.scamType ?? "other")}::text[], ${fresh.map((r) => r.narrative ?? "")}::text[],
-                    ${fresh.map((r) => r.victim?.name ?? "")}::text[], ${fresh.map((r) => r.victim?.phone ?? "")}::text[],
+                    ${fresh.map((r) => r.scamType ?? "other")}::text[], ${fresh.map((r) => sealPii("Report.narrative", r.narrative ?? ""))}::text[],
+                    ${fresh.map((r) => sealPii("Report.victimName", r.victim?.name ?? ""))}::text[],
+                    ${fresh.map((r) => sealPii("Report.victimPhone", r.victim?.phone ?? ""))}::text[],
                     ${fresh.map((r) => r.victim?.province ?? "")}::text[], ${fresh.map((r) => r.victim?.city ?? "")}::text[],
-                    ${fresh.map((r, k) => victimKey(r.victim?.phone, references[k]!))}::text[])
-             AS t(id, cid, ref, ext, sub, inc, st, nar, vn, vp, vpr, vc, vk)`;
+                    ${fresh.map((r, k) => victimKey(r.victim?.phone, references[k]!))}::text[],
+                    ${fresh.map((r) => victimNameKey(r.victim?.name))}::text[])
+             AS t(id, cid, ref, ext, sub, inc, st, nar, vn, vp, vpr, vc, vk, vnk)`;
       const inserted = fresh.map((r, k) => ({ id: ids[k]!, externalId: r.externalId }));
       const byExt = new Map(fresh.map((r) => [r.externalId, r]));
       const rows = inserted.map((i) => ({ id: i.id, r: byExt.get(i.externalId)! }));

@@ -10,7 +10,7 @@ import { identifierFigures } from "./case-money";
 import { defaultDueAt } from "./due";
 import { notifyRequestSent } from "./notify";
 import { LiaisonError } from "./errors";
-import { readDisclosures, sharedVictimLines } from "./victim-lines";
+import { readDisclosures, sealSharedVictims, sharedVictimLines } from "./victim-lines";
 import { identifierKindsByRequest, MIN_JUSTIFICATION, type Disclosure, type RequestKind } from "./shared";
 
 /**
@@ -78,7 +78,7 @@ export async function createRequest(db: Db, ctx: ServiceContext, input: CreateRe
         dueAt: input.dueAt ?? null,
         victimCount: items.victimCount,
         disclosures: input.disclosures as unknown as Prisma.InputJsonValue,
-        sharedVictims: shared as unknown as Prisma.InputJsonValue,
+        sharedVictims: sealSharedVictims(shared),
         platformId: items.platformId,
         followUpOfId: followUp?.id ?? null,
         createdById: ctx.actor.id,
@@ -133,7 +133,7 @@ export async function sendRequest(
     const shared = await sharedVictimLines(tx, figures.byReport, disclosures);
     await tx.liaisonRequest.update({
       where: { id: r.id },
-      data: { ...sentFields(r.kind, r.dueAt, now), sharedVictims: shared as unknown as Prisma.InputJsonValue },
+      data: { ...sentFields(r.kind, r.dueAt, now), sharedVictims: sealSharedVictims(shared) },
     });
     await recordAudit(tx, {
       actorId: ctx.actor.id,

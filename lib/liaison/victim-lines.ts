@@ -2,6 +2,8 @@ import "server-only";
 import type { Tx } from "@/lib/cases";
 import type { ReportPaid } from "./case-money";
 import type { Disclosure } from "./shared";
+import { openJson, openPii, sealJson } from "@/lib/pii";
+import type { Prisma } from "@/lib/db";
 
 /**
  * One victim's line as shared with an organisation: the report's reference and
@@ -45,15 +47,19 @@ export async function sharedVictimLines(
       paidMinor: paid.paidMinor.toString(),
       firstPaidAt: paid.firstPaidAt?.toISOString() ?? null,
     };
-    if (fields.has("victimNames")) line.name = r.victimName ?? "";
-    if (fields.has("victimPhones")) line.phone = r.victimPhone ?? "";
-    if (fields.has("narratives")) line.narrative = r.narrative ?? "";
+    if (fields.has("victimNames")) line.name = openPii("Report.victimName", r.victimName ?? "");
+    if (fields.has("victimPhones")) line.phone = openPii("Report.victimPhone", r.victimPhone ?? "");
+    if (fields.has("narratives")) line.narrative = openPii("Report.narrative", r.narrative ?? "");
     return line;
   });
 }
 
-/** The stored snapshot, with nothing but the disclosed fields (defence in depth for old or edited rows). */
-export function readSharedVictims(raw: unknown, disclosures: readonly Disclosure[]): SharedVictim[] {
+/**
+ * The stored snapshot (encrypted at rest: sealSharedVictims), with nothing but
+ * the disclosed fields (defence in depth for old or edited rows).
+ */
+export function readSharedVictims(stored: unknown, disclosures: readonly Disclosure[]): SharedVictim[] {
+  const raw = openJson("LiaisonRequest.sharedVictims", stored);
   if (!Array.isArray(raw)) return [];
   const fields = new Set(disclosures.map((d) => d.field));
   const str = (v: unknown) => (typeof v === "string" ? v : "");
@@ -70,6 +76,11 @@ export function readSharedVictims(raw: unknown, disclosures: readonly Disclosure
       if (fields.has("narratives")) line.narrative = str(v.narrative);
       return line;
     });
+}
+
+/** The snapshot as stored on the request: one encrypted JSON string (ADR 0015); no victims stays []. */
+export function sealSharedVictims(lines: SharedVictim[]): Prisma.InputJsonValue {
+  return sealJson("LiaisonRequest.sharedVictims", lines) as Prisma.InputJsonValue;
 }
 
 /** Disclosures as stored (JSON), checked. */

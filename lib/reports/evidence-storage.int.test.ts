@@ -17,6 +17,7 @@ import { reportFormSchema } from "./schema";
 import { submitReport } from "./service";
 import { evidenceDir } from "./evidence";
 import { evidenceForDownload } from "./evidence-download";
+import { countByNarrative } from "@/lib/pii/test-support";
 
 const PNG = Buffer.from(
   "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
@@ -51,7 +52,7 @@ function submit(marker: string, names = ["transfer.png", "chat.pdf"]) {
   const files = names.map((n) => new File([n.endsWith(".pdf") ? PDF : PNG], n));
   return submitReport({ values, files, token: randomUUID(), locale: "en", ip: `192.0.2.77-${marker}` });
 }
-const reportsWith = async (marker: string) => (await db()).report.count({ where: { narrative: { contains: marker } } });
+const reportsWith = async (marker: string) => countByNarrative(await db(), marker);
 
 async function investigator() {
   const u = await (

@@ -9,7 +9,8 @@ import { platformKey } from "./platforms";
 import { upsertPlatforms } from "./platforms-db";
 import { cstLocalToDate, parseAmountToMinor, reportReference } from "@/lib/vocab";
 import { hashPin, newPin } from "./pin";
-import { victimKey } from "./victim-key";
+import { victimKey, victimNameKey } from "./victim-key";
+import { sealVictim } from "@/lib/pii";
 import { matchInsertedReports } from "@/lib/cases";
 import type { ReportLike } from "@/lib/matching";
 
@@ -111,10 +112,9 @@ async function storeReport(client: Client, input: SubmitInput): Promise<SubmitRe
             submissionToken: input.token,
             incidentDate: new Date(`${v.incidentDate}T00:00:00Z`),
             scamType: v.scamType,
-            narrative: v.narrative,
-            victimName: v.victimName,
-            victimPhone: v.victimPhone,
+            ...sealVictim({ narrative: v.narrative, victimName: v.victimName, victimPhone: v.victimPhone }),
             victimKey: victimKey(v.victimPhone, reference),
+            victimNameKey: victimNameKey(v.victimName),
             victimProvince: v.victimProvince,
             victimCity: v.victimCity,
             consent: v.consent,

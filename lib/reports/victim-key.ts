@@ -1,6 +1,7 @@
 import { toHalfWidth } from "@/lib/vocab";
 import { keyedHash } from "@/lib/secrets";
 import type { Db } from "@/lib/db/client";
+import { openPii } from "@/lib/pii";
 
 /** A victim's phone as digits, without a +86/0086 prefix; "" when there are none. */
 function phoneDigits(phone: string | null | undefined): string {
@@ -11,6 +12,7 @@ function phoneDigits(phone: string | null | undefined): string {
 
 /** Prefix of hashed keys: tells them from references and from the plain digits older versions stored. */
 const HASHED = "v:";
+const NAMED = "n:";
 
 /**
  * Who the victim is, for counting victims per case (Report.victimKey): a keyed
@@ -21,6 +23,19 @@ const HASHED = "v:";
 export function victimKey(phone: string | null | undefined, reference: string): string {
   const digits = phoneDigits(phone);
   return digits ? HASHED + keyedHash("victim", digits) : reference;
+}
+
+/**
+ * The staff search's handle on a victim's name (Report.victimNameKey): a keyed
+ * hash of the name with case, width, spaces and punctuation ignored, since the
+ * name itself is stored encrypted. Only an exact (so normalised) name finds it.
+ */
+export function victimNameKey(name: string | null | undefined): string {
+  const n = toHalfWidth(name ?? "")
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]/gu, "");
+  return n ? NAMED + keyedHash("victim-name", n) : "";
 }
 
 /**
@@ -41,7 +56,8 @@ export async function hashPlainVictimKeys(db: Db, batchSize = 2000): Promise<num
       ORDER BY "id" LIMIT ${batchSize}`;
     if (!rows.length) return changed;
     const ids = rows.map((r) => r.id);
-    const keys = rows.map((r) => victimKey(r.victimPhone, r.reference));
+    // The phone may be encrypted already (a database of a version with encryption but plain keys).
+    const keys = rows.map((r) => victimKey(openPii("Report.victimPhone", r.victimPhone), r.reference));
     changed += await db.$transaction(async (tx) => {
       const n = await tx.$executeRaw`
         UPDATE "Report" r SET "victimKey" = u.k
@@ -52,6 +68,29 @@ export async function hashPlainVictimKeys(db: Db, batchSize = 2000): Promise<num
         WHERE c."id" IN (SELECT "caseId" FROM "Report" WHERE "id" = ANY(${ids}::int[]))`;
       return n;
     });
+    after = ids.at(-1)!;
+  }
+}
+
+/**
+ * At start, like the step above: reports stored before victimNameKey existed
+ * get theirs (the name, possibly encrypted, is opened to hash it). Idempotent:
+ * only rows with a name and no key. Returns how many reports changed.
+ */
+export async function hashVictimNames(db: Db, batchSize = 2000): Promise<number> {
+  let changed = 0;
+  for (let after = 0; ;) {
+    const rows = await db.$queryRaw<{ id: number; victimName: string }[]>`
+      SELECT "id", "victimName" FROM "Report"
+      WHERE "id" > ${after} AND "victimNameKey" = '' AND "victimName" <> ''
+      ORDER BY "id" LIMIT ${batchSize}`;
+    if (!rows.length) return changed;
+    const ids = rows.map((r) => r.id);
+    const keys = rows.map((r) => victimNameKey(openPii("Report.victimName", r.victimName)));
+    changed += await db.$executeRaw`
+      UPDATE "Report" r SET "victimNameKey" = u.k
+      FROM unnest(${ids}::int[], ${keys}::text[]) AS u(id, k)
+      WHERE r."id" = u.id AND r."victimNameKey" = ''`;
     after = ids.at(-1)!;
   }
 }

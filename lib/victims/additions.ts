@@ -13,6 +13,7 @@ import { upsertPlatforms } from "@/lib/reports/platforms-db";
 import { cstLocalToDate, parseAmountToMinor } from "@/lib/vocab";
 import { configuredAdditionSchema } from "./addition-limits";
 import { isEmptyAddition, type AdditionForm } from "./addition-schema";
+import { openPii } from "@/lib/pii";
 
 /**
  * A victim adds to their report later (issue 10): another number, another
@@ -150,7 +151,7 @@ export async function addToReport(
         {
           reportId,
           added: {
-            victim: { phone: report.victimPhone },
+            victim: { phone: openPii("Report.victimPhone", report.victimPhone) },
             contacts: v.contacts.map((c) => ({ kind: c.kind, value: c.value })),
             payments: v.payments.map((p) => ({
               payee: { kind: p.payeeKind, value: p.payeeValue, name: p.payeeName, bank: p.payeeBank },

@@ -1,4 +1,5 @@
 import "server-only";
+import { openPii } from "@/lib/pii";
 import type { Db } from "@/lib/db/client";
 import { Prisma, table } from "@/lib/db/sql";
 import { assertCan, can, type ServiceContext } from "@/lib/auth/permissions";
@@ -201,7 +202,12 @@ export async function getCaseReports(
       scamType: r.scamType,
       province: r.victimProvince,
       victim: piiVisible
-        ? { name: r.victimName, phone: r.victimPhone, city: r.victimCity, narrative: r.narrative }
+        ? {
+            name: openPii("Report.victimName", r.victimName ?? ""),
+            phone: openPii("Report.victimPhone", r.victimPhone ?? ""),
+            city: r.victimCity,
+            narrative: openPii("Report.narrative", r.narrative ?? ""),
+          }
         : null,
       contacts: r.contacts.map((x) => ({ kind: x.kind, value: x.rawValue })),
       payments: r.payments,

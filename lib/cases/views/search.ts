@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { readDb } from "@/lib/db/read-db";
 import { pgEnum, Prisma, table } from "@/lib/db/sql";
-import { assertCan, type ServiceContext } from "@/lib/auth/permissions";
+import { assertCan, can, type ServiceContext } from "@/lib/auth/permissions";
 import {
   bridgesOf,
   normaliseContact,
@@ -13,6 +13,7 @@ import {
 } from "@/lib/matching";
 import { contactKinds, parseCaseNumber, parseReportReference, payeeKinds, toHalfWidth } from "@/lib/vocab";
 import { platformKey } from "@/lib/reports/platforms";
+import { victimKey, victimNameKey } from "@/lib/reports/victim-key";
 import { resolveCaseNumber } from "../scope";
 
 export interface SearchHit {
@@ -64,7 +65,9 @@ const R = table("Report", "r");
  * The board's search box: a case number (also an absorbed one), a report
  * reference, any identifier as typed, or a platform name (part of one is
  * enough) — also names too rare for the platform filter, which only offers
- * known platforms.
+ * known platforms. Staff who may read victims' details also find a victim's
+ * phone or name: exact match through the keyed hashes stored beside the
+ * encrypted values (docs/decisions/0015-pii-encryption.md).
  */
 export async function searchCases(primary: Db, ctx: ServiceContext, input: { q: string }): Promise<SearchHit[]> {
   assertCan(ctx.actor, "read:case:any");
@@ -88,6 +91,7 @@ export async function searchCases(primary: Db, ctx: ServiceContext, input: { q: 
   }
   hits.push(...(await identifierHits(db, readings(text))));
   hits.push(...(await platformHits(db, text)));
+  if (can(ctx.actor, "read:victim-pii:any")) hits.push(...(await victimHits(db, text)));
   return hits;
 }
 
@@ -129,4 +133,33 @@ async function platformHits(db: Db, text: string): Promise<SearchHit[]> {
   return rows
     .filter((r) => r.numbers.length > 0)
     .map((r) => ({ label: r.name, kind: "platform", caseNumbers: r.numbers, platformId: r.id }));
+}
+
+/**
+ * Cases of the victim whose phone (any spelling of the same digits: victimKey)
+ * or name (case, width, spaces and punctuation ignored: victimNameKey) is
+ * exactly what was typed. Nothing partial: only hashes are searchable.
+ */
+async function victimHits(db: Db, text: string): Promise<SearchHit[]> {
+  const plain = toHalfWidth(text);
+  const wanted: { kind: "victimPhone" | "victimName"; where: Prisma.ReportWhereInput }[] = [];
+  if (/^[\d\s+()-]+$/.test(plain) && plain.replace(/\D/g, "").length >= 5) {
+    wanted.push({ kind: "victimPhone", where: { victimKey: victimKey(plain, "") } });
+  } else if (/\p{L}/u.test(plain)) {
+    const key = victimNameKey(plain);
+    if (key) wanted.push({ kind: "victimName", where: { victimNameKey: key } });
+  }
+  const hits: SearchHit[] = [];
+  for (const w of wanted) {
+    const rows = await db.report.findMany({
+      where: { ...w.where, caseId: { not: null } },
+      select: { case: { select: { number: true } } },
+      distinct: ["caseId"],
+      orderBy: { caseId: "desc" },
+      take: NUMBERS_PER_HIT,
+    });
+    const numbers = rows.flatMap((r) => (r.case ? [r.case.number] : []));
+    if (numbers.length) hits.push({ label: text, kind: w.kind, caseNumbers: numbers });
+  }
+  return hits;
 }

@@ -14,6 +14,7 @@ import { caseMisp } from "./misp";
 import { casePdf } from "./case-pdf";
 import { money, translator } from "./format";
 import type { CaseExportData, CaseExportIdentifier, ExportFile, ExportLocale, Letterhead } from "./types";
+import { openPii } from "@/lib/pii";
 
 export const caseExportFormats = ["misp", "pdf"] as const;
 export type CaseExportFormat = (typeof caseExportFormats)[number];
@@ -139,9 +140,9 @@ export async function loadCaseExport(
       submittedAt: r.submittedAt,
       incidentDate: r.incidentDate,
       scamType: r.scamType,
-      victimName: r.victimName ?? "",
-      victimPhone: r.victimPhone ?? "",
-      narrative: r.narrative ?? "",
+      victimName: openPii("Report.victimName", r.victimName),
+      victimPhone: openPii("Report.victimPhone", r.victimPhone),
+      narrative: openPii("Report.narrative", r.narrative),
       payments: r.payments.map((p) => ({
         amountMinor: p.amountMinor,
         currency: p.currency,

@@ -15,6 +15,7 @@ import { createRequest } from "../requests";
 import { exportCase, exportRequest, loadCaseExport, type CaseExportFormat, type RequestExportFormat } from "./index";
 import { unit } from "./test-support/fixtures";
 import { pdfText } from "./test-support/pdf-text";
+import { victimNameKey } from "@/lib/reports/victim-key";
 
 afterAll(async () => (await db()).$disconnect());
 
@@ -207,7 +208,8 @@ describe("case exports", () => {
   it("the case file's reports mark payments the victim added later, with the addition's time", async () => {
     const client = await db();
     const report = await client.report.findFirstOrThrow({
-      where: { case: { number: kase.number }, victimName: "赵大明" },
+      // Names are stored encrypted (ADR 0015): found through their keyed hash.
+      where: { case: { number: kase.number }, victimNameKey: victimNameKey("赵大明") },
       select: { id: true, reference: true },
     });
     const at = new Date("2026-06-02T02:15:00Z");

@@ -43,6 +43,11 @@ export default async function CasesPage({
     ]),
   );
   const t = await getTranslations("cases");
+  const hitKinds: Record<string, "platform" | "hitVictimPhone" | "hitVictimName"> = {
+    platform: "platform",
+    victimPhone: "hitVictimPhone",
+    victimName: "hitVictimName",
+  };
   const o = await getTranslations("options");
   const format = await getFormatter();
   const base = `/${locale}/staff/cases`;
@@ -77,7 +82,7 @@ export default async function CasesPage({
               {hits.map((h) => (
                 <li key={`${h.kind}:${h.label}`}>
                   <span className="font-mono">{h.label}</span>{" "}
-                  <span className="text-sm text-slate-600">({h.kind === "platform" ? t("platform") : h.kind})</span>{" "}
+                  <span className="text-sm text-slate-600">({hitKinds[h.kind] ? t(hitKinds[h.kind]!) : h.kind})</span>{" "}
                   {t("foundIn")}{" "}
                   {h.caseNumbers.map((n) => (
                     <a key={n} href={`${base}/${n}`} className="mr-2 font-mono text-brand-700 underline">
