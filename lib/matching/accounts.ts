@@ -151,7 +151,8 @@ export function merchantKey(raw: unknown): string | null {
   // Until nothing changes: "集集团团" and "co_" must not leave a key that strips further when read again.
   let key = strip(s);
   for (let next = strip(key); next !== key; next = strip(key)) key = next;
-  return key.length >= 2 ? key : null;
+  // A placeholder may only show once stripped ("N·A" → "na"), and would not read back as a key.
+  return key.length >= 2 && !isJunk(key) ? key : null;
 }
 
 export function normaliseMerchant(raw: unknown): CanonicalIdentifier | null {

@@ -11,6 +11,7 @@ import { prng } from "./test-support/respell";
 import { fold, MAX_IDENTIFIER_INPUT } from "./text";
 import { holderKey } from "./bank-account";
 import { merchantKey } from "./accounts";
+import { normalisePhone } from "./phone";
 
 const kv = (id: { kind: string; value: string } | null) => (id ? `${id.kind}:${id.value}` : null);
 
@@ -284,6 +285,8 @@ describe("fuzzing regressions", () => {
     expect(holderKey("·】")).toBeNull(); // was "]"
     expect(merchantKey("CO_")).toBeNull(); // was "co", which reads back as nothing
     expect(merchantKey("集集团团")).toBeNull(); // was "集团"
+    expect(normalisePhone("0013000000000")?.value).toBe(normalisePhone("+13000000000")?.value); // found by fuzzing
+    expect(merchantKey("N·A")).toBeNull(); // was "na", the placeholder "n/a" once stripped (found by fuzzing)
     expect(merchantKey("Shenzhen Xinda Co., Ltd.")).toBe(merchantKey("shenzhenxinda"));
   });
 

@@ -77,7 +77,11 @@ export function parsePhone(raw: unknown): ParsedPhone | null {
   } else if (digits.startsWith("0086")) {
     national = stripTrunk(digits.slice(4));
   } else if (digits.startsWith("00")) {
-    return international(digits.slice(2), extension);
+    // "00" dials out as "+" does, and reads the same: an invalid foreign reading of a CN mobile's digits is the mobile.
+    const rest = digits.slice(2);
+    const foreign = international(rest, extension);
+    if (foreign?.valid || !MOBILE.test(rest)) return foreign;
+    national = rest;
   } else if (digits.startsWith("86") && digits.length >= 12) {
     // No CN area code begins with 86, so a leading 86 on a long number is the country code.
     national = stripTrunk(digits.slice(2));
