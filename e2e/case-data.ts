@@ -26,6 +26,9 @@ export async function importRing(
 ): Promise<Ring> {
   const phone = `17${randomInt(100_000_000, 999_999_999)}`;
   const platform = `E2E Shop ${randomUUID().slice(0, 8)}`;
+  // A holder of this ring's own: a partial account (tail + holder) shared with
+  // another ring's ("Payee 0", same four digits) would join the two cases.
+  const holder = randomUUID().slice(0, 8);
   const spell = [
     phone,
     `+86 ${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`,
@@ -58,7 +61,7 @@ export async function importRing(
         {
           amount: 1000 + k,
           currency: "CNY",
-          payee: { kind: "bank_account", value: `尾号${randomInt(1000, 9999)}`, name: `Payee ${k}` },
+          payee: { kind: "bank_account", value: `尾号${randomInt(1000, 9999)}`, name: `Payee ${k} ${holder}` },
         },
       ],
       platforms: [{ name: platform, role: "order_leaked" }],
