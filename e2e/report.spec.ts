@@ -69,8 +69,8 @@ for (const js of [true, false]) {
         expect(stored.payments[1]).toMatchObject({ payeeValue: "尾号8988", payeeName: "Xiao Momin" });
         expect(stored.evidence.map((e) => e.mime).sort()).toEqual(["application/pdf", "image/png"]);
         expect(stored.platforms.map((p) => p.platform.key)).toEqual(["taobao"]);
-        // Only a hash of the PIN is kept.
-        expect(stored.pinHash).toMatch(/^\$argon2id\$/);
+        // Only a keyed hash of the PIN is kept (ADR 0016).
+        expect(stored.pinHash).toMatch(/^h1:[\w-]{43}$/);
         expect(stored.pinHash).not.toContain(pin);
       });
 

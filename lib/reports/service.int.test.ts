@@ -7,7 +7,7 @@ import { RateLimitedError } from "@/lib/errors";
 import { reportFormSchema, type ReportForm } from "./schema";
 import { type EvidenceError, submitReport } from "./service";
 import { evidenceDir } from "./evidence";
-import { verify } from "@node-rs/argon2";
+import { pinMatches } from "./pin";
 import { countByNarrative } from "@/lib/pii/test-support";
 
 const PNG = Buffer.from(
@@ -99,9 +99,12 @@ describe("submitReport", () => {
     expect(stored.platforms.map((p) => p.platform.key).sort()).toEqual(["taobao", "yto express"]);
     expect(stored.evidence).toEqual([expect.objectContaining({ mime: "image/png", size: PNG.length })]);
     expect(evidenceFiles()).toContain(stored.evidence[0]!.storageKey);
-    // Only the PIN's argon2id hash is stored.
-    expect(await verify(stored.pinHash!, r.pin)).toBe(true);
-    expect(await verify(stored.pinHash!, "00000000")).toBe(r.pin === "00000000");
+    // Only the PIN's keyed hash, bound to the reference, is stored (ADR 0016).
+    expect(stored.pinHash).toMatch(/^h1:/);
+    expect(stored.pinHash).not.toContain(r.pin);
+    expect(await pinMatches(stored.pinHash, r.reference, r.pin)).toBe(true);
+    expect(await pinMatches(stored.pinHash, r.reference, "00000000")).toBe(r.pin === "00000000");
+    expect(await pinMatches(stored.pinHash, "R-2099-000001", r.pin)).toBe(false);
   });
 
   it("recognises a resubmitted form, also when both copies race", async () => {

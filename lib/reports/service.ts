@@ -88,7 +88,6 @@ async function storeReport(client: Client, input: SubmitInput): Promise<SubmitRe
   if (!checked.ok) throw new EvidenceError(checked.problem, checked.file);
 
   const pin = newPin();
-  const pinHash = await hashPin(pin);
   const stored = await storeEvidence(checked.files);
   try {
     // Run again if a concurrent merge absorbed the case this report was matched into (lib/db/retry.ts).
@@ -119,7 +118,7 @@ async function storeReport(client: Client, input: SubmitInput): Promise<SubmitRe
             victimCity: v.victimCity,
             consent: v.consent,
             locale: input.locale,
-            pinHash,
+            pinHash: hashPin(reference, pin),
             contacts: { create: v.contacts.map((c, position) => ({ position, kind: c.kind, rawValue: c.value })) },
             payments: {
               create: v.payments.map((p, position) => ({

@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
+import { hash as argon2 } from "@node-rs/argon2";
 import { hashPin } from "@/lib/reports/pin";
 import { checkStatusPin, isStatusSignInLimited, STATUS_REPORT_BUCKET, statusReferenceKey } from "./status-auth";
 import { endStatusSession, findStatusSession } from "./status-session";
@@ -25,17 +26,16 @@ afterAll(async () => {
 });
 
 const PIN = "12345678";
-let pinHash: Promise<string> | undefined;
 const reference = () => `R-2099-${String(randomInt(0, 1_000_000)).padStart(6, "0")}`;
 let n = 0;
 const ip = () => `203.0.113.${++n % 250}-${randomUUID().slice(0, 6)}`;
 const minutes = (m: number) => m * 60_000;
 
-async function makeReport() {
-  pinHash ??= hashPin(PIN);
+async function makeReport(hashOf: (ref: string) => string | Promise<string> = (ref) => hashPin(ref, PIN)) {
   const client = await db();
+  const ref = reference();
   return client.report.create({
-    data: { reference: reference(), pinHash: await pinHash, victimKey: `test:${randomUUID()}` },
+    data: { reference: ref, pinHash: await hashOf(ref), victimKey: `test:${randomUUID()}` },
     select: { id: true, reference: true },
   });
 }
@@ -72,6 +72,12 @@ describe("checkStatusPin", () => {
     ).toBe(0);
   });
 
+  it("still opens a report whose PIN was stored as argon2 before ADR 0016, and refuses a wrong PIN on it", async () => {
+    const r = await makeReport(() => argon2(PIN));
+    expect(await attempt(r.reference, "87654321", ip())).toEqual({ ok: false, reason: "wrong" });
+    expect(await attempt(r.reference, PIN, ip())).toMatchObject({ ok: true, reportId: r.id });
+  });
+
   it("answers a wrong PIN and an unknown reference alike, in similar time, and never stores the PIN", async () => {
     const r = await makeReport();
     const unknown = reference();
@@ -84,7 +90,7 @@ describe("checkStatusPin", () => {
     const missing = [await time(unknown), await time(unknown), await time(unknown)];
     for (const x of [...wrong, ...missing]) expect(x.res).toEqual({ ok: false, reason: "wrong" });
     const avg = (xs: { ms: number }[]) => xs.reduce((s, x) => s + x.ms, 0) / xs.length;
-    // Both pay for one argon2 verify (the unknown one against a dummy hash).
+    // Both pay for one keyed hash (the unknown one with nothing to compare it to).
     expect(avg(missing)).toBeGreaterThan(avg(wrong) * 0.3);
     expect(avg(missing)).toBeLessThan(avg(wrong) * 3 + 50);
     const audit = [...(await auditOf(r.reference)), ...(await auditOf(unknown))];
