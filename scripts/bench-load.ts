@@ -1,5 +1,6 @@
 /**
- * `npm run bench:load -- [--reports 100000] [--db postgres://…] [--duration 15] [--posts 6000] [--reuse] [--skip-recluster]`
+ * `npm run bench:load -- [--reports 100000] [--db postgres://…] [--duration 15] [--posts 6000] [--reuse] [--skip-recluster]
+ *    [--workers 1] [--only file,home,api,page,staff,posts] [--profile DIR]`
  *
  * The load benchmark of issue 11 against `npm start` on PostgreSQL with N
  * synthetic reports loaded (default 100,000; --reuse keeps the database of
@@ -16,6 +17,9 @@
  * path) gives the same cases: the case count and the grouping of the posted
  * reports. Prints a markdown table with each figure's ratio to the static
  * file's requests/s in the same run, and the load average.
+ * --workers sets the server's WEB_CONCURRENCY; --only runs some of the parts
+ * (the static file always, for the ratio); --profile writes the server
+ * processes' CPU profiles (node --cpu-prof) into DIR.
  */
 import os from "node:os";
 import pg from "pg";
@@ -35,6 +39,9 @@ const POSTS = Number(arg("posts", "6000"));
 const dbUrl = arg("db", "postgres://postgres@127.0.0.1:5432/bench_load");
 const reuse = process.argv.includes("--reuse");
 const INVESTIGATORS = 20;
+const WORKERS = arg("workers", "1");
+const only = new Set(arg("only", "file,home,api,page,staff,posts").split(","));
+const profile = arg("profile", "");
 
 await syntheticDatabase(dbUrl, N, 29, reuse);
 const lookups = await lookupFixtures(dbUrl, { plan: true });
@@ -47,11 +54,17 @@ const skipRecluster = process.argv.includes("--skip-recluster");
 // The import path and a re-cluster need not agree to the case on the loaded data (docs/benchmarks.md,
 // re-cluster at 100k); what the run's submissions change is compared against this baseline.
 const baseline = skipRecluster ? null : await reclusterCopy([]);
-const app = await startApp(dbUrl, Number(arg("port", "3292")), {
-  LOOKUP_RATE_LIMIT: "100000000",
-  REPORT_RATE_LIMIT: "100000000",
-  TRUST_PROXY: "loopback",
-});
+const app = await startApp(
+  dbUrl,
+  Number(arg("port", "3292")),
+  {
+    LOOKUP_RATE_LIMIT: "100000000",
+    REPORT_RATE_LIMIT: "100000000",
+    TRUST_PROXY: "loopback",
+    WEB_CONCURRENCY: WORKERS,
+  },
+  { profileDir: profile || undefined },
+);
 const loads: string[] = [];
 const sample = () => loads.push(os.loadavg()[0]!.toFixed(1));
 let runs: Figures[] = [];
@@ -69,23 +82,25 @@ try {
   // Warm-up: compiled code paths, connection pools.
   for (const reqs of [api, page, staff]) await cannon("warm-up", o, reqs, { connections: 4, amount: 100 });
   sample();
-  runs = [
-    await cannon("static script file (`/_next/static`)", o, yard.file, d),
-    await cannon("`GET /en` home page (rendered, no database)", o, yard.home, d),
-    await cannon("`GET /api/lookup` (JSON, API key)", o, api, d),
-    await cannon("`GET /en/lookup?q=…` (page)", o, page, d),
-    await cannon(`board and case pages, ${INVESTIGATORS} signed-in investigators`, o, staff, {
-      connections: INVESTIGATORS,
-      duration: DURATION,
-    }),
-  ];
+  runs = [await cannon("static script file (`/_next/static`)", o, yard.file, d)];
+  if (only.has("home")) runs.push(await cannon("`GET /en` home page (rendered, no database)", o, yard.home, d));
+  if (only.has("api")) runs.push(await cannon("`GET /api/lookup` (JSON, API key)", o, api, d));
+  if (only.has("page")) runs.push(await cannon("`GET /en/lookup?q=…` (page)", o, page, d));
+  if (only.has("staff"))
+    runs.push(
+      await cannon(`board and case pages, ${INVESTIGATORS} signed-in investigators`, o, staff, {
+        connections: INVESTIGATORS,
+        duration: DURATION,
+      }),
+    );
   sample();
-  runs.push(
-    await cannon(`report submissions (form post, ${posted.count})`, o, posted.requests, {
-      connections: 20,
-      amount: posted.count,
-    }),
-  );
+  if (only.has("posts"))
+    runs.push(
+      await cannon(`report submissions (form post, ${posted.count})`, o, posted.requests, {
+        connections: 20,
+        amount: posted.count,
+      }),
+    );
   sample();
 } finally {
   await app.stop();
@@ -113,9 +128,10 @@ for (const r of runs) {
     `| ${r.name} | ${c} | ${r.total} | **${r.rps.toFixed(0)}** | ${r.p50} ms | ${r.p95} ms | ${r.p99} ms | ${bad} | ${(r.rps / file).toFixed(3)} |`,
   );
 }
-console.log(
-  `\nReports: ${sent} posted, ${posted!.receipted.size} answered with a receipt (${failed} without), ${stored.size} stored; lost (receipt shown, report not stored): ${lost}; cases ${countsBefore.cases} → ${after.cases}.`,
-);
+if (only.has("posts"))
+  console.log(
+    `\nReports: ${sent} posted, ${posted!.receipted.size} answered with a receipt (${failed} without), ${stored.size} stored; lost (receipt shown, report not stored): ${lost}; cases ${countsBefore.cases} → ${after.cases}.`,
+  );
 if (baseline && check) {
   console.log(`Before the run: ${baseline.text}`);
   console.log(`After the run: ${check.text}`);

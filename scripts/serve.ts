@@ -8,7 +8,11 @@
  *
  * Every request gets an id (X-Request-Id) and an access log line; all output,
  * Next.js's own included, is JSON lines with that id (lib/log.ts).
+ *
+ * With WEB_CONCURRENCY > 1 this process forks that many workers (node:cluster)
+ * that share the port and restarts one that dies; each is a whole server.
  */
+import cluster from "node:cluster";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
@@ -22,19 +26,54 @@ const port = config.PORT;
 const hostname = process.env.HOST || "0.0.0.0";
 
 routeConsoleToLog();
-const app = next({ dev: false, dir, port, hostname });
-const handle = app.getRequestHandler();
-await app.prepare();
+if (cluster.isPrimary && config.WEB_CONCURRENCY > 1) {
+  await primary(config.WEB_CONCURRENCY);
+} else {
+  await serve();
+}
 
-const edge = createEdge(handle);
-const server = http.createServer(edge.onRequest);
-// Expect: 100-continue (curl and other upload clients): answer before the body is sent.
-server.on("checkContinue", edge.onCheckContinue);
-server.listen(port, hostname, () => {
-  const trusted = config.TRUST_PROXY.length ? config.TRUST_PROXY.join(", ") : "none";
-  log("info", `Ready on http://localhost:${port} (trusted proxies: ${trusted})`, { port });
-});
+async function primary(workers: number) {
+  let stopping = false;
+  const fork = () => cluster.fork();
+  for (let i = 0; i < workers; i++) fork();
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (!Object.keys(cluster.workers ?? {}).length) process.exit(0);
+      return;
+    }
+    log("error", "web worker exited; starting another", { pid: worker.process.pid, code, signal });
+    setTimeout(fork, 1000);
+  });
+  for (const sig of ["SIGINT", "SIGTERM"] as const) {
+    process.once(sig, () => {
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(sig);
+    });
+  }
+  log("info", `Starting ${workers} web workers on port ${port}`, { port, workers });
+}
 
-for (const sig of ["SIGINT", "SIGTERM"] as const) {
-  process.once(sig, () => server.close(() => process.exit(0)));
+async function serve() {
+  const app = next({ dev: false, dir, port, hostname });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const edge = createEdge(handle);
+  const server = http.createServer(edge.onRequest);
+  // Expect: 100-continue (curl and other upload clients): answer before the body is sent.
+  server.on("checkContinue", edge.onCheckContinue);
+  server.listen(port, hostname, () => {
+    const trusted = config.TRUST_PROXY.length ? config.TRUST_PROXY.join(", ") : "none";
+    log("info", `Ready on http://localhost:${port} (trusted proxies: ${trusted})`, { port });
+  });
+
+  // Not once: a worker may hear the signal twice (its process group, then the primary).
+  let closing = false;
+  for (const sig of ["SIGINT", "SIGTERM"] as const) {
+    process.on(sig, () => {
+      if (closing) return;
+      closing = true;
+      server.close(() => process.exit(0));
+    });
+  }
 }

@@ -89,6 +89,12 @@ const schema = z.object({
   /** Folder of pg_dump/pg_restore for `npm run backup`/`restore` on PostgreSQL; unset: found on PATH. */
   PG_BIN: z.string().optional(),
   PORT: z.coerce.number().int().positive().default(3000),
+  /**
+   * Web server processes `npm start` runs on PORT (node:cluster): one per core
+   * is the usual choice on PostgreSQL. Nothing lives in one process (ADR 0013),
+   * so they share the work as separate servers would.
+   */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   /** Accepted reports per IP per window before the form answers 429. */
   REPORT_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   REPORT_RATE_WINDOW_MINUTES: z.coerce.number().int().positive().default(60),

@@ -115,8 +115,9 @@ export async function routeCaseIdentifiers(
 
 /** The identifiers the case's reports name, with counts, what the reports stated, and staff's override. */
 function namedIdentifiers(db: Db, caseId: number): Promise<NamedRow[]> {
-  // Aggregated per identifier first, then each identifier read by its key (OFFSET 0
-  // keeps that a probe per row, as in lib/cases' identifier list).
+  // The case's reports' identifiers probed per report, aggregated per identifier,
+  // then each identifier read by its key (OFFSET 0 keeps both probes: joined
+  // plainly, the planner scanned the whole table for a large case).
   return db.$queryRaw<NamedRow[]>(Prisma.sql`
     WITH rs AS (
       SELECT ${R.id} AS id, COALESCE(NULLIF(${R.victimKey}, ''), ${R.reference}) AS victim FROM ${R} WHERE ${R.caseId} = ${caseId}
@@ -125,7 +126,10 @@ function namedIdentifiers(db: Db, caseId: number): Promise<NamedRow[]> {
       SELECT ${RI.identifierId} AS id, count(*)::int AS reports, count(DISTINCT rs.victim)::int AS victims,
              array_remove(array_agg(DISTINCT ${RI.meta}->>'statedBank'), NULL) AS "statedBanks",
              array_remove(array_agg(DISTINCT ${RI.meta}->>'platform'), NULL) AS "platformNames"
-      FROM ${RI} JOIN rs ON rs.id = ${RI.reportId}
+      FROM rs
+      CROSS JOIN LATERAL (
+        SELECT ${RI.$.identifierId}, ${RI.$.meta} FROM ${RI.$table} WHERE ${RI.$.reportId} = rs.id OFFSET 0
+      ) ri
       GROUP BY ${RI.identifierId}
     )
     SELECT named.*, i.kind, i.value, i.display, i.meta, i.linkable,

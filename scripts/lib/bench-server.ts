@@ -14,6 +14,8 @@ import { importReports } from "../../lib/interchange/import";
 import { hashPassword } from "../../lib/auth/password";
 import { syntheticReports } from "./synthetic";
 import { freshDatabase, pct, vacuumAnalyze } from "./bench";
+import { buildIsCurrent, writeStamp } from "./build-stamp";
+import { run } from "./run";
 
 /**
  * A fresh database at `url` holding `n` synthetic reports (the `npm run import`
@@ -42,12 +44,26 @@ export interface App {
  * the sources changed) on the database, with `env` over the environment;
  * resolves once the home page answers.
  */
-export async function startApp(dbUrl: string, port: number, env: Record<string, string> = {}): Promise<App> {
+export async function startApp(
+  dbUrl: string,
+  port: number,
+  env: Record<string, string> = {},
+  opts: { profileDir?: string } = {},
+): Promise<App> {
   const root = path.resolve(import.meta.dirname, "../..");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-app-"));
-  const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/start.ts")], {
+  // Profiling: the built server itself under --cpu-prof (not allowed in NODE_OPTIONS), built first if need be.
+  if (opts.profileDir && !buildIsCurrent(root)) {
+    await run(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { env: process.env });
+    writeStamp(root);
+  }
+  const args = opts.profileDir
+    ? ["--cpu-prof", `--cpu-prof-dir=${opts.profileDir}`, "--import", "tsx", path.join(root, "scripts/serve.ts")]
+    : ["--import", "tsx", path.join(root, "scripts/start.ts")];
+  const server = spawn(process.execPath, args, {
     env: {
       ...process.env,
+      ...(opts.profileDir ? { NODE_ENV: "production" } : {}),
       DATABASE_URL: dbUrl,
       PORT: String(port),
       DATA_DIR: dataDir,

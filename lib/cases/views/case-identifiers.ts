@@ -41,11 +41,16 @@ export async function identifierStats(db: Db, caseId: number): Promise<Identifie
         total: number;
       }[]
     >(
-      // OFFSET 0 keeps the Identifier lookup an index probe per named
-      // identifier; joined plainly, the whole table was scanned.
+      // OFFSET 0 keeps each lookup an index probe (per report, per named
+      // identifier); joined plainly, the planner scanned whole tables for a
+      // large case (docs/benchmarks.md, case page).
       Prisma.sql`
     WITH rs AS (SELECT ${R.id} AS id FROM ${R} WHERE ${R.caseId} = ${caseId}),
-    named AS (SELECT ${RI.identifierId} AS "identifierId", count(*)::int AS n FROM ${RI} JOIN rs ON rs.id = ${RI.reportId} GROUP BY ${RI.identifierId})
+    named AS (
+      SELECT ri."identifierId", count(*)::int AS n FROM rs
+      CROSS JOIN LATERAL (SELECT ${RI.identifierId} AS "identifierId" FROM ${RI} WHERE ${RI.reportId} = rs.id OFFSET 0) ri
+      GROUP BY ri."identifierId"
+    )
     SELECT i.id, i.kind::text AS kind, i.value, i.display, i.meta, i.linkable, named.n AS reports, (count(*) OVER ())::int AS total
     FROM named
     CROSS JOIN LATERAL (
@@ -94,7 +99,12 @@ async function caseBridges(db: Db, caseId: number, check: BlockCheck): Promise<[
     }[]
   >(Prisma.sql`
     WITH rs AS (SELECT ${R.id} AS id FROM ${R} WHERE ${R.caseId} = ${caseId}),
-    keys AS (SELECT DISTINCT ${RB.key} AS key, ${RB.identifierId} AS "identifierId" FROM ${RB} JOIN rs ON rs.id = ${RB.reportId}),
+    keys AS (
+      SELECT DISTINCT b.key, b."identifierId" FROM rs
+      CROSS JOIN LATERAL (
+        SELECT ${RB.key} AS key, ${RB.identifierId} AS "identifierId" FROM ${RB} WHERE ${RB.reportId} = rs.id OFFSET 0
+      ) b
+    ),
     shared AS (SELECT key FROM keys GROUP BY key HAVING count(*) > 1)
     SELECT ${S.identifierId} AS "identifierId", ${I.kind}::text AS kind, ${I.value} AS value, ${I.meta} AS imeta,
            ${I.linkable} AS linkable, ${S.meta} AS ometa

@@ -51,9 +51,13 @@ export interface EnteredAsCount {
 /** Per identifier id, how many of the case's reports typed it under each other kind. */
 export async function enteredAsOfCase(db: Db, caseId: number): Promise<Map<number, EnteredAsCount[]>> {
   const rows = await db.$queryRaw<{ identifierId: number; kind: string; reports: number }[]>(Prisma.sql`
-    SELECT ${RI.identifierId} AS "identifierId", ${RI.meta}->>${ENTERED_AS} AS kind, count(*)::int AS reports
-    FROM ${RI} JOIN ${R} ON ${R.id} = ${RI.reportId}
-    WHERE ${R.caseId} = ${caseId} AND ${RI.meta}->>${ENTERED_AS} IS NOT NULL
+    SELECT ri."identifierId", ri.kind, count(*)::int AS reports
+    FROM ${R}
+    CROSS JOIN LATERAL (
+      SELECT ${RI.identifierId} AS "identifierId", ${RI.meta}->>${ENTERED_AS} AS kind
+      FROM ${RI} WHERE ${RI.reportId} = ${R.id} OFFSET 0
+    ) ri
+    WHERE ${R.caseId} = ${caseId} AND ri.kind IS NOT NULL
     GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2`);
   const out = new Map<number, EnteredAsCount[]>();
   for (const { identifierId, ...r } of rows) {
