@@ -1,7 +1,7 @@
 /**
  * Several app servers on one PostgreSQL (issue 11): two production servers A
  * and B (scripts/serve.ts on the suite's build, own ports, own DATA_DIR, one
- * APP_SECRET) on the suite's database, evidence on S3-compatible object
+ * APP_SECRET; B as two cluster workers) on the suite's database, evidence on S3-compatible object
  * storage (s3rver, started here), so nothing is shared through a disk or a
  * process's memory. Runs on the PostgreSQL pass of `.ci/run` only: the
  * embedded database is served by one process, the suite's own server.
@@ -43,7 +43,11 @@ test.beforeAll(async () => {
     LOGIN_ACCOUNT_DELAY_AFTER_FAILURES: "100",
   };
   const [portA, portB] = await extraPorts(2);
-  [a, b] = await Promise.all([startAppServer(portA!, shared), startAppServer(portB!, shared)]);
+  // B is itself two processes (WEB_CONCURRENCY, node:cluster), as `npm start` runs on a multi-core machine.
+  [a, b] = await Promise.all([
+    startAppServer(portA!, shared),
+    startAppServer(portB!, { ...shared, WEB_CONCURRENCY: "2" }),
+  ]);
 });
 
 test.afterAll(async () => {
@@ -76,6 +80,13 @@ async function report(page: Page, server: AppServer, phone: string, evidence = f
 }
 
 const phone = () => `171${randomInt(10_000_000, 99_999_999)}`;
+
+test("B runs as two worker processes on one port", async () => {
+  const readyPids = () =>
+    new Set([...b.output().matchAll(/"pid":(\d+)[^\n]*Ready on|Ready on[^\n]*"pid":(\d+)/g)].map((m) => m[1] ?? m[2]));
+  await expect.poll(() => readyPids().size, { timeout: 120_000 }).toBe(2);
+  expect(b.output()).toContain("Starting 2 web workers");
+});
 
 test("a report made on A is on B's board; its evidence, uploaded through A, downloads through B", async ({
   browser,

@@ -64,7 +64,7 @@ async function serve() {
   server.on("checkContinue", edge.onCheckContinue);
   server.listen(port, hostname, () => {
     const trusted = config.TRUST_PROXY.length ? config.TRUST_PROXY.join(", ") : "none";
-    log("info", `Ready on http://localhost:${port} (trusted proxies: ${trusted})`, { port });
+    log("info", `Ready on http://localhost:${port} (trusted proxies: ${trusted})`, { port, pid: process.pid });
   });
 
   // Not once: a worker may hear the signal twice (its process group, then the primary).

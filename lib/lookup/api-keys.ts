@@ -108,14 +108,19 @@ export async function revokeApiKey(db: Db, ctx: ServiceContext, input: RevokeApi
 }
 
 /** The live key a request's `Authorization: Bearer …` names, or null. */
+/** The key of an `Authorization: Bearer lk_…` header, or null. */
+export function bearerKey(authorization: string | null): string | null {
+  return /^Bearer\s+(lk_[A-Za-z0-9_-]{32})\s*$/.exec(authorization ?? "")?.[1] ?? null;
+}
+
 export async function verifyApiKey(
   db: Pick<Db, "apiKey">,
   authorization: string | null,
 ): Promise<{ id: string; ratePerMinute: number } | null> {
-  const m = /^Bearer\s+(lk_[A-Za-z0-9_-]{32})\s*$/.exec(authorization ?? "");
-  if (!m) return null;
+  const key = bearerKey(authorization);
+  if (!key) return null;
   const row = await db.apiKey.findUnique({
-    where: { keyHash: hashApiKey(m[1]!) },
+    where: { keyHash: hashApiKey(key) },
     select: { id: true, ratePerMinute: true, revokedAt: true },
   });
   return row && !row.revokedAt ? { id: row.id, ratePerMinute: row.ratePerMinute } : null;

@@ -14,5 +14,5 @@ import "server-only";
 export { lookupIdentifier, forgetWarningListCache } from "./service";
 export { readingsOf, MAX_QUERY_LENGTH } from "./parse";
 export * from "./types";
-export { takePageLookup, takeApiLookup, type Allowance } from "./rate-limit";
+export { takePageLookup, takeApiLookup, takeKeyedApiLookup, type Allowance } from "./rate-limit";
 export { createApiKey, listApiKeys, revokeApiKey, verifyApiKey, type ApiKeySummary } from "./api-keys";

@@ -3,7 +3,15 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 import { add, caseOf, phone, staff } from "@/lib/cases/test-support";
-import { createApiKey, listApiKeys, lookupIdentifier, revokeApiKey, takeApiLookup, verifyApiKey } from "@/lib/lookup";
+import {
+  createApiKey,
+  listApiKeys,
+  lookupIdentifier,
+  revokeApiKey,
+  takeApiLookup,
+  takeKeyedApiLookup,
+  verifyApiKey,
+} from "@/lib/lookup";
 import { pruneRateLimits } from "@/lib/reports/rate-limit";
 import { lookupBuckets, takeLookup } from "./rate-limit";
 
@@ -138,6 +146,25 @@ describe("API keys", () => {
     });
     expect(audit.map((a) => a.action).sort()).toEqual(["api-key.create", "api-key.revoke"]);
     expect(JSON.stringify(audit)).not.toContain(key);
+  });
+
+  it("one statement checks the key and counts its lookup: unknown, tampered and revoked keys are refused uncounted", async () => {
+    const admin = await staff("admin");
+    const client = await db();
+    const { key, apiKey } = await createApiKey(client, admin, { name: "Bank B", organisation: "B", ratePerMinute: 2 });
+    const t0 = new Date();
+    const at = (s: number) => new Date(t0.getTime() + s * 1000);
+    const tampered = `${key.slice(0, -1)}${key.endsWith("x") ? "y" : "x"}`;
+    for (const header of [null, key, `Bearer ${tampered}`, "Bearer lk_short", `Basic ${key}`])
+      expect(await takeKeyedApiLookup(client, header, at(0))).toBe("unauthorized");
+    expect(await client.rateLimitCount.count({ where: { key: apiKey.id } })).toBe(0);
+    expect(await takeKeyedApiLookup(client, `Bearer ${key}`, at(0))).toEqual({ ok: true });
+    expect(await takeKeyedApiLookup(client, `Bearer  ${key} `, at(1))).toEqual({ ok: true });
+    // The key's own limit (2 a minute), with the wait until its first lookup leaves the window.
+    expect(await takeKeyedApiLookup(client, `Bearer ${key}`, at(20))).toEqual({ ok: false, retryAfterSeconds: 40 });
+    expect(await takeKeyedApiLookup(client, `Bearer ${key}`, at(61))).toEqual({ ok: true });
+    await revokeApiKey(client, admin, { id: apiKey.id });
+    expect(await takeKeyedApiLookup(client, `Bearer ${key}`, at(200))).toBe("unauthorized");
   });
 
   it("only admins manage keys", async () => {

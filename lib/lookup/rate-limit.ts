@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma, table } from "@/lib/db/sql";
+import { bearerKey, hashApiKey } from "./api-keys";
 import { ipKey, pruneRateLimitsSoon, type BucketRetention } from "@/lib/reports/rate-limit";
 
 /** Lookups from the public page, per keyed hash of the client address. */
@@ -14,6 +15,7 @@ export const API_WINDOW_MS = 60_000;
 export type Allowance = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 const C = table("RateLimitCount");
+const K = table("ApiKey");
 
 /** A window is counted in this many slots (of at least a second). */
 const SLOTS_PER_WINDOW = 60;
@@ -42,25 +44,42 @@ export async function takeLookup(
   windowMs: number,
   now: Date = new Date(),
 ): Promise<Allowance> {
+  const taken = await take(db, bucket, Prisma.sql`SELECT ${key}::text AS key, ${limit}::int AS lim`, windowMs, now);
+  return taken!.ok ? { ok: true } : { ok: false, retryAfterSeconds: taken!.retryAfterSeconds };
+}
+
+/**
+ * Counts one lookup for `owner` (a query giving at most one row: its key and
+ * limit) as takeLookup describes, in one statement; null when owner has no row.
+ */
+async function take(
+  db: Pick<Db, "$queryRaw">,
+  bucket: string,
+  owner: Prisma.Sql,
+  windowMs: number,
+  now: Date,
+): Promise<(Allowance & { key: string }) | null> {
   const slotMs = Math.max(1000, Math.floor(windowMs / SLOTS_PER_WINDOW));
   const slot = new Date(Math.floor(now.getTime() / slotMs) * slotMs);
   const since = new Date(now.getTime() - windowMs);
-  const [row] = await db.$queryRaw<{ n: number; oldest: Date | null; taken: number }[]>(Prisma.sql`
-    WITH w AS (
-      SELECT coalesce(sum(${C.hits}), 0)::int AS n, min(${C.slot}) AS oldest FROM ${C}
-      WHERE ${C.bucket} = ${bucket} AND ${C.key} = ${key} AND ${C.slot} > ${since}
+  const [row] = await db.$queryRaw<{ key: string; n: number; oldest: Date | null; taken: number }[]>(Prisma.sql`
+    WITH o AS (${owner}), w AS (
+      SELECT coalesce(sum(${C.hits}), 0)::int AS n, min(${C.slot}) AS oldest FROM ${C} JOIN o ON ${C.key} = o.key
+      WHERE ${C.bucket} = ${bucket} AND ${C.slot} > ${since}
     ), counted AS (
       INSERT INTO ${C} (${C.$.bucket}, ${C.$.key}, ${C.$.slot}, ${C.$.hits})
-      SELECT ${bucket}, ${key}, ${slot}, 1 FROM w WHERE w.n < ${limit}
+      SELECT ${bucket}, o.key, ${slot}, 1 FROM o, w WHERE w.n < o.lim
       ON CONFLICT (${C.$.bucket}, ${C.$.key}, ${C.$.slot}) DO UPDATE SET ${C.$.hits} = ${C.hits} + 1
       RETURNING 1
     )
-    SELECT w.n, w.oldest, (SELECT count(*) FROM counted)::int AS taken FROM w`);
-  if (row && row.taken === 0) {
+    SELECT o.key, w.n, w.oldest, (SELECT count(*) FROM counted)::int AS taken FROM o, w`);
+  if (!row) return null;
+  if (row.taken === 0) {
     const oldest = row.oldest ? new Date(row.oldest).getTime() : now.getTime();
-    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((oldest + windowMs - now.getTime()) / 1000)) };
+    const retryAfterSeconds = Math.max(1, Math.ceil((oldest + windowMs - now.getTime()) / 1000));
+    return { ok: false, retryAfterSeconds, key: row.key };
   }
-  return { ok: true };
+  return { ok: true, key: row.key };
 }
 
 export function lookupBuckets(): BucketRetention[] {
@@ -75,6 +94,28 @@ export async function takePageLookup(db: Db, ip: string, now?: Date): Promise<Al
   pruneRateLimitsSoon(db, lookupBuckets());
   const { LOOKUP_RATE_LIMIT, LOOKUP_RATE_WINDOW_SECONDS } = env();
   return takeLookup(db, LOOKUP_BUCKET, ipKey(ip), LOOKUP_RATE_LIMIT, LOOKUP_RATE_WINDOW_SECONDS * 1000, now);
+}
+
+/**
+ * An API request's key and limit in one statement (the hot path of
+ * GET /api/lookup): "unauthorized" unless `authorization` is `Bearer <key>` of
+ * a key that is not revoked; otherwise that key's lookup counted, or refused
+ * with Retry-After, as takeApiLookup.
+ */
+export async function takeKeyedApiLookup(
+  db: Db,
+  authorization: string | null,
+  now: Date = new Date(),
+): Promise<Allowance | "unauthorized"> {
+  const presented = bearerKey(authorization);
+  if (!presented) return "unauthorized";
+  pruneRateLimitsSoon(db, lookupBuckets());
+  const owner = Prisma.sql`
+    SELECT ${K.id} AS key, ${K.ratePerMinute} AS lim FROM ${K}
+    WHERE ${K.keyHash} = ${hashApiKey(presented)} AND ${K.revokedAt} IS NULL`;
+  const taken = await take(db, LOOKUP_API_BUCKET, owner, API_WINDOW_MS, now);
+  if (!taken) return "unauthorized";
+  return taken.ok ? { ok: true } : { ok: false, retryAfterSeconds: taken.retryAfterSeconds };
 }
 
 /** An API key's own limit. */

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/lib/db";
 import { logError } from "@/lib/log";
-import { lookupIdentifier, MAX_QUERY_LENGTH, takeApiLookup, verifyApiKey } from "@/lib/lookup";
+import { lookupIdentifier, MAX_QUERY_LENGTH, takeKeyedApiLookup, verifyApiKey } from "@/lib/lookup";
 
 export const dynamic = "force-dynamic";
 
@@ -17,16 +17,20 @@ const NO_STORE = { "cache-control": "no-store" };
 export async function GET(req: NextRequest): Promise<Response> {
   try {
     const client = await db();
-    const key = await verifyApiKey(client, req.headers.get("authorization"));
-    if (!key)
-      return NextResponse.json(
+    const authorization = req.headers.get("authorization");
+    const unauthorized = () =>
+      NextResponse.json(
         { error: "unauthorized" },
         { status: 401, headers: { ...NO_STORE, "www-authenticate": 'Bearer realm="lookup"' } },
       );
     const q = req.nextUrl.searchParams.get("q")?.trim() ?? "";
     if (!q || q.length > MAX_QUERY_LENGTH)
-      return NextResponse.json({ error: "badQuery" }, { status: 400, headers: NO_STORE });
-    const allowed = await takeApiLookup(client, key.id, key.ratePerMinute);
+      return (await verifyApiKey(client, authorization))
+        ? NextResponse.json({ error: "badQuery" }, { status: 400, headers: NO_STORE })
+        : unauthorized();
+    // Key check and count in one statement: this is the hot path.
+    const allowed = await takeKeyedApiLookup(client, authorization);
+    if (allowed === "unauthorized") return unauthorized();
     if (!allowed.ok)
       return NextResponse.json(
         { error: "rateLimited", retryAfter: allowed.retryAfterSeconds },
