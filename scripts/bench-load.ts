@@ -80,7 +80,9 @@ try {
   posted = await submissionRequests(o, POSTS, lookups.named);
   const d = { connections: 10, duration: DURATION };
   // Warm-up: compiled code paths, connection pools.
-  for (const reqs of [api, page, staff]) await cannon("warm-up", o, reqs, { connections: 4, amount: 100 });
+  const warm = { api, page, staff };
+  for (const [part, reqs] of Object.entries(warm))
+    if (only.has(part)) await cannon("warm-up", o, reqs, { connections: 4, amount: 100 });
   sample();
   runs = [await cannon("static script file (`/_next/static`)", o, yard.file, d)];
   if (only.has("home")) runs.push(await cannon("`GET /en` home page (rendered, no database)", o, yard.home, d));
