@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import type { Db } from "@/lib/db/client";
 import { assertCan, type ServiceContext } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
@@ -20,8 +21,14 @@ export interface CaseRef {
   via: string | null;
 }
 
-/** A case by its number, also by a number it absorbed in a merge; null if none (or not a case number at all). */
-export async function resolveCaseNumber(tx: Tx, number: string): Promise<CaseRef | null> {
+/**
+ * A case by its number, also by a number it absorbed in a merge; null if none (or not a case number at all).
+ * Remembered for the rest of a page's render (React `cache`, per client and number): the case page's
+ * sections each load through the case; outside a render (actions, scripts) every call reads.
+ */
+export const resolveCaseNumber = cache(resolveCaseNumberUncached);
+
+async function resolveCaseNumberUncached(tx: Tx, number: string): Promise<CaseRef | null> {
   const n = parseCaseNumber(number);
   if (!n) return null;
   const direct = await tx.case.findUnique({ where: { number: n }, select: { id: true, number: true } });
