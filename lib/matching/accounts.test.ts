@@ -91,6 +91,10 @@ describe("WeChat ids", () => {
     expect(normaliseWechat("wxid_abc123xyz")?.value).toBe("wxid_abc123xyz");
     expect(normaliseWechat("wxabc12345")?.value).toBe("wxabc12345");
     expect(normaliseWechat("vxyz_2024")?.value).toBe("vxyz_2024");
+    // A label glued to digits and letters is no label (found by fuzzing, seed 1805033515): a fixed point.
+    expect(normaliseWechat("vx0aa-")?.value).toBe("vx0aa-");
+    expect(normaliseWechat("v信VX0aa-")?.value).toBe("vx0aa-");
+    expect(normaliseWechat("wx12345abc")?.value).toBe("wx12345abc");
   });
 
   // As a contact it is then stored as the phone (infer.ts); WeChat Pay payees keep this kind.
@@ -100,6 +104,7 @@ describe("WeChat ids", () => {
       "+86 138 1234 5678",
       "wx: 138-1234-5678",
       "vx13812345678",
+      "vx138 1234 5678",
       "微信同号 13812345678".replace("同号 ", ""),
     ]) {
       expect(normaliseWechat(raw)).toMatchObject({

@@ -74,7 +74,8 @@ function emailMeta(e: string): Record<string, string | null> {
 // ids may hold dashes, and the key read again must stay the same key.
 const WECHAT_LABEL_SEP =
   /^(?:(?:微信号码?|微信号|微信|威信|薇信|v信)\s*(?:id|号)?\s*(?:[:：=#]\s*|-\s*|\s+)|(?:weixin|wechat|wx|vx|v)\s*(?:id|号)?\s*(?:[:：=#]\s*|\s+-?\s*))/i;
-const WECHAT_LABEL_GLUED = /^(?:微信号码?|微信号|微信|威信|薇信|v信)\s*|^(?:weixin|wechat|wx|vx)(?=\+?\d)/i;
+// A Latin label glued to a number ("vx13800001111"); not to an id that merely starts so ("vx0aa-").
+const WECHAT_LABEL_GLUED = /^(?:微信号码?|微信号|微信|威信|薇信|v信)\s*|^(?:weixin|wechat|wx|vx)(?=\+?[\d\s-]+$)/i;
 /** WeChat ids: 6-20 letters, digits, "_" or "-", starting with a letter. */
 const WECHAT_ID = /^[a-z][a-z0-9_-]{5,19}$/;
 
