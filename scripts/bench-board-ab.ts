@@ -12,6 +12,7 @@ import os from "node:os";
 import { createPrisma } from "../lib/db/client";
 import { Prisma, table } from "../lib/db/sql";
 import { arg, helpRequested, pct } from "./lib/bench";
+import { signIn, timedGet } from "./lib/bench-server";
 
 helpRequested(import.meta.filename);
 const servers = { a: arg("a", "http://localhost:3285"), b: arg("b", "http://localhost:3282") };
@@ -27,41 +28,10 @@ const biggest = await db.$queryRaw<{ number: string }[]>(
 );
 await db.$disconnect();
 
-async function signIn(origin: string): Promise<string> {
-  const csrfRes = await fetch(`${origin}/api/auth/csrf`);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const jar = (res: Response) =>
-    res.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
-  const login = await fetch(`${origin}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar(csrfRes) },
-    body: new URLSearchParams({
-      csrfToken,
-      email: "bench-investigator@example.test",
-      password: "bench-board-password-1",
-    }),
-  });
-  return jar(login);
-}
-const cookies = { a: await signIn(servers.a), b: await signIn(servers.b) };
-
-async function get(side: "a" | "b", url: string) {
-  const t = performance.now();
-  const res = await fetch(`${servers[side]}${url}`, { headers: { cookie: cookies[side] }, redirect: "manual" });
-  if (res.status !== 200) throw new Error(`${side} ${url}: ${res.status}`);
-  const reader = res.body!.getReader();
-  let ttfb = 0;
-  for (;;) {
-    const { done } = await reader.read();
-    if (done) break;
-    if (!ttfb) ttfb = performance.now() - t;
-  }
-  return { ms: performance.now() - t, ttfb };
-}
+// bench:board's investigator.
+const signInAt = (origin: string) => signIn(origin, "bench-investigator@example.test", "bench-board-password-1");
+const cookies = { a: await signInAt(servers.a), b: await signInAt(servers.b) };
+const get = (side: "a" | "b", url: string) => timedGet(servers[side], url, cookies[side]);
 
 type S = { ms: number; ttfb: number }[];
 const groups: Record<string, { a: S; b: S; urls: string[] }> = {

@@ -13,7 +13,7 @@
  */
 import os from "node:os";
 import { arg, helpRequested, pct } from "./lib/bench";
-import { investigator, signIn, startApp, syntheticDatabase } from "./lib/bench-server";
+import { investigator, signIn, startApp, syntheticDatabase, timedGet } from "./lib/bench-server";
 import { boardFixtures, boardUrls } from "./lib/bench-fixtures";
 
 helpRequested(import.meta.filename);
@@ -37,22 +37,7 @@ try {
 
   // One request at a time. A streamed page counts until its last byte ("ms"); the
   // first body byte ("ttfb") is when the browser can start showing the shell.
-  const get = async (url: string) => {
-    const t = performance.now();
-    const res = await fetch(`${origin}${url}`, { headers: { cookie }, redirect: "manual" });
-    if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
-    const reader = res.body!.getReader();
-    const chunks: Uint8Array[] = [];
-    let ttfb = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (!ttfb) ttfb = performance.now() - t;
-      chunks.push(value);
-    }
-    const body = Buffer.concat(chunks).toString("utf8");
-    return { ms: performance.now() - t, ttfb, bytes: Buffer.byteLength(body), body };
-  };
+  const get = (url: string) => timedGet(origin, url, cookie);
   const first = await get("/en/staff/cases?sort=loss");
   const urls = boardUrls(fixtures, first.body);
   type Sample = Awaited<ReturnType<typeof get>>;

@@ -7,6 +7,26 @@ import { z } from "zod";
 // Relative: prisma.config.ts loads this file without the "@/" alias.
 import { parseKeyring, type Keyring } from "../pii/cipher";
 
+/**
+ * A list of URLs separated by commas or spaces; `check` keeps each (as the
+ * value it returns) or names what is wrong with it.
+ */
+function urlList(check: (url: URL | undefined, raw: string) => { value: string } | { error: string }) {
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx) =>
+      (v ?? "")
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((raw) => {
+          const r = check(URL.canParse(raw) ? new URL(raw) : undefined, raw);
+          if ("error" in r) ctx.addIssue({ code: "custom", message: r.error });
+          return "value" in r ? r.value : raw;
+        }),
+    );
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   /** postgres://… for a real server; unset means the embedded PGlite under DATA_DIR. */
@@ -21,20 +41,9 @@ const schema = z.object({
    * lookup; ADR 0014): postgres:// URLs, comma-separated. None: every read on
    * DATABASE_URL. Ignored without DATABASE_URL (the embedded database has none).
    */
-  DATABASE_REPLICA_URLS: z
-    .string()
-    .optional()
-    .transform((v, ctx) =>
-      (v ?? "")
-        .split(/[\s,]+/)
-        .filter(Boolean)
-        .map((u) => {
-          if (!URL.canParse(u) || !/^postgres(ql)?:$/.test(new URL(u).protocol)) {
-            ctx.addIssue({ code: "custom", message: "a replica URL is not postgres://…" });
-          }
-          return u;
-        }),
-    ),
+  DATABASE_REPLICA_URLS: urlList((url, raw) =>
+    url && /^postgres(ql)?:$/.test(url.protocol) ? { value: raw } : { error: "a replica URL is not postgres://…" },
+  ),
   /**
    * The primary itself for migrations (`npm start`, `npm run db:migrate`) when
    * DATABASE_URL goes through PgBouncer: prisma migrate holds a session-level
@@ -124,21 +133,11 @@ const schema = z.object({
       return list;
     }),
   /** Further origins whose form posts are accepted, comma-separated (e.g. a second host name). */
-  ALLOWED_ORIGINS: z
-    .string()
-    .optional()
-    .transform((v, ctx) =>
-      (v ?? "")
-        .split(/[\s,]+/)
-        .filter(Boolean)
-        .map((o) => {
-          const url = URL.canParse(o) ? new URL(o) : undefined;
-          if (!url || !/^https?:$/.test(url.protocol) || url.origin !== o.replace(/\/$/, "")) {
-            ctx.addIssue({ code: "custom", message: `"${o}" is not an origin like https://host[:port]` });
-          }
-          return url?.origin ?? o;
-        }),
-    ),
+  ALLOWED_ORIGINS: urlList((url, raw) =>
+    url && /^https?:$/.test(url.protocol) && url.origin === raw.replace(/\/$/, "")
+      ? { value: url.origin }
+      : { error: `"${raw}" is not an origin like https://host[:port]` },
+  ),
   /** Secret for hashing IPs and signing; generated into DATA_DIR when unset. */
   APP_SECRET: z.string().min(32).optional(),
   /**

@@ -193,3 +193,24 @@ export async function cannon(
     bad: r.non2xx + r.errors + r.timeouts,
   };
 }
+
+/**
+ * One timed GET with a session cookie, read to its last byte: "ms" is the
+ * whole (streamed) response, "ttfb" its first body byte. Not 200: an error.
+ */
+export async function timedGet(origin: string, url: string, cookie: string) {
+  const t = performance.now();
+  const res = await fetch(`${origin}${url}`, { headers: { cookie }, redirect: "manual" });
+  if (res.status !== 200) throw new Error(`${origin}${url}: ${res.status}`);
+  const reader = res.body!.getReader();
+  const chunks: Uint8Array[] = [];
+  let ttfb = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (!ttfb) ttfb = performance.now() - t;
+    chunks.push(value);
+  }
+  const body = Buffer.concat(chunks).toString("utf8");
+  return { ms: performance.now() - t, ttfb, bytes: Buffer.byteLength(body), body };
+}
