@@ -1,12 +1,11 @@
-import http, { type IncomingMessage } from "node:http";
-import net from "node:net";
-import type { AddressInfo } from "node:net";
+import type http from "node:http";
+import type { IncomingMessage } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/env";
-import { createEdge } from "./edge";
 import { EDGE_HEADER, isFromEdge } from "./edge-mark";
 import { resetOriginCache } from "./origin";
 import { compileTrust } from "./trusted-proxy";
+import { listenEdge, rawHttp } from "./test-support";
 
 // The edge in front of a stand-in for Next.js that records what it was given
 // and reads the whole body, on a loopback port; clients speak raw HTTP so a
@@ -21,8 +20,8 @@ let seen: Seen[] = [];
 let limited = false;
 const servers: http.Server[] = [];
 
-async function serve(trust: string[]): Promise<number> {
-  const edge = createEdge(
+function serve(trust: string[]): Promise<number> {
+  return listenEdge(
     (req, res) => {
       const entry: Seen = { headers: { ...req.headers }, bytes: 0, fromEdge: isFromEdge(req.headers) };
       seen.push(entry);
@@ -30,38 +29,12 @@ async function serve(trust: string[]): Promise<number> {
       req.on("end", () => res.end("handled"));
     },
     { trust: compileTrust(trust), reportLimited: async () => limited },
+    servers,
   );
-  const server = http.createServer(edge.onRequest);
-  server.on("checkContinue", edge.onCheckContinue);
-  servers.push(server);
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return (server.address() as AddressInfo).port;
 }
 
 /** Sends `head` (and `body`, if given) and resolves with the status as soon as a response starts. */
-function raw(port: number, head: string, body?: Buffer | Buffer[]): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(port, "127.0.0.1");
-    let text = "";
-    const timer = setTimeout(() => {
-      socket.destroy();
-      reject(new Error("no response"));
-    }, 3000);
-    socket.on("error", () => undefined);
-    socket.on("data", (d) => {
-      text += d.toString("latin1");
-      const end = text.indexOf("\r\n\r\n");
-      if (end < 0) return;
-      const length = /content-length: (\d+)/i.exec(text.slice(0, end));
-      if (length && text.length < end + 4 + Number(length[1])) return;
-      clearTimeout(timer);
-      socket.destroy();
-      resolve({ status: Number(text.split(" ")[1]), text });
-    });
-    socket.write(head.replace(/\n/g, "\r\n") + "\r\n");
-    for (const part of body ? [body].flat() : []) socket.write(part);
-  });
-}
+const raw = (port: number, head: string, body?: Buffer | Buffer[]) => rawHttp(port, head, body);
 
 function post(path: string, headers: Record<string, string | number>): string {
   const lines = Object.entries({ host: "localhost:3000", ...headers }).map(([k, v]) => `${k}: ${v}`);

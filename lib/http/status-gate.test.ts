@@ -1,11 +1,10 @@
-import http from "node:http";
+import type http from "node:http";
 import net from "node:net";
-import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/env";
-import { createEdge } from "./edge";
 import { resetOriginCache } from "./origin";
 import { compileTrust } from "./trusted-proxy";
+import { listenEdge, rawHttp } from "./test-support";
 
 // The edge in front of a stand-in for Next.js that keeps the body it was given;
 // the status sign-in check is a stub that records what it was asked.
@@ -16,8 +15,8 @@ let limitedIps = new Set<string>();
 let failing = false;
 const servers: http.Server[] = [];
 
-async function serve(lingerMs?: number): Promise<number> {
-  const edge = createEdge(
+function serve(lingerMs?: number): Promise<number> {
+  return listenEdge(
     (req, res) => {
       const chunks: Buffer[] = [];
       req.on("data", (c: Buffer) => chunks.push(c));
@@ -36,40 +35,12 @@ async function serve(lingerMs?: number): Promise<number> {
         return limitedIps.has(ip) || (reference !== null && limitedRefs.has(reference));
       },
     },
+    servers,
   );
-  const server = http.createServer(edge.onRequest);
-  server.on("checkContinue", edge.onCheckContinue);
-  servers.push(server);
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return (server.address() as AddressInfo).port;
 }
 
-function raw(port: number, head: string, body?: Buffer): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(port, "127.0.0.1");
-    let text = "";
-    const timer = setTimeout(() => {
-      socket.destroy();
-      reject(new Error("no response"));
-    }, 3000);
-    socket.on("error", () => undefined);
-    socket.on("data", (d) => {
-      text += d.toString("utf8");
-      // An interim "100 Continue" is not the answer.
-      text = text.replace(/^HTTP\/1\.1 100 Continue\r\n\r\n/, "");
-      const end = text.indexOf("\r\n\r\n");
-      if (end < 0) return;
-      const length = /content-length: (\d+)/i.exec(text.slice(0, end));
-      if (length && Buffer.byteLength(text.slice(end + 4)) < Number(length[1])) return;
-      if (!length && !/\r\n\r\n[\s\S]*(handled|<\/html>)/.test(text)) return;
-      clearTimeout(timer);
-      socket.destroy();
-      resolve({ status: Number(text.split(" ")[1]), text });
-    });
-    socket.write(head.replace(/\n/g, "\r\n") + "\r\n");
-    if (body) socket.write(body);
-  });
-}
+const raw = (port: number, head: string, body?: Buffer) =>
+  rawHttp(port, head, body, { skipContinue: true, bodyEnd: /handled|<\/html>/ });
 
 const IP = "198.51.100.23";
 
