@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/permissions";
-import { reportFormSchema } from "./schema";
+import { minimalReport } from "./test-support";
 import { submitReport } from "./service";
 import { evidenceDir } from "./evidence";
 import { evidenceForDownload } from "./evidence-download";
@@ -21,19 +21,7 @@ afterAll(async () => (await db()).$disconnect());
 
 async function reportWithEvidence(names: string[]) {
   const marker = randomUUID();
-  const values = reportFormSchema.parse({
-    scamType: "other",
-    incidentDate: "2026-05-25",
-    narrative: `Evidence download test ${marker}`,
-    contacts: [],
-    payments: [],
-    platforms: [],
-    victimName: "Li Na",
-    victimPhone: "13905310000",
-    victimProvince: "Shandong",
-    victimCity: "",
-    consent: true,
-  });
+  const values = minimalReport(`Evidence download test ${marker}`);
   const files = names.map((n) => new File([PNG], n, { type: "text/html" }));
   const r = await submitReport({ values, files, token: randomUUID(), locale: "en", ip: `192.0.2.9-${marker}` });
   return (await db()).evidence.findMany({

@@ -13,7 +13,7 @@ import { db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { StorageUnavailableError } from "@/lib/storage";
 import { startTestS3, type TestS3 } from "@/test/s3-server";
-import { reportFormSchema } from "./schema";
+import { failEvidenceInserts, FAILING_EVIDENCE_NAME, minimalReport } from "./test-support";
 import { submitReport } from "./service";
 import { evidenceDir } from "./evidence";
 import { evidenceForDownload } from "./evidence-download";
@@ -36,20 +36,8 @@ const useLocal = () => {
 const localFiles = () => (fs.existsSync(evidenceDir()) ? fs.readdirSync(evidenceDir()) : []);
 
 function submit(marker: string, names = ["transfer.png", "chat.pdf"]) {
-  const values = reportFormSchema.parse({
-    scamType: "other",
-    incidentDate: "2026-05-25",
-    narrative: `Evidence storage test ${marker}`,
-    contacts: [],
-    payments: [],
-    platforms: [],
-    victimName: "Li Na",
-    victimPhone: "13905310000",
-    victimProvince: "Shandong",
-    victimCity: "",
-    consent: true,
-  });
   const files = names.map((n) => new File([n.endsWith(".pdf") ? PDF : PNG], n));
+  const values = minimalReport(`Evidence storage test ${marker}`);
   return submitReport({ values, files, token: randomUUID(), locale: "en", ip: `192.0.2.77-${marker}` });
 }
 const reportsWith = async (marker: string) => countByNarrative(await db(), marker);
@@ -136,19 +124,12 @@ describe("evidence on S3-compatible object storage", () => {
   it("the transaction failing after the upload: the objects are deleted again", async () => {
     const client = await db();
     const marker = randomUUID();
-    await client.$executeRaw`
-      CREATE OR REPLACE FUNCTION fail_evidence_s3() RETURNS trigger AS $$
-      BEGIN
-        IF NEW."originalName" = 'boom.png' THEN RAISE EXCEPTION 'simulated failure'; END IF;
-        RETURN NEW;
-      END $$ LANGUAGE plpgsql`;
-    await client.$executeRaw`DROP TRIGGER IF EXISTS fail_evidence_s3 ON "Evidence"`;
-    await client.$executeRaw`CREATE TRIGGER fail_evidence_s3 BEFORE INSERT ON "Evidence" FOR EACH ROW EXECUTE FUNCTION fail_evidence_s3()`;
+    const restore = await failEvidenceInserts(client);
     const before = await s3.keys();
     try {
-      await expect(submit(marker, ["chat.pdf", "boom.png"])).rejects.toThrow();
+      await expect(submit(marker, ["chat.pdf", FAILING_EVIDENCE_NAME])).rejects.toThrow();
     } finally {
-      await client.$executeRaw`DROP TRIGGER IF EXISTS fail_evidence_s3 ON "Evidence"`;
+      await restore();
     }
     expect(s3.requests.filter((q) => q.method === "PUT")).toHaveLength(2);
     expect(await reportsWith(marker)).toBe(0);

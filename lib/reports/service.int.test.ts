@@ -8,6 +8,7 @@ import { reportFormSchema, type ReportForm } from "./schema";
 import { type EvidenceError, submitReport } from "./service";
 import { evidenceDir } from "./evidence";
 import { pinMatches } from "./pin";
+import { failEvidenceInserts, FAILING_EVIDENCE_NAME } from "./test-support";
 import { countByNarrative } from "@/lib/pii/test-support";
 
 const PNG = Buffer.from(
@@ -170,14 +171,7 @@ describe("submitReport", () => {
     const client = await db();
     const marker = randomUUID();
     // Fail on the last insert of the transaction (the evidence row).
-    await client.$executeRaw`
-      CREATE OR REPLACE FUNCTION fail_evidence() RETURNS trigger AS $$
-      BEGIN
-        IF NEW."originalName" = 'boom.png' THEN RAISE EXCEPTION 'simulated failure'; END IF;
-        RETURN NEW;
-      END $$ LANGUAGE plpgsql`;
-    await client.$executeRaw`DROP TRIGGER IF EXISTS fail_evidence ON "Evidence"`;
-    await client.$executeRaw`CREATE TRIGGER fail_evidence BEFORE INSERT ON "Evidence" FOR EACH ROW EXECUTE FUNCTION fail_evidence()`;
+    const restore = await failEvidenceInserts(client);
     const before = evidenceFiles().length;
     const platformsBefore = await client.platform.count();
     const token = randomUUID();
@@ -185,14 +179,14 @@ describe("submitReport", () => {
       await expect(
         submitReport({
           values: { ...form(marker), platforms: [{ name: `Brand-new shop ${marker}`, role: "order_leaked" }] },
-          files: [png("boom.png")],
+          files: [png(FAILING_EVIDENCE_NAME)],
           token,
           locale: "en",
           ip: ip(),
         }),
       ).rejects.toThrow();
     } finally {
-      await client.$executeRaw`DROP TRIGGER IF EXISTS fail_evidence ON "Evidence"`;
+      await restore();
     }
     expect(await countByNarrative(client, marker)).toBe(0);
     expect(await client.reportContact.count({ where: { report: { submissionToken: token } } })).toBe(0);
