@@ -182,6 +182,9 @@ describe("gift cards", () => {
     expect(normaliseGiftCard("BUYER68717@163.COM")?.value).toBe("buyer68717@163.com");
     expect(normaliseGiftCard("abcd-efgh-1234-5678")?.value).toBe("ABCDEFGH12345678");
     expect(normaliseGiftCard("ABCD EFGH 1234 5678")?.value).toBe("ABCDEFGH12345678");
+    // A number behind a stray separator is the number, as its key reads back (fuzz seed 1962550656).
+    expect(normaliseGiftCard("：13000000000")?.value).toBe("+8613000000000");
+    expect(normaliseGiftCard("+8613000000000")?.value).toBe("+8613000000000");
   });
   it("rejects short or masked codes", () => {
     expect(normaliseGiftCard("abc")).toBeNull();

@@ -137,6 +137,9 @@ export function normaliseGiftCard(raw: unknown, platform?: unknown): CanonicalId
   if (email) return { kind: "gift_card", value: email, display: email, meta: { ...base, ...emailMeta(email) } };
   if (/[*＊]/.test(s)) return null;
   const code = s.toUpperCase().replace(/[\s\-_.:]+/g, "");
+  // ":13000000000" is the number once its separators go, as "13000000000" reads when stored.
+  const bare = /^\+?\d+$/.test(code) && code !== s ? parseAccountPhone(code) : null;
+  if (bare) return { kind: "gift_card", value: bare.e164, display: bare.display, meta: { ...base, phone: bare.e164 } };
   if (!/^[A-Z0-9]{6,40}$/.test(code)) return null;
   return { kind: "gift_card", value: code, display: code, meta: base };
 }

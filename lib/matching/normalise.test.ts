@@ -71,6 +71,9 @@ describe('"other" contacts are sniffed', () => {
     ["Email: Foo@Bar.cn", "email:foo@bar.cn"],
     ["Telegram: @ScamBoss88", "other:scamboss88"],
     ["@boss_01", "other:boss_01"],
+    // A handle of letters only keeps its "@", so its key reads back as a handle (fuzz seed -2026596173).
+    ["@scamboss", "other:@scamboss"],
+    ["＠AⅫ9", "other:axii9"],
     ["line id: boss_01", "other:boss_01"],
   ])("%s -> %s", (raw, expected) => {
     expect(kv(sniff(raw))).toBe(expected);

@@ -146,9 +146,11 @@ export function sniff(raw: unknown): CanonicalIdentifier | null {
   const token = /^\S+$/.test(body) ? body.toLowerCase() : null;
   if (!token || !/^@?[a-z0-9][a-z0-9._\-+]{3,63}$/.test(token)) return null;
   if (!/\d|_|^@/.test(token)) return null; // plain words are not handles
-  const value = token.replace(/^@/, "");
+  const bare = token.replace(/^@/, "");
   // "@12345" stored as "12345" would read back as a number, not as this handle.
-  if (/^[\d+\-.]+$/.test(value)) return null;
+  if (/^[\d+\-.]+$/.test(bare)) return null;
+  // "@axii" keeps its "@": stored as "axii" it would read back as a plain word, not as a handle.
+  const value = /\d|_/.test(bare) ? bare : token;
   return { kind: "other", value, display: token, meta: {} };
 }
 
