@@ -1,6 +1,6 @@
 /**
  * `npm run bench:load -- [--reports 100000] [--db postgres://…] [--duration 15] [--posts 6000] [--reuse] [--skip-recluster]
- *    [--workers 1] [--only file,home,api,page,staff,posts] [--profile DIR]`
+ *    [--workers 1] [--think 2] [--only file,home,api,page,staff,posts] [--profile DIR]`
  *
  * The load benchmark of issue 11 against `npm start` on PostgreSQL with N
  * synthetic reports loaded (default 100,000; --reuse keeps the database of
@@ -17,6 +17,8 @@
  * path) gives the same cases: the case count and the grouping of the posted
  * reports. Prints a markdown table with each figure's ratio to the static
  * file's requests/s in the same run, and the load average.
+ * The investigators run twice: as fast as the server answers, and reading
+ * between clicks (one page each every --think seconds, autocannon's overallRate).
  * --workers sets the server's WEB_CONCURRENCY; --only runs some of the parts
  * (the static file always, for the ratio); --profile writes the server
  * processes' CPU profiles (node --cpu-prof) into DIR.
@@ -39,6 +41,7 @@ const POSTS = Number(arg("posts", "6000"));
 const dbUrl = arg("db", "postgres://postgres@127.0.0.1:5432/bench_load");
 const reuse = process.argv.includes("--reuse");
 const INVESTIGATORS = 20;
+const THINK = Number(arg("think", "2"));
 const WORKERS = arg("workers", "1");
 const only = new Set(arg("only", "file,home,api,page,staff,posts").split(","));
 const profile = arg("profile", "");
@@ -88,13 +91,22 @@ try {
   if (only.has("home")) runs.push(await cannon("`GET /en` home page (rendered, no database)", o, yard.home, d));
   if (only.has("api")) runs.push(await cannon("`GET /api/lookup` (JSON, API key)", o, api, d));
   if (only.has("page")) runs.push(await cannon("`GET /en/lookup?q=…` (page)", o, page, d));
-  if (only.has("staff"))
+  if (only.has("staff")) {
     runs.push(
       await cannon(`board and case pages, ${INVESTIGATORS} signed-in investigators`, o, staff, {
         connections: INVESTIGATORS,
         duration: DURATION,
       }),
     );
+    // The same investigators reading between clicks: one page each every THINK seconds.
+    runs.push(
+      await cannon(`the same, one page per investigator every ${THINK} s`, o, staff, {
+        connections: INVESTIGATORS,
+        duration: DURATION,
+        overallRate: INVESTIGATORS / THINK,
+      }),
+    );
+  }
   sample();
   if (only.has("posts"))
     runs.push(
@@ -123,7 +135,7 @@ console.log(
 const sent = posted!.count + 1;
 const failed = sent - posted!.receipted.size;
 for (const r of runs) {
-  const c = r.name.startsWith("board") || r.name.startsWith("report") ? 20 : 10;
+  const c = /^(board|report|the same)/.test(r.name) ? 20 : 10;
   // A form post answered 200 without a receipt (an error page) failed as much as a 500.
   const bad = r.name.startsWith("report") ? Math.max(r.bad, failed) : r.bad;
   console.log(

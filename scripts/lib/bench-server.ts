@@ -169,11 +169,13 @@ export async function cannon(
   name: string,
   origin: string,
   requests: CannonRequest[],
-  opts: { connections: number; duration?: number; amount?: number },
+  opts: { connections: number; duration?: number; amount?: number; overallRate?: number },
 ): Promise<Figures> {
   const instance = autocannon({
     url: origin,
     connections: opts.connections,
+    // Requests per second over all connections (users who read between clicks); unset: as fast as answered.
+    ...(opts.overallRate ? { overallRate: opts.overallRate } : {}),
     ...(opts.amount ? { amount: opts.amount } : { duration: opts.duration }),
     timeout: 30,
     requests: requests.map((q) => ({ method: "GET", ...q })),
