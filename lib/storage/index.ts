@@ -14,6 +14,7 @@ import { STORAGE_KEY, StorageUnavailableError, type EvidenceStore } from "./type
  * (object storage shared by several app servers). ADR 0013.
  */
 export { StorageUnavailableError, type EvidenceStore };
+export { sweepOrphans, type SweepResult } from "./sweep";
 
 /** The local backend's folder: EVIDENCE_DIR, else DATA_DIR/evidence. */
 export function evidenceDir(e: Env = env()): string {

@@ -2,7 +2,7 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
-import { StorageUnavailableError, type EvidenceStore } from "./types";
+import { STORAGE_KEY, StorageUnavailableError, type EvidenceStore } from "./types";
 
 /**
  * Files in one folder (EVIDENCE_DIR, default DATA_DIR/evidence), mode 0600 in
@@ -37,6 +37,16 @@ export function localStore(dir: string): EvidenceStore {
       const name = `.probe-${randomUUID()}`;
       await write(name, Buffer.from("probe"));
       await fsp.rm(path.join(dir, name), { force: true });
+    },
+    async *list() {
+      const names = await fsp.readdir(dir).catch((e: NodeJS.ErrnoException) => {
+        if (e.code === "ENOENT") return [] as string[];
+        throw e;
+      });
+      for (const key of names.filter((n) => STORAGE_KEY.test(n))) {
+        const st = await fsp.stat(path.join(dir, key)).catch(() => null);
+        if (st?.isFile()) yield { key, modified: st.mtime };
+      }
     },
   };
 }

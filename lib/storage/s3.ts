@@ -6,9 +6,10 @@ import {
   PutObjectCommand,
   S3Client,
   DeleteObjectCommand,
+  ListObjectsV2Command,
   type ServerSideEncryption,
 } from "@aws-sdk/client-s3";
-import { StorageUnavailableError, type EvidenceStore } from "./types";
+import { STORAGE_KEY, StorageUnavailableError, type EvidenceStore } from "./types";
 
 export interface S3Settings {
   endpoint?: string;
@@ -88,6 +89,17 @@ export function s3Store(s: S3Settings): EvidenceStore {
       const key = `.probe/${randomUUID()}`;
       await put(key, Buffer.from("probe"), { sha256: "probe", mime: "text/plain" });
       await client.send(new DeleteObjectCommand({ Bucket: s.bucket, Key: key }));
+    },
+    async *list() {
+      let token: string | undefined;
+      do {
+        const page = await client.send(
+          new ListObjectsV2Command({ Bucket: s.bucket, ContinuationToken: token, MaxKeys: 1000 }),
+        );
+        for (const o of page.Contents ?? [])
+          if (o.Key && STORAGE_KEY.test(o.Key)) yield { key: o.Key, modified: o.LastModified ?? new Date(0) };
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
     },
   };
 }

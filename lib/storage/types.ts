@@ -16,6 +16,8 @@ export interface EvidenceStore {
   delete(keys: string[]): Promise<void>;
   /** Writes and deletes a probe object: whether new evidence can be stored now. */
   probe(): Promise<void>;
+  /** Every stored object under an app key (STORAGE_KEY), with when it was written; for the orphan sweep. */
+  list(): AsyncIterable<{ key: string; modified: Date }>;
 }
 
 /** Evidence could not be written (disk full or read-only, object storage refusing). Nothing was kept. */
