@@ -52,11 +52,19 @@ export async function isReportLimited(db: Client, ip: string): Promise<boolean> 
  * burst spread over several app servers cannot pass the limit between the
  * early check (isReportLimited) and this count: the sum over all servers holds.
  */
-export async function recordReportHit(db: Queryable & Pick<Db, "$executeRaw">, ip: string): Promise<void> {
+export async function recordReportHit(db: Pick<Db, "$executeRaw" | "$queryRaw">, ip: string): Promise<void> {
   const key = ipKey(ip);
   await db.$executeRaw`SELECT pg_advisory_xact_lock(${RATE_LOCK_SPACE}::int, hashtext(${key}))`;
-  if ((await reportsInWindow(db, ip)) >= env().REPORT_RATE_LIMIT) throw new RateLimitedError();
-  await db.rateLimitHit.create({ data: { bucket: REPORT_BUCKET, key } });
+  // Count and insert in one statement (the submission's hot path): a row only while under the limit.
+  const counted = await db.$queryRaw<{ id: number }[]>(Prisma.sql`
+    WITH w AS (
+      SELECT count(*)::int AS n FROM ${H}
+      WHERE ${H.bucket} = ${REPORT_BUCKET} AND ${H.key} = ${key} AND ${H.createdAt} >= ${windowStart()}
+    )
+    INSERT INTO ${H} (${H.$.bucket}, ${H.$.key}, ${H.$.createdAt})
+    SELECT ${REPORT_BUCKET}, ${key}, ${new Date()} FROM w WHERE w.n < ${env().REPORT_RATE_LIMIT}
+    RETURNING ${H.$.id} AS id`);
+  if (!counted.length) throw new RateLimitedError();
 }
 const RATE_LOCK_SPACE = 0x52_4c_4d; // "RLM"
 

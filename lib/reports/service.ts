@@ -1,6 +1,7 @@
 import "server-only";
 import { retryOnConflict } from "@/lib/db/retry";
-import { db, type Db, type Prisma } from "@/lib/db";
+import { db, type Db, type Prisma as PrismaTypes } from "@/lib/db";
+import { Prisma, table } from "@/lib/db/sql";
 import { AppError, RateLimitedError } from "@/lib/errors";
 import type { ReportForm } from "./schema";
 import { checkEvidence, removeEvidence, storeEvidence, type EvidenceProblem } from "./evidence";
@@ -36,11 +37,16 @@ export type SubmitResult =
   { kind: "created"; reference: string; pin: string } | { kind: "duplicate"; reference: string };
 
 type Client = Db;
-type Tx = Prisma.TransactionClient;
+type Tx = PrismaTypes.TransactionClient;
 
-async function findByToken(client: Client | Tx, token: string) {
-  return client.report.findUnique({ where: { submissionToken: token }, select: { reference: true } });
+/** The report stored from this form, if any. Raw: it runs twice on every submission (the hot path). */
+async function findByToken(client: Client | Tx, token: string): Promise<{ reference: string } | null> {
+  const [row] = await client.$queryRaw<{ reference: string }[]>(
+    Prisma.sql`SELECT ${R.reference} AS reference FROM ${R} WHERE ${R.submissionToken} = ${token}`,
+  );
+  return row ?? null;
 }
+const R = table("Report");
 
 /**
  * Copies of one form (a double click, a retry, four tabs) are serialised on
