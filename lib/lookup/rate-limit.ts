@@ -44,8 +44,7 @@ export async function takeLookup(
   windowMs: number,
   now: Date = new Date(),
 ): Promise<Allowance> {
-  const taken = await take(db, bucket, Prisma.sql`SELECT ${key}::text AS key, ${limit}::int AS lim`, windowMs, now);
-  return taken!.ok ? { ok: true } : { ok: false, retryAfterSeconds: taken!.retryAfterSeconds };
+  return (await take(db, bucket, Prisma.sql`SELECT ${key}::text AS key, ${limit}::int AS lim`, windowMs, now))!;
 }
 
 /**
@@ -58,11 +57,11 @@ async function take(
   owner: Prisma.Sql,
   windowMs: number,
   now: Date,
-): Promise<(Allowance & { key: string }) | null> {
+): Promise<Allowance | null> {
   const slotMs = Math.max(1000, Math.floor(windowMs / SLOTS_PER_WINDOW));
   const slot = new Date(Math.floor(now.getTime() / slotMs) * slotMs);
   const since = new Date(now.getTime() - windowMs);
-  const [row] = await db.$queryRaw<{ key: string; n: number; oldest: Date | null; taken: number }[]>(Prisma.sql`
+  const [row] = await db.$queryRaw<{ n: number; oldest: Date | null; taken: number }[]>(Prisma.sql`
     WITH o AS (${owner}), w AS (
       SELECT coalesce(sum(${C.hits}), 0)::int AS n, min(${C.slot}) AS oldest FROM ${C} JOIN o ON ${C.key} = o.key
       WHERE ${C.bucket} = ${bucket} AND ${C.slot} > ${since}
@@ -72,14 +71,13 @@ async function take(
       ON CONFLICT (${C.$.bucket}, ${C.$.key}, ${C.$.slot}) DO UPDATE SET ${C.$.hits} = ${C.hits} + 1
       RETURNING 1
     )
-    SELECT o.key, w.n, w.oldest, (SELECT count(*) FROM counted)::int AS taken FROM o, w`);
+    SELECT w.n, w.oldest, (SELECT count(*) FROM counted)::int AS taken FROM o, w`);
   if (!row) return null;
   if (row.taken === 0) {
     const oldest = row.oldest ? new Date(row.oldest).getTime() : now.getTime();
-    const retryAfterSeconds = Math.max(1, Math.ceil((oldest + windowMs - now.getTime()) / 1000));
-    return { ok: false, retryAfterSeconds, key: row.key };
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((oldest + windowMs - now.getTime()) / 1000)) };
   }
-  return { ok: true, key: row.key };
+  return { ok: true };
 }
 
 export function lookupBuckets(): BucketRetention[] {
@@ -113,9 +111,7 @@ export async function takeKeyedApiLookup(
   const owner = Prisma.sql`
     SELECT ${K.id} AS key, ${K.ratePerMinute} AS lim FROM ${K}
     WHERE ${K.keyHash} = ${hashApiKey(presented)} AND ${K.revokedAt} IS NULL`;
-  const taken = await take(db, LOOKUP_API_BUCKET, owner, API_WINDOW_MS, now);
-  if (!taken) return "unauthorized";
-  return taken.ok ? { ok: true } : { ok: false, retryAfterSeconds: taken.retryAfterSeconds };
+  return (await take(db, LOOKUP_API_BUCKET, owner, API_WINDOW_MS, now)) ?? "unauthorized";
 }
 
 /** An API key's own limit. */
