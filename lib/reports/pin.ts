@@ -32,6 +32,5 @@ export async function pinMatches(stored: string | null, reference: string, pin: 
   const mine = keyed(reference, pin);
   if (stored?.startsWith("$argon2")) return verify(stored, pin).catch(() => false);
   const theirs = stored?.startsWith(KEYED) ? Buffer.from(stored.slice(KEYED.length), "base64url") : null;
-  const same = theirs?.length === mine.length && timingSafeEqual(theirs, mine);
-  return same && stored !== null;
+  return theirs?.length === mine.length && timingSafeEqual(theirs, mine);
 }
