@@ -36,8 +36,7 @@ export async function sweepOrphans(
 ): Promise<SweepResult> {
   const result: SweepResult = { listed: 0, inUse: 0, young: 0, removed: 0, failed: 0 };
   const batchSize = opts.batchSize ?? 1000;
-  let batch: { key: string; modified: Date }[] = [];
-  const settle = async () => {
+  const settle = async (batch: { key: string; modified: Date }[]) => {
     const used = await keysInUse(
       db,
       batch.map((o) => o.key),
@@ -48,24 +47,21 @@ export async function sweepOrphans(
       else if (o.modified >= opts.olderThan) result.young++;
       else orphans.push(o.key);
     }
-    if (orphans.length && !opts.dryRun) {
-      try {
-        await store.delete(orphans);
-      } catch (e) {
-        log("warn", "evidence sweep: some deletes failed", { orphans: orphans.length, error: String(e) });
-        result.failed += orphans.length;
-        batch = [];
-        return;
-      }
+    if (!orphans.length || opts.dryRun) return void (result.removed += orphans.length);
+    try {
+      await store.delete(orphans);
+      result.removed += orphans.length;
+    } catch (e) {
+      log("warn", "evidence sweep: some deletes failed", { orphans: orphans.length, error: String(e) });
+      result.failed += orphans.length;
     }
-    result.removed += orphans.length;
-    batch = [];
   };
+  const batch: { key: string; modified: Date }[] = [];
   for await (const o of store.list()) {
     result.listed++;
     batch.push(o);
-    if (batch.length >= batchSize) await settle();
+    if (batch.length >= batchSize) await settle(batch.splice(0));
   }
-  if (batch.length) await settle();
+  if (batch.length) await settle(batch);
   return result;
 }
