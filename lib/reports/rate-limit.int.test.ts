@@ -3,15 +3,8 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { RateLimitedError } from "@/lib/errors";
-import {
-  ABUSE_BUCKET,
-  REPORT_BUCKET,
-  ipKey,
-  isReportLimited,
-  recordAbuseHit,
-  recordReportHit,
-  reportsInWindow,
-} from "./rate-limit";
+import { ABUSE_BUCKET, REPORT_BUCKET, ipKey, isReportLimited, recordAbuseHit, recordReportHit } from "./rate-limit";
+import { reportsInWindow } from "./test-support";
 import { isReportLimitedForIp } from "./rate-limit-check";
 
 const addr = () => `192.0.2.${Math.floor(Math.random() * 250) + 1}-${randomUUID().slice(0, 6)}`;

@@ -24,12 +24,6 @@ export function ipKey(ip: string): string {
   return keyedHash("ip", ip);
 }
 
-export async function reportsInWindow(db: Queryable, ip: string): Promise<number> {
-  return db.rateLimitHit.count({
-    where: { bucket: REPORT_BUCKET, key: ipKey(ip), createdAt: { gte: windowStart() } },
-  });
-}
-
 /**
  * Whether this address may not report now. Called before the report's
  * transaction, with the app's client, and by the HTTP gate before a form's

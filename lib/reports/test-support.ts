@@ -1,6 +1,14 @@
-/** Shared by the report service's integration tests: a minimal report and an injected late failure. */
+/** Shared by the report service's integration tests: a minimal report, an injected late failure, the limit's count. */
 import type { Db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { ipKey, REPORT_BUCKET } from "./rate-limit";
 import { reportFormSchema, type ReportForm } from "./schema";
+
+/** Accepted reports the address has in its current window, read as the tests' own check of the counts. */
+export function reportsInWindow(db: Db, ip: string): Promise<number> {
+  const since = new Date(Date.now() - env().REPORT_RATE_WINDOW_MINUTES * 60_000);
+  return db.rateLimitHit.count({ where: { bucket: REPORT_BUCKET, key: ipKey(ip), createdAt: { gte: since } } });
+}
 
 /** A report with no contacts, payments or platforms (evidence tests add files). */
 export function minimalReport(narrative: string): ReportForm {
