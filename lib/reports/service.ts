@@ -1,6 +1,6 @@
 import "server-only";
 import { retryOnConflict } from "@/lib/db/retry";
-import { db, type Db, type Prisma as PrismaTypes } from "@/lib/db";
+import { db, type Db } from "@/lib/db";
 import { Prisma, table } from "@/lib/db/sql";
 import { AppError, RateLimitedError } from "@/lib/errors";
 import type { ReportForm } from "./schema";
@@ -37,7 +37,7 @@ export type SubmitResult =
   { kind: "created"; reference: string; pin: string } | { kind: "duplicate"; reference: string };
 
 type Client = Db;
-type Tx = PrismaTypes.TransactionClient;
+type Tx = Prisma.TransactionClient;
 
 /** The report stored from this form, if any. Raw: it runs twice on every submission (the hot path). */
 async function findByToken(client: Client | Tx, token: string): Promise<{ reference: string } | null> {
