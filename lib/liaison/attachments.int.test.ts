@@ -10,9 +10,9 @@ import { randomInt, randomUUID } from "node:crypto";
 import { buffer } from "node:stream/consumers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { resetEnvCache } from "@/lib/env";
 import { StorageUnavailableError } from "@/lib/storage";
 import { startTestS3 } from "@/test/s3-server";
+import { useTestS3 } from "@/lib/storage/test-support";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Actor, ServiceContext } from "@/lib/auth/permissions";
 import { evidenceDir } from "@/lib/reports/evidence";
@@ -178,8 +178,7 @@ describe("answer attachments on object storage (s3rver)", () => {
   it("go to the bucket and come back from it; a replaced one is deleted; a refused write saves no answer", async () => {
     const client = await db();
     const s3 = await startTestS3({ bucket: "attachments" });
-    Object.assign(process.env, s3.env);
-    resetEnvCache();
+    const restore = useTestS3(s3);
     try {
       await answerItemWithAttachment(client, liaison, answer(itemIds[1]!), [new File([PDF], "notice.pdf")]);
       const first = (await client.liaisonRequestItem.findUniqueOrThrow({ where: { id: itemIds[1]! } })).attachmentKey!;
@@ -204,8 +203,7 @@ describe("answer attachments on object storage (s3rver)", () => {
       expect(await client.liaisonRequestItem.findUniqueOrThrow({ where: { id: itemIds[1]! } })).toEqual(before);
       expect(await s3.keys()).toEqual([second]);
     } finally {
-      for (const k of Object.keys(s3.env)) delete process.env[k];
-      resetEnvCache();
+      restore();
       await s3.close();
     }
   });

@@ -13,6 +13,7 @@ import { db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { StorageUnavailableError } from "@/lib/storage";
 import { startTestS3, type TestS3 } from "@/test/s3-server";
+import { useTestS3 } from "@/lib/storage/test-support";
 import { failEvidenceInserts, FAILING_EVIDENCE_NAME, minimalReport } from "./test-support";
 import { submitReport } from "./service";
 import { evidenceDir } from "./evidence";
@@ -28,7 +29,7 @@ const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 const S3_VARS = ["EVIDENCE_STORAGE", "S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"];
 
 let s3: TestS3;
-const useS3 = () => (Object.assign(process.env, s3.env), resetEnvCache());
+const useS3 = () => void useTestS3(s3);
 const useLocal = () => {
   for (const k of [...S3_VARS, "S3_FORCE_PATH_STYLE", "S3_SSE", "S3_REGION"]) delete process.env[k];
   resetEnvCache();

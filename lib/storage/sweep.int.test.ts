@@ -3,8 +3,8 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { resetEnvCache } from "@/lib/env";
 import { startTestS3 } from "@/test/s3-server";
+import { useTestS3 } from "./test-support";
 import { add } from "@/lib/cases/test-support";
 import { evidenceDir, evidenceStore, sweepOrphans } from "./index";
 
@@ -61,8 +61,7 @@ describe("orphan sweep (npm run storage:sweep)", () => {
   it("object storage: lists the bucket and keeps what a report names; a refused delete is counted, not hidden", async () => {
     const client = await db();
     const s3 = await startTestS3({ bucket: "sweep" });
-    Object.assign(process.env, s3.env);
-    resetEnvCache();
+    const restore = useTestS3(s3);
     try {
       const store = evidenceStore();
       const keys = Array.from({ length: 5 }, () => randomUUID());
@@ -89,8 +88,7 @@ describe("orphan sweep (npm run storage:sweep)", () => {
       expect(refused).toMatchObject({ removed: 0, failed: 1 });
       expect((await s3.keys()).sort()).toEqual([keys[0], orphan].sort());
     } finally {
-      for (const k of Object.keys(s3.env)) delete process.env[k];
-      resetEnvCache();
+      restore();
       await s3.close();
     }
   });
