@@ -1,8 +1,10 @@
 /** The over-correlation guard through the real paths: reports one by one, an import batch, the full re-cluster. */
 import { randomInt, randomUUID } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { systemActor } from "@/lib/auth/permissions";
+import { resetEnvCache } from "@/lib/env";
+import { reportWith, submitFromNewAddress } from "@/lib/reports/test-support";
 import { reclusterAll } from "./store/recluster";
 import { add, caseOf, phone, type TestReport } from "./test-support";
 
@@ -104,5 +106,83 @@ describe("a real scam number with many victims", () => {
     for (const r of reports) await add(r);
     expect(new Set(await casesOf(reports.map((r) => r.externalId))).size).toBe(1);
     expect(await sharedNumberOf(own)).toBeNull();
+  });
+});
+
+/**
+ * Merges into a case over SHARED_NUMBER_CHECK_MAX_REPORTS, through the web
+ * path (the import catches up on big cases at its end, the web path does not).
+ */
+describe("merges into a big case, one report at a time", () => {
+  const limit = process.env.SHARED_NUMBER_CHECK_MAX_REPORTS;
+  beforeAll(() => {
+    process.env.SHARED_NUMBER_CHECK_MAX_REPORTS = "5";
+    resetEnvCache();
+  });
+  afterAll(() => {
+    if (limit === undefined) delete process.env.SHARED_NUMBER_CHECK_MAX_REPORTS;
+    else process.env.SHARED_NUMBER_CHECK_MAX_REPORTS = limit;
+    resetEnvCache();
+  });
+
+  /** A ring of `size` imported reports on its own mobile and account (and `landline`, when given); the import checks it. */
+  async function ring(tag: string, size: number, landlineTyped?: string) {
+    const mobile = phone();
+    const account = `6228${String(randomInt(10 ** 11, 10 ** 12 - 1))}`;
+    const ids = await add(
+      ...Array.from({ length: size }, (_, i) => ({
+        externalId: `SN-${run}-${tag}-${i}`,
+        contacts: [
+          { kind: "phone", value: mobile },
+          ...(landlineTyped ? [{ kind: "phone", value: landlineTyped }] : []),
+        ],
+        payees: [{ kind: "bank_account", value: account }],
+      })),
+    );
+    return { mobile, account, caseId: (await caseOf(ids[0]!)).caseId };
+  }
+
+  const submit = (contacts: string[], account?: string) =>
+    submitFromNewAddress(
+      reportWith(
+        "merge into a big case",
+        contacts.map((value) => ({ kind: "phone", value })),
+        account ? [{ amount: "100", payeeKind: "bank_account", payeeValue: account }] : [],
+      ),
+    );
+
+  const caseRow = async (id: number) =>
+    (await db()).case.findUniqueOrThrow({ where: { id }, select: { reportCount: true, guardCheckedReports: true } });
+  const caseOfReference = async (reference: string) =>
+    (await (await db()).report.findUniqueOrThrow({ where: { reference }, select: { caseId: true } })).caseId;
+
+  it("a merge through a landline is checked at once however big the case, and the rings are split", async () => {
+    const shared = landline();
+    const big = await ring("big-l", 40, shared);
+    const small = await ring("small-l", 2);
+    expect(await caseRow(big.caseId)).toEqual({ reportCount: 40, guardCheckedReports: 40 });
+
+    // 43 reports is less than a tenth over the last look: only the landline makes the guard look.
+    const joining = await submit([small.mobile, shared]);
+    expect(await sharedNumberOf(shared)).toMatchObject({ status: "held", groups: 2 });
+    expect(await caseRow(big.caseId)).toMatchObject({ reportCount: 40 });
+    const smallNow = (await caseOf(`SN-${run}-small-l-0`)).caseId;
+    expect(smallNow).not.toBe(big.caseId);
+    expect(await caseOfReference(joining.reference)).toBe(smallNow);
+  });
+
+  it("a merge through a payee account into a big case waits for the case to grow by a tenth", async () => {
+    const big = await ring("big-p", 40);
+    const smalls = await Promise.all([1, 2].map((k) => ring(`small-p${k}`, 2)));
+
+    // +3 reports: under a tenth, so the case of 43 is not reread.
+    const first = await submit([smalls[0]!.mobile], big.account);
+    expect(await caseOfReference(first.reference)).toBe(big.caseId);
+    expect(await caseRow(big.caseId)).toEqual({ reportCount: 43, guardCheckedReports: 40 });
+
+    // +3 more (46 ≥ 44): the guard looks again, and finds nothing to hold.
+    const second = await submit([smalls[1]!.mobile], big.account);
+    expect(await caseOfReference(second.reference)).toBe(big.caseId);
+    expect(await caseRow(big.caseId)).toEqual({ reportCount: 46, guardCheckedReports: 46 });
   });
 });

@@ -1,8 +1,7 @@
-import { randomInt, randomUUID } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { reportFormSchema, type ReportForm } from "./schema";
-import { submitReport } from "./service";
+import { reportWith, submitFromNewAddress } from "./test-support";
 
 /**
  * A report that joins two cases merges one into the other while reports that
@@ -13,25 +12,14 @@ import { submitReport } from "./service";
  */
 const onPostgres = Boolean(process.env.DATABASE_URL);
 
-function form(phones: string[], qq?: string): ReportForm {
-  return reportFormSchema.parse({
-    scamType: "fake_customer_service_refund",
-    incidentDate: "2026-05-25",
-    narrative: "merge race",
-    contacts: [...phones.map((value) => ({ kind: "phone", value })), ...(qq ? [{ kind: "qq", value: qq }] : [])],
-    payments: [],
-    platforms: [],
-    victimName: "Test Victim",
-    victimPhone: phone(),
-    victimProvince: "Shandong",
-    victimCity: "Jinan",
-    consent: true,
-  });
-}
+const form = (phones: string[], qq?: string) =>
+  reportWith("merge race", [
+    ...phones.map((value) => ({ kind: "phone", value })),
+    ...(qq ? [{ kind: "qq", value: qq }] : []),
+  ]);
 
 const phone = () => `13${randomInt(100_000_000, 999_999_999)}`;
-const ip = () => `10.${randomInt(0, 255)}.${randomInt(0, 255)}.${randomInt(1, 254)}`;
-const submit = (values: ReportForm) => submitReport({ values, files: [], token: randomUUID(), locale: "en", ip: ip() });
+const submit = submitFromNewAddress;
 
 describe.skipIf(!onPostgres)("concurrent merges and attachments", () => {
   it("every submission is stored, and each ring ends in one case", { timeout: 120_000 }, async () => {

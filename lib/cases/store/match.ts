@@ -35,7 +35,7 @@ export type MatchPlan =
       kind: "fast";
       caseOf: Map<number, number>;
       touched: number[];
-      /** Cases that absorbed others, and cases a new report naming a landline-like number joined: the guard looks at these. */
+      /** Cases that absorbed others, and cases a new report naming a landline-like number joined: the guard looks at these (ADR 0011). */
       merged: number[];
       named: number[];
       summary: MatchSummary;
@@ -79,7 +79,13 @@ export async function finishMatch(
   // Figures grow by the new reports (new cases start from zero; merged ones
   // already hold their parts' figures), so no case is reread.
   await addToCaseStats(tx, plan.touched, newIds);
-  return addSummary(plan.summary, await guardCases(tx, [...plan.named, ...plan.merged], opts, plan.merged));
+  // A merge a new report naming a landline-like number made is what fuses
+  // rings: looked at however big the case. Any other merge is looked at as a
+  // join is (big cases each time they grow by a tenth): rereading a case of
+  // thousands of reports on every merge made submissions wait on it.
+  const named = new Set(plan.named);
+  const always = plan.merged.filter((c) => named.has(c));
+  return addSummary(plan.summary, await guardCases(tx, [...plan.named, ...plan.merged], opts, always));
 }
 
 /**
@@ -94,7 +100,6 @@ export async function guardCases(
   opts: ApplyOptions,
   always: number[] = [],
 ): Promise<MatchSummary> {
-  // A merge is always checked, however big: it is what fuses rings.
   const cases = await casesToGuard(tx, [...new Set(caseIds)], always);
   if (!cases.length) return emptySummary();
   const members = await tx.report.findMany({
