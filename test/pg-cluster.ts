@@ -65,6 +65,8 @@ export interface Cluster {
   port: number;
   dir: string;
   url(db?: string): string;
+  /** Starts it again after stop(); a standby resumes streaming from where it was. */
+  start(): void;
   stop(): void;
 }
 
@@ -91,11 +93,13 @@ function settings(port: number, socketDir: string): string {
 
 function started(dir: string, port: number, root: string): Cluster {
   const log = path.join(root, `pg-${port}.log`);
-  run(path.join(PG_BIN, "pg_ctl"), ["-D", dir, "-l", log, "-w", "-t", "30", "start"]);
+  const start = () => run(path.join(PG_BIN, "pg_ctl"), ["-D", dir, "-l", log, "-w", "-t", "30", "start"]);
+  start();
   return {
     port,
     dir,
     url: (db = "postgres") => `postgres://postgres@127.0.0.1:${port}/${db}`,
+    start,
     stop: () => {
       try {
         run(path.join(PG_BIN, "pg_ctl"), ["-D", dir, "-m", "immediate", "-w", "stop"]);

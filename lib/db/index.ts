@@ -19,9 +19,11 @@ async function connect(): Promise<Db> {
   }
   // Replicas only beside a real primary: the embedded database has no standbys.
   const replicas = env().DATABASE_URL ? env().DATABASE_REPLICA_URLS : [];
+  // The replicas stay bare: a standby that cannot be reached is not the
+  // database being down (the primary answers those reads, lib/db/replica.ts).
   return attachReplicas(
     typedUnavailable(createPrisma(url)),
-    replicas.map((u) => typedUnavailable(createPrisma(u))),
+    replicas.map((u) => createPrisma(u)),
   );
 }
 

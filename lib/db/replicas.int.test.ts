@@ -13,6 +13,7 @@ import { createPrisma } from "@/lib/db/client";
 import { disconnectReplicas, replicaOf } from "@/lib/db/replica";
 import { readDb } from "@/lib/db/read-db";
 import { resetEnvCache } from "@/lib/env";
+import { runWithRequest, type RequestContext } from "@/lib/http/request-context";
 import { caseStatuses, listCases, loadDashboard, parseBoardFilters, searchCases, setStatus } from "@/lib/cases";
 import { lookupIdentifier } from "@/lib/lookup";
 import { mutation } from "@/lib/actions/mutation";
@@ -65,6 +66,7 @@ describe.skipIf(unavailable)("read replicas on a streaming standby", () => {
     primarySql = new pg.Client({ connectionString: primary.url("app") });
     standbySql = new pg.Client({ connectionString: standby.url("app") });
     await Promise.all([primarySql.connect(), standbySql.connect()]);
+    standbySql.on("error", () => {}); // the last test stops the standby under it
 
     process.env.DATABASE_URL = primary.url("app");
     process.env.DATABASE_REPLICA_URLS = standby.url("app");
@@ -176,5 +178,44 @@ describe.skipIf(unavailable)("read replicas on a streaming standby", () => {
     await standbySql.query("SELECT pg_wal_replay_resume()");
     await settle();
     expect(await statusOf(colleague)).toBe("triage");
+  });
+
+  it("reads on the primary while the standby is down, and on the standby again once it is back", async () => {
+    process.env.DATABASE_REPLICA_RETRY_SECONDS = "1";
+    resetEnvCache();
+    try {
+      const investigator = await staff("investigator");
+      const ring = phone();
+      const [x] = await add(
+        { ...recent(), contacts: [{ kind: "phone", value: ring }] },
+        { ...recent(), contacts: [{ kind: "phone", value: ring }] },
+      );
+      const written = await caseOf(x!);
+      await settle();
+      standby.stop();
+
+      // Board, dashboard, search and lookup answer from the primary, with what was just written,
+      // and the request is not marked as failed by the database (which would answer 503).
+      const ctx: RequestContext = { id: "replica-down-test" };
+      const board = await runWithRequest(ctx, () => listCases(app, investigator, { filters: parseBoardFilters({}) }));
+      expect(board.rows.map((r) => r.number)).toContain(written.number);
+      expect(ctx.databaseUnavailable).toBeUndefined();
+      expect((await loadDashboard(app, investigator)).totals.reports).toBe(
+        (await loadDashboard(direct, investigator)).totals.reports,
+      );
+      expect((await searchCases(app, investigator, { q: written.number })).length).toBe(1);
+      expect((await lookupIdentifier(app, ring)).result.kind).toBe("reported");
+      expect(await where(await readDb(app, investigator.actor.id))).toEqual({ standby: false, port: primary.port });
+
+      // Once the standby is back, reads return to it (tried again after the retry period).
+      standby.start();
+      await vi.waitFor(async () => expect(await where(replicaOf(app))).toEqual({ standby: true, port: standby.port }), {
+        timeout: 30_000,
+        interval: 250,
+      });
+    } finally {
+      delete process.env.DATABASE_REPLICA_RETRY_SECONDS;
+      resetEnvCache();
+    }
   });
 });
