@@ -88,15 +88,19 @@ export const test = base.extend<{
   /** Creates a user of the role in the database. */
   makeUser: (role: Role, opts?: { disabled?: boolean; name?: string }) => Promise<TestUser>;
   /** A signed-in page for a fresh user of the role. */
-  signedInAs: (role: Role, locale?: Locale) => Promise<{ page: Page; user: TestUser }>;
+  signedInAs: (
+    role: Role,
+    locale?: Locale,
+    opts?: { javaScriptEnabled?: boolean },
+  ) => Promise<{ page: Page; user: TestUser }>;
 }>({
   makeUser: async ({ db }, use) => use((role, opts) => createUser(db, role, opts)),
   signedInAs: async ({ db, browser, ip }, use) => {
     const contexts: import("@playwright/test").BrowserContext[] = [];
-    await use(async (role, locale = "en") => {
+    await use(async (role, locale = "en", opts = {}) => {
       const user = await createUser(db, role);
       // Its own context (own cookies), with this test's client address.
-      const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": ip } });
+      const context = await browser.newContext({ ...opts, extraHTTPHeaders: { "x-forwarded-for": ip } });
       contexts.push(context);
       const page = await context.newPage();
       await signIn(page, user, locale);

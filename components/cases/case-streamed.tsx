@@ -98,16 +98,34 @@ export async function StreamedDecisions(props: {
 
 /**
  * Without JavaScript, React leaves each streamed section hidden at the end of
- * the document (its script would move it into place): show it there, in the
- * order the sections finished, and hide the placeholders, so the forms still
- * work. The style carries the request's CSP nonce (proxy.ts).
+ * the document (its script would move each into place), and a large section
+ * may arrive in several pieces. Until 2026-11-30 they stayed hidden
+ * (Tailwind's preflight won), so the case page's lower half was missing.
+ * Such a browser is sent to `whole`, the same page rendered at once (an
+ * immediate refresh: axe allows a zero delay). Until it arrives, or where a
+ * browser ignores the refresh, the sections are shown where they are: below
+ * the main column, as wide as it, in the page's order where their ids tell
+ * it (`sections`), with the placeholders hidden. The style carries the
+ * request's CSP nonce (proxy.ts).
  */
-export async function StreamedWithoutScript() {
+export async function StreamedWithoutScript({ sections, whole }: { sections: readonly string[]; whole: string }) {
   const csp = (await headers()).get("content-security-policy") ?? "";
   const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+  const streamed = "[id^=S\\:][hidden]";
+  const css = [
+    // The body becomes a column so the sections can be ordered; its children keep their full width.
+    "body{display:flex;flex-direction:column}body>*{width:100%}",
+    // Tailwind's preflight hides [hidden] with !important in its base layer; an
+    // important rule wins only from the same layer, by being more specific.
+    `@layer base{${streamed}{display:block!important}}`,
+    `${streamed}{max-width:72rem;margin:0 auto 1.5rem;padding:0 1rem}`,
+    ...sections.map((id, k) => `${streamed}:has(#${id}){order:${k + 1}}`),
+    ".streamed-pending{display:none}",
+  ].join("");
   return (
     <noscript>
-      <style nonce={nonce}>{"[id^=S\\:][hidden]{display:block}.streamed-pending{display:none}"}</style>
+      <meta httpEquiv="refresh" content={`0; url=${whole}`} />
+      <style nonce={nonce}>{css}</style>
     </noscript>
   );
 }

@@ -26,6 +26,13 @@ describe("case page URL", () => {
     expect(parseCasePageParams({})?.showAllRouting).toBe(false);
   });
 
+  it("renders the whole page at once only for whole=1", () => {
+    expect(parseCasePageParams({ whole: "1" })?.whole).toBe(true);
+    for (const other of [undefined, "", "0", "true", "yes"])
+      expect(parseCasePageParams({ whole: other })?.whole).toBe(false);
+    expect(parseCasePageParams({ whole: ["1", "0"] })?.whole).toBe(true);
+  });
+
   it("shows only known message keys and well-formed error ids", () => {
     expect(bannerOf({ done: "abc" })).toEqual({ kind: "done" });
     expect(bannerOf({ error: "invalidTransition" })).toEqual({

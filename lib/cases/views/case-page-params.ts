@@ -41,6 +41,12 @@ export interface CasePageParams {
   showAllIdentifiers: boolean;
   /** Every row of the routing table ("routing=all"), not only the first. */
   showAllRouting: boolean;
+  /**
+   * The whole page in one response, nothing streamed ("whole=1"): where a
+   * browser runs no JavaScript, streamed sections never move into place, so
+   * the page sends such a browser here (StreamedWithoutScript).
+   */
+  whole: boolean;
   banner: CaseBanner | null;
 }
 
@@ -74,6 +80,7 @@ export function parseCasePageParams(sp: SearchParams): CasePageParams | null {
     why: parseReportReference(one(sp.why)),
     showAllIdentifiers: one(sp.identifiers) === "all",
     showAllRouting: one(sp.routing) === "all",
+    whole: one(sp.whole) === "1",
     banner: bannerOf(sp),
   };
 }

@@ -1,4 +1,4 @@
-import { Suspense } from "react";
+import { Suspense, type ReactNode } from "react";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
@@ -57,6 +57,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * case row is read; every other section loads in parallel and is streamed in
  * its place when its queries finish.
  */
+/** The streamed sections' ids, in the page's order (below). */
+const STREAMED_SECTIONS = [
+  "identifiers",
+  "requests",
+  "graph",
+  "timeline",
+  "bulletins",
+  "reports",
+  "decisions",
+] as const;
+
 export default async function CasePage({ params, searchParams }: Props) {
   const { locale, number: raw } = await params;
   setRequestLocale(locale);
@@ -96,11 +107,16 @@ export default async function CasePage({ params, searchParams }: Props) {
   const rt = await getTranslations("requests");
   const bt = await getTranslations("bulletins");
   const canDecide = can(user, "decide:matching:any");
-  const pending = (id: string, title: string) => <SectionPending id={id} title={title} />;
+  // Each heavy section streams in behind its placeholder; with whole=1 (a
+  // browser without JavaScript) the page waits for all of them instead.
+  const streamed = (id: (typeof STREAMED_SECTIONS)[number], title: string, section: ReactNode) =>
+    sp.whole ? section : <Suspense fallback={<SectionPending id={id} title={title} />}>{section}</Suspense>;
 
   return (
     <div className="space-y-6">
-      <StreamedWithoutScript />
+      {sp.whole ? null : (
+        <StreamedWithoutScript sections={STREAMED_SECTIONS} whole={wholePageUrl(locale, path, query)} />
+      )}
       <div>
         <p>
           <a href={`/${locale}/staff/cases`} className="text-brand-700 underline">
@@ -127,7 +143,9 @@ export default async function CasePage({ params, searchParams }: Props) {
         canWrite={canWrite}
         staff={staff.map((s) => ({ id: s.id, label: s.name || s.email }))}
       />
-      <Suspense fallback={pending("identifiers", t("identifiers"))}>
+      {streamed(
+        "identifiers",
+        t("identifiers"),
         <StreamedIdentifiers
           head={c}
           data={identifiers}
@@ -136,35 +154,39 @@ export default async function CasePage({ params, searchParams }: Props) {
           locale={locale}
           canDecide={canDecide}
           showAll={sp.showAllIdentifiers}
-        />
-      </Suspense>
-      {panel ? (
-        <Suspense fallback={pending("requests", rt("title"))}>
-          <StreamedRequests
-            panel={panel}
-            locale={locale}
-            banner={requestBanner}
-            ctx={ctx}
-            number={c.number}
-            showAllRouting={sp.showAllRouting}
-          />
-        </Suspense>
-      ) : null}
-      <Suspense fallback={pending("graph", t("graph"))}>
-        <StreamedGraph data={graph} />
-      </Suspense>
-      <Suspense fallback={pending("timeline", t("timeline"))}>
-        <StreamedTimeline data={timeline} locale={locale} />
-      </Suspense>
-      <Suspense fallback={pending("bulletins", bt("title"))}>
-        <CaseBulletins number={c.number} locale={locale} ctx={ctx} canWrite={canWrite} />
-      </Suspense>
-      <Suspense fallback={pending("reports", `${t("reportList")} (${c.reportCount})`)}>
-        <StreamedReports head={c} page={reports} additions={additions} locale={locale} canDecide={canDecide} />
-      </Suspense>
-      <Suspense fallback={pending("decisions", t("decisions"))}>
-        <StreamedDecisions head={c} page={reports} decisions={decisions} locale={locale} canDecide={canDecide} />
-      </Suspense>
+        />,
+      )}
+      {panel
+        ? streamed(
+            "requests",
+            rt("title"),
+            <StreamedRequests
+              panel={panel}
+              locale={locale}
+              banner={requestBanner}
+              ctx={ctx}
+              number={c.number}
+              showAllRouting={sp.showAllRouting}
+            />,
+          )
+        : null}
+      {streamed("graph", t("graph"), <StreamedGraph data={graph} />)}
+      {streamed("timeline", t("timeline"), <StreamedTimeline data={timeline} locale={locale} />)}
+      {streamed(
+        "bulletins",
+        bt("title"),
+        <CaseBulletins number={c.number} locale={locale} ctx={ctx} canWrite={canWrite} />,
+      )}
+      {streamed(
+        "reports",
+        `${t("reportList")} (${c.reportCount})`,
+        <StreamedReports head={c} page={reports} additions={additions} locale={locale} canDecide={canDecide} />,
+      )}
+      {streamed(
+        "decisions",
+        t("decisions"),
+        <StreamedDecisions head={c} page={reports} decisions={decisions} locale={locale} canDecide={canDecide} />,
+      )}
     </div>
   );
 }
@@ -193,6 +215,17 @@ async function StreamedRequests({
       routing={<CaseRouting number={number} locale={locale} ctx={ctx} rows={p.routes} showAll={showAllRouting} />}
     />
   );
+}
+
+/** This page's URL with its query and whole=1: where a browser without JavaScript is sent. */
+function wholePageUrl(locale: string, path: string, query: Record<string, string | string[] | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (k === "whole") continue;
+    for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) params.append(k, one);
+  }
+  params.set("whole", "1");
+  return `/${locale}${path}?${params}`;
 }
 
 /** The same promise, marked as handled: its section still gets the rejection when it awaits it. */
