@@ -23,7 +23,7 @@ async function connect(): Promise<Db> {
   // database being down (the primary answers those reads, lib/db/replica.ts).
   return attachReplicas(
     typedUnavailable(createPrisma(url)),
-    replicas.map((u) => createPrisma(u)),
+    replicas.map((u) => createPrisma(u, { connectTimeoutMs: env().DATABASE_REPLICA_CONNECT_TIMEOUT_SECONDS * 1000 })),
   );
 }
 

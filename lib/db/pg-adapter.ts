@@ -41,6 +41,12 @@ export interface AdapterOptions {
   max?: number;
   /** Short for one-shot CLI processes, which otherwise linger until idle clients close. */
   idleTimeoutMillis?: number;
+  /**
+   * Give up on a new connection (or a free one from the pool) after this long.
+   * Unset: wait as long as it takes, which a server that is down answers at
+   * once but an unreachable host only after the system's TCP timeout (minutes).
+   */
+  connectTimeoutMs?: number;
   /** Refuse pool queries inside a transaction callback on the same database (lib/db/transaction-guard.ts). */
   guardTransactions?: boolean;
 }
@@ -70,6 +76,7 @@ export function createPgAdapter(connectionString: string, opts: AdapterOptions =
     max: opts.max ?? 10,
     idleTimeoutMillis: opts.idleTimeoutMillis ?? 10_000,
     allowExitOnIdle: opts.idleTimeoutMillis !== undefined,
+    ...(opts.connectTimeoutMs ? { connectionTimeoutMillis: opts.connectTimeoutMs } : {}),
     Client: CatalogTolerantClient as unknown as typeof pg.Client,
   });
   if (opts.guardTransactions) {
