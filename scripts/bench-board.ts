@@ -1,5 +1,5 @@
 /**
- * `npm run bench:board -- [--reports 100000] [--db postgres://…] [--requests 200] [--reuse] [--port 3290] [--light /robots.txt]`
+ * `npm run bench:board -- [--reports 100000] [--orgs 120] [--db postgres://…] [--requests 200] [--reuse] [--port 3290] [--light /robots.txt]`
  *
  * Board and case-page latency against PostgreSQL: imports N synthetic reports
  * (default 100,000) into a fresh database, serves the production build on it,
@@ -10,10 +10,11 @@
  * (the goal is on the latter). A light page (`--light`, default /robots.txt) is
  * requested after each timed one, so its time is a same-run yardstick for the
  * machine's load; the load average is printed too. `--port` (default 3290).
+ * `--orgs` organisations are added (idempotent), as a centre's liaison list.
  */
 import os from "node:os";
 import { arg, helpRequested, pct } from "./lib/bench";
-import { investigator, signIn, startApp, syntheticDatabase, timedGet } from "./lib/bench-server";
+import { investigator, organisations, signIn, startApp, syntheticDatabase, timedGet } from "./lib/bench-server";
 import { boardFixtures, boardUrls } from "./lib/bench-fixtures";
 
 helpRequested(import.meta.filename);
@@ -28,6 +29,7 @@ await syntheticDatabase(dbUrl, N, 23, reuse);
 const password = "bench-board-password-1";
 const email = "bench-investigator@example.test";
 await investigator(dbUrl, email, password);
+await organisations(dbUrl, Number(arg("orgs", "120")));
 const fixtures = await boardFixtures(dbUrl);
 const { cases, biggest } = fixtures;
 const app = await startApp(dbUrl, Number(arg("port", "3290")));

@@ -34,6 +34,7 @@ export async function CaseRouting({
   ctx,
   rows: given,
   showAll = false,
+  editing = null,
 }: {
   number: string;
   locale: string;
@@ -41,19 +42,32 @@ export async function CaseRouting({
   rows?: IdentifierRouteRow[];
   /** Every row ("?routing=all" on the case page). */
   showAll?: boolean;
+  /** The identifier whose organisation is being chosen ("?route=<id>"): only its row carries the form. */
+  editing?: number | null;
 }) {
   if (!can(ctx.actor, "read:request:any")) return null;
   const client = await db();
   const canOverride = can(ctx.actor, "create:request:any");
   const [rows, orgs] = await Promise.all([
     given ?? routeCaseIdentifiers(client, ctx, { caseNumber: number }),
-    canOverride ? listRouteOrganisations(client, ctx) : Promise.resolve([] as RouteOrg[]),
+    canOverride && editing !== null ? listRouteOrganisations(client, ctx) : Promise.resolve([] as RouteOrg[]),
   ]);
   const t = await getTranslations("routing");
   const tc = await getTranslations("cases");
   const format = await getFormatter();
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "Asia/Shanghai" });
-  const shown = showAll ? rows : rows.filter((r, k) => r.paymentCount > 0 || k < ROUTING_ROWS_SHOWN);
+  const shown = showAll
+    ? rows
+    : rows.filter((r, k) => r.paymentCount > 0 || k < ROUTING_ROWS_SHOWN || r.identifierId === editing);
+  // One row's form at a time: a select of every organisation on every row
+  // made the page grow with rows × organisations (docs/benchmarks.md).
+  const pageUrl = (route: number | null) => {
+    const q = new URLSearchParams();
+    if (showAll) q.set("routing", "all");
+    if (route !== null) q.set("route", String(route));
+    const query = q.size ? `?${q}` : "";
+    return `/${locale}/staff/cases/${encodeURIComponent(number)}${query}#${route === null ? "routing" : `route-${route}`}`;
+  };
   const unrouted = rows.filter((r) => !r.org).length;
 
   return (
@@ -144,7 +158,19 @@ export async function CaseRouting({
                     </td>
                     {canOverride ? (
                       <td className="px-2 py-1">
-                        <OverrideForm row={r} orgs={orgs} number={number} locale={locale} t={t} />
+                        {r.identifierId === editing ? (
+                          <>
+                            <OverrideForm row={r} orgs={orgs} number={number} locale={locale} t={t} />
+                            <a href={pageUrl(null)} className="text-sm text-brand-700 underline">
+                              {t("cancelChange")}
+                            </a>
+                          </>
+                        ) : (
+                          <a href={pageUrl(r.identifierId)} className="text-brand-700 underline">
+                            {t("change")}
+                            <span className="sr-only"> {t("overrideLabel", { identifier: r.display })}</span>
+                          </a>
+                        )}
                       </td>
                     ) : null}
                   </tr>

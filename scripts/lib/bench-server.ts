@@ -109,6 +109,24 @@ export async function investigator(dbUrl: string, email: string, password: strin
   await db.$disconnect();
 }
 
+/**
+ * `n` organisations (banks, telecoms, payment and internet companies, shops,
+ * couriers), as a provincial centre's liaison list holds: the routing table
+ * and request forms offer them. Idempotent by name.
+ */
+export async function organisations(dbUrl: string, n: number): Promise<void> {
+  const kinds = ["bank", "telecom", "payment", "internet", "platform", "courier"] as const;
+  const db = createPrisma(dbUrl, { max: 1 });
+  await db.organisation.createMany({
+    data: Array.from({ length: n }, (_, k) => ({
+      name: `Bench organisation ${String(k + 1).padStart(3, "0")}`,
+      kind: kinds[k % kinds.length]!,
+    })),
+    skipDuplicates: true,
+  });
+  await db.$disconnect();
+}
+
 /** Signs in through Auth.js' credentials endpoint; returns the Cookie header of the session. */
 export async function signIn(origin: string, email: string, password: string): Promise<string> {
   const csrfRes = await fetch(`${origin}/api/auth/csrf`);

@@ -26,6 +26,12 @@ describe("case page URL", () => {
     expect(parseCasePageParams({})?.showAllRouting).toBe(false);
   });
 
+  it("names the routing row being edited only by a positive int32 id", () => {
+    expect(parseCasePageParams({ route: "77245" })?.editRoute).toBe(77245);
+    for (const bad of [undefined, "", "0", "-1", "1.5", "abc", "2147483648", "99999999999"])
+      expect(parseCasePageParams({ route: bad })?.editRoute).toBeNull();
+  });
+
   it("renders the whole page at once only for whole=1", () => {
     expect(parseCasePageParams({ whole: "1" })?.whole).toBe(true);
     for (const other of [undefined, "", "0", "true", "yes"])

@@ -47,6 +47,8 @@ export interface CasePageParams {
    * the page sends such a browser here (StreamedWithoutScript).
    */
   whole: boolean;
+  /** The identifier whose organisation is being chosen in the routing table ("route=<id>"); malformed: none. */
+  editRoute: number | null;
   banner: CaseBanner | null;
 }
 
@@ -81,8 +83,15 @@ export function parseCasePageParams(sp: SearchParams): CasePageParams | null {
     showAllIdentifiers: one(sp.identifiers) === "all",
     showAllRouting: one(sp.routing) === "all",
     whole: one(sp.whole) === "1",
+    editRoute: positiveInt(one(sp.route)),
     banner: bannerOf(sp),
   };
+}
+
+function positiveInt(raw: string | undefined): number | null {
+  if (!raw || !/^\d{1,10}$/.test(raw)) return null;
+  const n = Number(raw);
+  return n >= 1 && n <= INT32_MAX ? n : null;
 }
 
 /** The outcome the last case action left in the URL: only known codes, and an error id only where one is shown. */

@@ -167,6 +167,7 @@ export default async function CasePage({ params, searchParams }: Props) {
               ctx={ctx}
               number={c.number}
               showAllRouting={sp.showAllRouting}
+              editRoute={sp.editRoute}
             />,
           )
         : null}
@@ -198,6 +199,7 @@ async function StreamedRequests({
   ctx,
   number,
   showAllRouting,
+  editRoute,
 }: {
   panel: Promise<CasePanel>;
   locale: string;
@@ -205,6 +207,7 @@ async function StreamedRequests({
   ctx: Parameters<typeof CaseRouting>[0]["ctx"];
   number: string;
   showAllRouting: boolean;
+  editRoute: number | null;
 }) {
   const p = await panel;
   return (
@@ -212,7 +215,16 @@ async function StreamedRequests({
       panel={p}
       locale={locale}
       banner={banner}
-      routing={<CaseRouting number={number} locale={locale} ctx={ctx} rows={p.routes} showAll={showAllRouting} />}
+      routing={
+        <CaseRouting
+          number={number}
+          locale={locale}
+          ctx={ctx}
+          rows={p.routes}
+          showAll={showAllRouting}
+          editing={editRoute}
+        />
+      }
     />
   );
 }
