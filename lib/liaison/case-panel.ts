@@ -88,19 +88,25 @@ export async function caseRequestPanel(db: Db, ctx: ServiceContext, input: { cas
     return { caseNumber: kase.number, requests, routes, ...none, dueHours, canCreate };
   }
   const rows = requestable(routes);
+  // Most cases have no request yet: nothing to follow up or to leave unchecked.
+  const anyRequest = requests.length > 0;
   const [organisations, leaked, suggestions, askedItems] = await Promise.all([
     db.organisation.findMany({ select: { id: true, name: true, kind: true }, orderBy: { name: "asc" } }),
     leakedShops(db, kase.caseId),
-    followUpSuggestions(
-      db,
-      ctx,
-      { caseNumber: kase.number },
-      routes.map((r) => ({ identifierId: r.identifierId, kind: r.kind, orgId: r.org?.id ?? null })),
-    ),
-    db.liaisonRequestItem.findMany({
-      where: { request: { caseId: kase.caseId, status: { not: "closed" } }, identifierId: { not: null } },
-      select: { identifierId: true, request: { select: { number: true, orgId: true } } },
-    }),
+    anyRequest
+      ? followUpSuggestions(
+          db,
+          ctx,
+          { caseNumber: kase.number },
+          routes.map((r) => ({ identifierId: r.identifierId, kind: r.kind, orgId: r.org?.id ?? null })),
+        )
+      : [],
+    anyRequest
+      ? db.liaisonRequestItem.findMany({
+          where: { request: { caseId: kase.caseId, status: { not: "closed" } }, identifierId: { not: null } },
+          select: { identifierId: true, request: { select: { number: true, orgId: true } } },
+        })
+      : [],
   ]);
   // Identifiers already asked of an organisation by a request still in play are not pre-checked again.
   const asked = new Map<string, string[]>();
