@@ -55,7 +55,8 @@ for (const locale of ["zh-CN", "en"] as Locale[]) {
     await bulletins().getByRole("form", { name: t.bulletins.newTitle }).getByLabel(t.bulletins.bodyEn).fill(text);
     await bulletins().getByRole("button", { name: t.bulletins.post }).click();
     await expect(bulletins().getByTestId("case-bulletin")).toContainText(text);
-    await expect(page).toHaveURL(/whole=1/);
+    // Straight back to the whole page, at the section (no refresh that would lose the anchor).
+    await expect(page).toHaveURL(/[?&]whole=1#bulletins$/);
     expect(await db.caseBulletin.count({ where: { case: { number: ring.caseNumber }, bodyEn: text } })).toBe(1);
   });
 }

@@ -44,6 +44,8 @@ for (const [locale, javaScriptEnabled] of [
     const label = t.overrideLabel.replace("{identifier}", identifier.display);
     const { page } = await signedInAs("investigator", locale, { javaScriptEnabled });
     await page.goto(`/${locale}/staff/cases/${ring.caseNumber}`);
+    // Without JavaScript the page sends the browser on to itself rendered whole.
+    if (!javaScriptEnabled) await expect(page).toHaveURL(/[?&]whole=1$/);
 
     const routing = page.getByRole("region", { name: t.title, exact: true });
     await expect(routing.getByRole("link", { name: `${t.change} ${label}` })).toBeVisible();
@@ -52,6 +54,8 @@ for (const [locale, javaScriptEnabled] of [
 
     await routing.getByRole("link", { name: `${t.change} ${label}` }).click();
     await expect(page).toHaveURL(new RegExp(`[?&]route=${identifier.id}\\b`));
+    // Without JavaScript the page stays whole and at the row (its anchor kept).
+    if (!javaScriptEnabled) await expect(page).toHaveURL(new RegExp(`whole=1#route-${identifier.id}$`));
     await expect(routing.getByRole("combobox")).toHaveCount(1);
     if (javaScriptEnabled) expect(await routingViolations(page)).toEqual([]);
     await routing.getByLabel(label).selectOption({ label: org.name });

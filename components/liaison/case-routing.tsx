@@ -35,6 +35,7 @@ export async function CaseRouting({
   rows: given,
   showAll = false,
   editing = null,
+  whole = false,
 }: {
   number: string;
   locale: string;
@@ -44,6 +45,8 @@ export async function CaseRouting({
   showAll?: boolean;
   /** The identifier whose organisation is being chosen ("?route=<id>"): only its row carries the form. */
   editing?: number | null;
+  /** The page is rendered whole (no JavaScript): its links stay on such pages, anchors and all. */
+  whole?: boolean;
 }) {
   if (!can(ctx.actor, "read:request:any")) return null;
   const client = await db();
@@ -65,6 +68,7 @@ export async function CaseRouting({
     const q = new URLSearchParams();
     if (showAll) q.set("routing", "all");
     if (route !== null) q.set("route", String(route));
+    if (whole) q.set("whole", "1");
     const query = q.size ? `?${q}` : "";
     return `/${locale}/staff/cases/${encodeURIComponent(number)}${query}#${route === null ? "routing" : `route-${route}`}`;
   };

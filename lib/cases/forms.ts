@@ -1,4 +1,5 @@
 import "server-only";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { formDataOf } from "@/lib/actions/mutation";
 import { formLocale, outcomeQuery } from "@/lib/actions/form-redirect";
@@ -17,6 +18,23 @@ async function numberNow(asked: string): Promise<string | null> {
 }
 
 /**
+ * The case page to go back to after a form post: its section `anchor` and the
+ * outcome `q`. A browser that posted without JavaScript (Next.js sends the
+ * `Next-Action` header with every action it calls from script; a plain form
+ * post has none) goes straight to the page rendered whole (`whole=1`), so the
+ * anchor is not lost to the refresh the streamed page would send it through.
+ */
+export async function casePageAfterPost(
+  locale: string,
+  number: string,
+  q: URLSearchParams,
+  anchor: string,
+): Promise<string> {
+  if (!(await headers()).get("next-action")) q.set("whole", "1");
+  return `/${locale}/staff/cases/${encodeURIComponent(number)}?${q}#${anchor}`;
+}
+
+/**
  * Back to the case page's section `anchor` under the case's current number,
  * with the outcome in the query string (the page's banner reads it).
  */
@@ -31,7 +49,7 @@ export async function backToCase<D>(
   if (!asked) redirect(`/${locale}/staff/cases?error=notFound`);
   const number = (await numberNow(asked)) ?? asked;
   const q = outcomeQuery(result, query.ok, query.base);
-  redirect(`/${locale}/staff/cases/${encodeURIComponent(number)}?${q}#${anchor}`);
+  redirect(await casePageAfterPost(locale, number, q, anchor));
 }
 
 /**

@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { currentNumber, parseCaseNumber } from "@/lib/cases";
+import { casePageAfterPost } from "@/lib/cases/forms";
 import { EvidenceError } from "@/lib/reports/service";
 import { routing } from "@/i18n/routing";
 import { postBulletin } from "./bulletins";
@@ -68,7 +69,7 @@ async function backToBulletins<D>(fd: FormData, result: StaffActionState<D>): Pr
           ...(result.errorId ? { errorId: result.errorId } : {}),
         },
   );
-  redirect(`/${locale}/staff/cases/${encodeURIComponent(number)}?${q}#bulletins`);
+  redirect(await casePageAfterPost(locale, number, q, "bulletins"));
 }
 
 export async function postBulletinForm(fd: FormData) {

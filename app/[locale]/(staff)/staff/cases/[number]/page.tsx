@@ -168,6 +168,7 @@ export default async function CasePage({ params, searchParams }: Props) {
               number={c.number}
               showAllRouting={sp.showAllRouting}
               editRoute={sp.editRoute}
+              whole={sp.whole}
             />,
           )
         : null}
@@ -200,6 +201,7 @@ async function StreamedRequests({
   number,
   showAllRouting,
   editRoute,
+  whole,
 }: {
   panel: Promise<CasePanel>;
   locale: string;
@@ -208,6 +210,7 @@ async function StreamedRequests({
   number: string;
   showAllRouting: boolean;
   editRoute: number | null;
+  whole: boolean;
 }) {
   const p = await panel;
   return (
@@ -223,6 +226,7 @@ async function StreamedRequests({
           rows={p.routes}
           showAll={showAllRouting}
           editing={editRoute}
+          whole={whole}
         />
       }
     />
