@@ -5,12 +5,11 @@
  * an empty bulletin is refused. The section has no serious axe findings in
  * either language at phone and desktop widths; an analyst sees the list, no form.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { randomInt, randomUUID } from "node:crypto";
-import type { Page } from "@playwright/test";
 import type { Db } from "../lib/db/client";
 import { importReports } from "../lib/interchange/import";
 import { test, expect, messages, type Locale } from "./staff-fixtures";
+import { seriousViolations } from "./axe";
 
 /** Two victims called from one number: one case. */
 async function twoVictimCase(db: Db): Promise<string> {
@@ -30,16 +29,6 @@ async function twoVictimCase(db: Db): Promise<string> {
     select: { case: { select: { number: true } } },
   });
   return r.case!.number;
-}
-
-async function sectionViolations(page: Page) {
-  const result = await new AxeBuilder({ page })
-    .include("#bulletins")
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 test("an investigator posts a bulletin to the case's victims from the case page", async ({ signedInAs, db }) => {
@@ -89,7 +78,7 @@ test("the bulletins section: no serious axe findings in either language, phone a
       await page.setViewportSize({ width, height: 900 });
       await page.goto(`/${locale}/staff/cases/${number}#bulletins`);
       await expect(page.getByRole("region", { name: messages[locale].bulletins.title })).toBeVisible();
-      expect(await sectionViolations(page), `${locale} at ${width}px`).toEqual([]);
+      expect(await seriousViolations(page, "#bulletins"), `${locale} at ${width}px`).toEqual([]);
     }
   }
   const { page } = await signedInAs("analyst", "en");

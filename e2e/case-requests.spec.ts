@@ -7,15 +7,14 @@
  * justification. The panel has no serious axe findings in either language at
  * phone and desktop widths.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { randomInt, randomUUID } from "node:crypto";
-import type { Page } from "@playwright/test";
 import type { Db } from "../lib/db/client";
 import { importReports } from "../lib/interchange/import";
 import { NARRATIVES, seedPii } from "./pii";
 import { formatMinor } from "../lib/vocab";
 import { pdfText } from "../lib/liaison/export/test-support/pdf-text";
 import { test, expect, messages, signIn, uniqueSuffix, type Locale } from "./staff-fixtures";
+import { seriousViolations } from "./axe";
 
 async function readDownload(download: import("@playwright/test").Download): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -69,16 +68,6 @@ async function freezeCase(db: Db) {
     select: { id: true, name: true },
   });
   return { caseNumber, account, bank, phone };
-}
-
-async function panelViolations(page: Page) {
-  const result = await new AxeBuilder({ page })
-    .include("#requests")
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 test("an investigator asks the bank to freeze; its answer shows on the case and the board", async ({
@@ -223,7 +212,7 @@ for (const locale of ["zh-CN", "en"] as const) {
       const panel = page.getByRole("region", { name: t.title });
       await expect(panel.getByText(t.overdue, { exact: true }).first()).toBeVisible();
       await expect(panel.getByLabel(account.display, { exact: true }).first()).toBeVisible();
-      expect(await panelViolations(page)).toEqual([]);
+      expect(await seriousViolations(page, "#requests")).toEqual([]);
     });
   }
 }
@@ -243,8 +232,7 @@ test("the liaison performance page lists the bank with its request, in both lang
     const table = page.getByRole("table", { name: t.caption });
     const row = table.getByRole("row", { name: new RegExp(bank.name) });
     await expect(row.getByRole("cell").nth(1)).toHaveText("1");
-    const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    expect(result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   }
   await expect(
     page.getByRole("navigation").getByRole("link", { name: messages["zh-CN"].liaisonStats.navLabel }),

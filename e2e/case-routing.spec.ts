@@ -5,21 +5,9 @@
  * not grow with rows × organisations. Works the same without JavaScript.
  */
 import { randomUUID } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { test, expect, messages, type Locale } from "./staff-fixtures";
 import { importRing } from "./case-data";
-
-/** Serious or critical axe findings in the routing section (needs JavaScript in the page). */
-async function routingViolations(page: Page) {
-  const result = await new AxeBuilder({ page })
-    .include("#routing")
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
+import { seriousViolations } from "./axe";
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -57,7 +45,7 @@ for (const [locale, javaScriptEnabled] of [
     // Without JavaScript the page stays whole and at the row (its anchor kept).
     if (!javaScriptEnabled) await expect(page).toHaveURL(new RegExp(`whole=1#route-${identifier.id}$`));
     await expect(routing.getByRole("combobox")).toHaveCount(1);
-    if (javaScriptEnabled) expect(await routingViolations(page)).toEqual([]);
+    if (javaScriptEnabled) expect(await seriousViolations(page, "#routing")).toEqual([]);
     await routing.getByLabel(label).selectOption({ label: org.name });
     await routing.getByRole("button", { name: `${t.save} ${identifier.display}` }).click();
 

@@ -1,10 +1,10 @@
 import Module, { createRequire } from "node:module";
 import { randomInt, randomUUID } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import type { Db } from "../lib/db/client";
 import { formatMinor } from "../lib/vocab";
 import { test, expect, messages, createUser, signIn, type Locale } from "./staff-fixtures";
+import { seriousViolations } from "./axe";
 
 /**
  * lib/interchange/import.ts is server code (`import "server-only"`, which
@@ -94,13 +94,6 @@ async function table(page: Page, locale: Locale, title: string): Promise<Locator
   const t = c.getByRole("table");
   await expect(t).toBeVisible();
   return t;
-}
-
-async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 test.describe("staff dashboard", () => {

@@ -6,7 +6,6 @@
  * page have no serious accessibility findings in both languages at phone and
  * desktop widths.
  */
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { test, expect, messages, signIn, type Locale } from "./staff-fixtures";
 import { answerWithAttachment, sentFreezeRequest, type SentRequest } from "./liaison-data";
@@ -14,15 +13,9 @@ import { action, postAction } from "./server-actions";
 import { PNG_1PX } from "./fixtures";
 import { formatMinor } from "../lib/vocab";
 import type { Db } from "../lib/db/client";
+import { seriousViolations } from "./axe";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
-
-async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 const overdue = (db: Db, number: string) =>
   db.liaisonRequest.update({ where: { number }, data: { dueAt: new Date(Date.now() - 3_600_000) } });

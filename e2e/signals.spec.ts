@@ -1,15 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { test, expect, messages, createUser, signIn, type Locale } from "./staff-fixtures";
 import { importRing } from "./case-data";
 import type { Db } from "../lib/db/client";
-
-async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
+import { seriousViolations } from "./axe";
 
 /** Five victims of one ring named one shop as leaked within five days: a signal. With `org`, the shop is an organisation. */
 async function signalledShop(db: Db, org: boolean) {

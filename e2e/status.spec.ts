@@ -5,7 +5,6 @@
  * desktop widths in both languages.
  */
 import { randomInt } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import { hash } from "@node-rs/argon2";
 import type { Page } from "@playwright/test";
 import type { Db } from "../lib/db/client";
@@ -13,6 +12,7 @@ import { importRing } from "./case-data";
 import { test, expect, fillReport, marker, messages, type Locale } from "./fixtures";
 import { sentFreezeRequest } from "./liaison-data";
 import { createUser } from "./staff-fixtures";
+import { seriousViolations } from "./axe";
 
 const other = (l: Locale): Locale => (l === "en" ? "zh-CN" : "en");
 const fill = (s: string, v: Record<string, string | number>) =>
@@ -33,13 +33,6 @@ async function reportWithPin(db: Db, where: { externalId: string }, pin = "24681
 
 /** The form's own alert (with JavaScript, Next's route announcer is an alert too). */
 const formAlert = (page: Page) => page.locator("form [role=alert]");
-
-async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 for (const locale of ["zh-CN", "en"] as Locale[]) {
   test.describe(`status page (${locale})`, () => {
