@@ -24,7 +24,7 @@ async function numberNow(asked: string): Promise<string | null> {
  * post has none) goes straight to the page rendered whole (`whole=1`), so the
  * anchor is not lost to the refresh the streamed page would send it through.
  */
-export async function casePageAfterPost(
+async function casePageAfterPost(
   locale: string,
   number: string,
   q: URLSearchParams,

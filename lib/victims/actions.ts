@@ -1,14 +1,11 @@
 "use server";
-import { redirect } from "next/navigation";
 import { z } from "zod";
-import { formDataOf, mutation } from "@/lib/actions/mutation";
-import { staffAction, initialActionState, type StaffActionState } from "@/lib/actions/staff-action";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { db } from "@/lib/db";
+import { mutation } from "@/lib/actions/mutation";
+import { staffAction } from "@/lib/actions/staff-action";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { currentNumber, parseCaseNumber } from "@/lib/cases";
-import { casePageAfterPost } from "@/lib/cases/forms";
+import { parseCaseNumber } from "@/lib/cases";
+import { caseForm } from "@/lib/cases/forms";
 import { EvidenceError } from "@/lib/reports/service";
 import { routing } from "@/i18n/routing";
 import { postBulletin } from "./bulletins";
@@ -20,12 +17,6 @@ import type { AddInformationState } from "./addition-state";
 import { currentStatusReport } from "./status-session";
 
 // ——— Case bulletins (case page: components/victims/case-bulletins.tsx) ———
-
-/** The form's language, or the default one for anything else. */
-function localeOf(fd: FormData): string {
-  const raw = fd.get("locale");
-  return typeof raw === "string" && (routing.locales as readonly string[]).includes(raw) ? raw : routing.defaultLocale;
-}
 
 const bulletinSchema = z
   .object({
@@ -48,35 +39,8 @@ const bulletinAction = staffAction({
     postBulletin(db, { actor: user, ip }, { caseNumber: i.number, bodyZh: i.bodyZh, bodyEn: i.bodyEn }),
 });
 
-/**
- * Back to the case page's bulletins section with the case page's outcome
- * banner (as lib/cases/actions.ts does), under the case's current number.
- */
-async function backToBulletins<D>(fd: FormData, result: StaffActionState<D>): Promise<never> {
-  const locale = localeOf(fd);
-  const asked = parseCaseNumber(fd.get("number"));
-  if (!asked) redirect(`/${locale}/staff/cases?error=notFound`);
-  const user = await getCurrentUser();
-  const number =
-    (user ? await currentNumber(await db(), { actor: user }, { number: asked }).catch(() => null) : null) ?? asked;
-  const q = new URLSearchParams(
-    result.status === "ok"
-      ? { done: Date.now().toString(36) }
-      : {
-          at: Date.now().toString(36),
-          error: result.code ?? "invalid",
-          ...(result.fieldErrors ? { field: Object.values(result.fieldErrors)[0] ?? "" } : {}),
-          ...(result.errorId ? { errorId: result.errorId } : {}),
-        },
-  );
-  redirect(await casePageAfterPost(locale, number, q, "bulletins"));
-}
-
-export async function postBulletinForm(fd: FormData) {
-  // A crafted call without a form names no case: back to the board.
-  if (!formDataOf([fd])) redirect(`/${routing.defaultLocale}/staff/cases`);
-  return backToBulletins(fd, await bulletinAction(initialActionState as StaffActionState<{ id: number }>, fd));
-}
+/** Posted by the case page's bulletin form; back to its bulletins section as every case form goes back (lib/cases/forms.ts). */
+export const postBulletinForm = caseForm("bulletins", bulletinAction);
 
 // ——— Adding to a report (status page: components/victims/add-information-form.tsx) ———
 
