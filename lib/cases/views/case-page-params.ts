@@ -72,11 +72,8 @@ export function caseNumberFromPath(raw: string): string | null {
 /** The query string of a case page, or null when it names no page (a malformed cursor): a 404. */
 export function parseCasePageParams(sp: SearchParams): CasePageParams | null {
   const afterRaw = one(sp.after);
-  let after: number | undefined;
-  if (afterRaw !== undefined && afterRaw !== "") {
-    if (!/^\d{1,10}$/.test(afterRaw) || Number(afterRaw) < 1 || Number(afterRaw) > INT32_MAX) return null;
-    after = Number(afterRaw);
-  }
+  const after = afterRaw ? positiveInt(afterRaw) : undefined;
+  if (after === null) return null;
   return {
     after,
     why: parseReportReference(one(sp.why)),
@@ -88,6 +85,7 @@ export function parseCasePageParams(sp: SearchParams): CasePageParams | null {
   };
 }
 
+/** A row id as URLs carry it: 1 to INT32_MAX, digits only; anything else null. */
 function positiveInt(raw: string | undefined): number | null {
   if (!raw || !/^\d{1,10}$/.test(raw)) return null;
   const n = Number(raw);
