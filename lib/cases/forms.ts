@@ -24,12 +24,7 @@ async function numberNow(asked: string): Promise<string | null> {
  * post has none) goes straight to the page rendered whole (`whole=1`), so the
  * anchor is not lost to the refresh the streamed page would send it through.
  */
-async function casePageAfterPost(
-  locale: string,
-  number: string,
-  q: URLSearchParams,
-  anchor: string,
-): Promise<string> {
+async function casePageAfterPost(locale: string, number: string, q: URLSearchParams, anchor: string): Promise<string> {
   if (!(await headers()).get("next-action")) q.set("whole", "1");
   return `/${locale}/staff/cases/${encodeURIComponent(number)}?${q}#${anchor}`;
 }
