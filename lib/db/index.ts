@@ -21,8 +21,11 @@ async function connect(): Promise<Db> {
   const replicas = env().DATABASE_URL ? env().DATABASE_REPLICA_URLS : [];
   // The replicas stay bare: a standby that cannot be reached is not the
   // database being down (the primary answers those reads, lib/db/replica.ts).
+  // A connect timeout only for a real server: the embedded one runs on this
+  // machine, and under a long import its connections may rightly wait.
+  const connectTimeoutMs = env().DATABASE_URL ? env().DATABASE_CONNECT_TIMEOUT_SECONDS * 1000 : undefined;
   return attachReplicas(
-    typedUnavailable(createPrisma(url)),
+    typedUnavailable(createPrisma(url, { connectTimeoutMs })),
     replicas.map((u) => createPrisma(u, { connectTimeoutMs: env().DATABASE_REPLICA_CONNECT_TIMEOUT_SECONDS * 1000 })),
   );
 }

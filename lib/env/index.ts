@@ -54,6 +54,12 @@ const schema = z.object({
     .url()
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /**
+   * The primary: a request gives up on a new connection (or a free one from
+   * the pool) after this long and answers 503 "please try again", rather than
+   * hanging until TCP gives up on a host that drops packets (minutes).
+   */
+  DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
   /** A replica that has not accepted a connection (or freed one from its pool) within this long counts as unreachable. */
   DATABASE_REPLICA_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
   /** A replica that could not be reached is left alone (its reads on the primary) for this long, then tried again. */

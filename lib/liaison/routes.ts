@@ -117,7 +117,10 @@ export async function routeCaseIdentifiers(
 function namedIdentifiers(db: Db, caseId: number): Promise<NamedRow[]> {
   // The case's reports' identifiers probed per report, aggregated per identifier,
   // then each identifier read by its key (OFFSET 0 keeps both probes: joined
-  // plainly, the planner scanned the whole table for a large case).
+  // plainly, the planner scanned the whole table for a large case). The override
+  // is probed per identifier too: joined plainly, the planner rescanned every
+  // organisation once per identifier (13 of 24 ms on a 1,907-report case with
+  // 120 organisations).
   return db.$queryRaw<NamedRow[]>(Prisma.sql`
     WITH rs AS (
       SELECT ${R.id} AS id, COALESCE(NULLIF(${R.victimKey}, ''), ${R.reference}) AS victim FROM ${R} WHERE ${R.caseId} = ${caseId}
@@ -139,8 +142,10 @@ function namedIdentifiers(db: Db, caseId: number): Promise<NamedRow[]> {
       SELECT ${I.kind}::text AS kind, ${I.value} AS value, ${I.display} AS display, ${I.meta} AS meta, ${I.linkable} AS linkable
       FROM ${I} WHERE ${I.id} = named.id OFFSET 0
     ) i
-    LEFT JOIN ${IR} ON ${IR.identifierId} = named.id
-    LEFT JOIN ${O} ON ${O.id} = ${IR.orgId}`);
+    LEFT JOIN LATERAL (
+      SELECT ${O.id}, ${O.name}, ${O.kind} FROM ${IR} JOIN ${O} ON ${O.id} = ${IR.orgId}
+      WHERE ${IR.identifierId} = named.id OFFSET 0
+    ) o ON true`);
 }
 
 type PlatformHint = { key: string; name: string; role: string };
