@@ -58,6 +58,12 @@ for (const locale of ["zh-CN", "en"] as Locale[]) {
     // Straight back to the whole page, at the section (no refresh that would lose the anchor).
     await expect(page).toHaveURL(/[?&]whole=1#bulletins$/);
     expect(await db.caseBulletin.count({ where: { case: { number: ring.caseNumber }, bodyEn: text } })).toBe(1);
+
+    // A link to another view of the page stays whole and lands at its section.
+    const reports = page.getByRole("region", { name: `${t.cases.reportList} (3)`, exact: true });
+    await reports.getByRole("link", { name: t.cases.showWhy }).first().click();
+    await expect(page).toHaveURL(/\?why=R-[0-9-]+&whole=1#why$/);
+    await expect(page.getByRole("region", { name: t.cases.identifiers, exact: true })).toBeVisible();
   });
 }
 

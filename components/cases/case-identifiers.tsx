@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { CaseDetail, ChainStep } from "@/lib/cases";
+import { casePageHref, type CaseDetail, type ChainStep } from "@/lib/cases";
 import { noLinkIdentifier } from "@/lib/cases/actions";
 import { CaseFormFields, ReasonField, Section, Submit } from "./forms";
 import { readAsText } from "./read-as";
@@ -15,6 +15,7 @@ export async function CaseIdentifiers({
   chain,
   chainFor,
   showAll,
+  whole = false,
 }: {
   c: Pick<CaseDetail, "number" | "identifiers" | "identifierCount">;
   locale: string;
@@ -22,6 +23,8 @@ export async function CaseIdentifiers({
   chain: ChainStep[] | null;
   chainFor: string | null;
   showAll: boolean;
+  /** The page is rendered whole (no JavaScript): its links stay on such pages, anchors and all. */
+  whole?: boolean;
 }) {
   const t = await getTranslations("cases");
   const readAs = await readAsText();
@@ -153,7 +156,7 @@ export async function CaseIdentifiers({
           {t("identifiersShown", { shown: rows.length, total: c.identifierCount })}{" "}
           {rows.length < c.identifiers.length ? (
             <a
-              href={`/${locale}/staff/cases/${encodeURIComponent(c.number)}?identifiers=all#identifiers`}
+              href={casePageHref(locale, c.number, { identifiers: "all" }, "identifiers", whole)}
               className="text-brand-700 underline"
             >
               {t("identifiersShowAll", { count: c.identifiers.length })}

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { CaseDetail, CaseReportsPage } from "@/lib/cases";
+import { casePageHref, type CaseDetail, type CaseReportsPage } from "@/lib/cases";
 import { formatMinor } from "@/lib/vocab";
 import { detach, split } from "@/lib/cases/actions";
 import { CaseFormFields, ReasonField, Section, Submit } from "./forms";
@@ -17,6 +17,7 @@ export async function CaseReports({
   locale,
   canDecide,
   additions,
+  whole = false,
 }: {
   c: Pick<CaseDetail, "id" | "number" | "reportCount" | "piiVisible" | "reports" | "reportsCursor"> &
     Partial<Pick<CaseReportsPage, "position" | "previous">>;
@@ -24,12 +25,15 @@ export async function CaseReports({
   canDecide: boolean;
   /** What victims added later, per report id (lib/victims additionsOfReports). */
   additions?: Map<number, AdditionView[]>;
+  /** The page is rendered whole (no JavaScript): its links stay on such pages, anchors and all. */
+  whole?: boolean;
 }) {
   const t = await getTranslations("cases");
   const o = await getTranslations("options");
   const format = await getFormatter();
   const readAs = await readAsText();
-  const base = `/${locale}/staff/cases/${c.number}`;
+  const href = (query: Record<string, string | number | null>, anchor: string) =>
+    casePageHref(locale, c.number, query, anchor, whole);
   const splitForm = `split-${c.id}`;
   const position = c.position ?? 0;
   const paged = position > 0 || c.reportsCursor !== null;
@@ -121,7 +125,7 @@ export async function CaseReports({
             ) : null}
             <ReportAdditions additions={additions?.get(r.id)} locale={locale} />
             <div className="mt-2 flex flex-wrap items-center gap-4 text-sm">
-              <a href={`${base}?why=${r.reference}#why`} className="text-brand-700 underline">
+              <a href={href({ why: r.reference }, "why")} className="text-brand-700 underline">
                 {t("showWhy")}
               </a>
               {canDecide ? (
@@ -154,13 +158,13 @@ export async function CaseReports({
       {paged ? (
         <nav aria-label={t("reportPages")} className="flex flex-wrap gap-4 text-sm">
           {c.previous?.after ? (
-            <a href={`${base}#reports`} className="text-brand-700 underline">
+            <a href={href({}, "reports")} className="text-brand-700 underline">
               {t("firstReports")}
             </a>
           ) : null}
           {c.previous ? (
             <a
-              href={c.previous.after ? `${base}?after=${c.previous.after}#reports` : `${base}#reports`}
+              href={href({ after: c.previous.after ?? null }, "reports")}
               rel="prev"
               className="text-brand-700 underline"
             >
@@ -168,7 +172,7 @@ export async function CaseReports({
             </a>
           ) : null}
           {c.reportsCursor ? (
-            <a href={`${base}?after=${c.reportsCursor}#reports`} rel="next" className="text-brand-700 underline">
+            <a href={href({ after: c.reportsCursor }, "reports")} rel="next" className="text-brand-700 underline">
               {t("moreReports")}
             </a>
           ) : null}

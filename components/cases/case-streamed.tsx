@@ -39,6 +39,7 @@ export async function StreamedIdentifiers(props: {
   locale: string;
   canDecide: boolean;
   showAll: boolean;
+  whole: boolean;
 }) {
   const [ids, chain] = await Promise.all([props.data, props.chain]);
   return (
@@ -49,6 +50,7 @@ export async function StreamedIdentifiers(props: {
       chain={chain}
       chainFor={chain ? props.chainFor : null}
       showAll={props.showAll}
+      whole={props.whole}
     />
   );
 }
@@ -67,6 +69,7 @@ export async function StreamedReports(props: {
   additions: Promise<Map<number, AdditionView[]>>;
   locale: string;
   canDecide: boolean;
+  whole: boolean;
 }) {
   const [page, additions] = await Promise.all([props.page, props.additions]);
   return (
@@ -75,6 +78,7 @@ export async function StreamedReports(props: {
       locale={props.locale}
       canDecide={props.canDecide}
       additions={additions}
+      whole={props.whole}
     />
   );
 }

@@ -10,6 +10,7 @@ import {
 import { routeKeyName, type RoutingTranslator as T } from "./route-key-name";
 import { setIdentifierRouteForm } from "@/lib/liaison/actions";
 import { formatMinor } from "@/lib/vocab";
+import { casePageHref } from "@/lib/cases";
 import { inputClass } from "@/components/ui/field";
 import { CaseFormFields, Section, Submit } from "@/components/cases/forms";
 
@@ -64,14 +65,14 @@ export async function CaseRouting({
     : rows.filter((r, k) => r.paymentCount > 0 || k < ROUTING_ROWS_SHOWN || r.identifierId === editing);
   // One row's form at a time: a select of every organisation on every row
   // made the page grow with rows × organisations (docs/benchmarks.md).
-  const pageUrl = (route: number | null) => {
-    const q = new URLSearchParams();
-    if (showAll) q.set("routing", "all");
-    if (route !== null) q.set("route", String(route));
-    if (whole) q.set("whole", "1");
-    const query = q.size ? `?${q}` : "";
-    return `/${locale}/staff/cases/${encodeURIComponent(number)}${query}#${route === null ? "routing" : `route-${route}`}`;
-  };
+  const pageUrl = (route: number | null) =>
+    casePageHref(
+      locale,
+      number,
+      { routing: showAll ? "all" : null, route },
+      route === null ? "routing" : `route-${route}`,
+      whole,
+    );
   const unrouted = rows.filter((r) => !r.org).length;
 
   return (
@@ -186,7 +187,7 @@ export async function CaseRouting({
             <p className="text-sm text-slate-700">
               {t("notShown", { count: rows.length - shown.length })}{" "}
               <a
-                href={`/${locale}/staff/cases/${encodeURIComponent(number)}?routing=all#routing`}
+                href={casePageHref(locale, number, { routing: "all" }, "routing", whole)}
                 className="text-brand-700 underline"
               >
                 {t("showAll", { count: rows.length })}

@@ -24,6 +24,7 @@ export {
   caseActionErrors,
   caseNumberFromPath,
   parseCasePageParams,
+  casePageHref,
   type CaseActionError,
   type CaseBanner,
   type CasePageParams,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bannerOf, caseNumberFromPath, parseCasePageParams } from "./case-page-params";
+import { bannerOf, caseNumberFromPath, casePageHref, parseCasePageParams } from "./case-page-params";
 
 describe("case page URL", () => {
   it("reads the case number from the path, encoded or not, and nothing else", () => {
@@ -37,6 +37,20 @@ describe("case page URL", () => {
     for (const other of [undefined, "", "0", "true", "yes"])
       expect(parseCasePageParams({ whole: other })?.whole).toBe(false);
     expect(parseCasePageParams({ whole: ["1", "0"] })?.whole).toBe(true);
+  });
+
+  it("links to another view of the page at its section, keeping whole=1 on a whole page", () => {
+    expect(casePageHref("en", "C-2026-00042", { after: 51 }, "reports", false)).toBe(
+      "/en/staff/cases/C-2026-00042?after=51#reports",
+    );
+    expect(casePageHref("zh-CN", "C-2026-00042", { why: "R-2026-000123", route: null }, "why", true)).toBe(
+      "/zh-CN/staff/cases/C-2026-00042?why=R-2026-000123&whole=1#why",
+    );
+    expect(casePageHref("en", "C-2026-00042", {}, "reports", false)).toBe("/en/staff/cases/C-2026-00042#reports");
+    // What the links carry reads back as the same view.
+    const href = casePageHref("en", "C-2026-00042", { routing: "all", route: 77245 }, "route-77245", true);
+    const q = Object.fromEntries(new URL(href, "http://x").searchParams);
+    expect(parseCasePageParams(q)).toMatchObject({ showAllRouting: true, editRoute: 77245, whole: true });
   });
 
   it("shows only known message keys and well-formed error ids", () => {

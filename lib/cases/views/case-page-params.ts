@@ -85,6 +85,26 @@ export function parseCasePageParams(sp: SearchParams): CasePageParams | null {
   };
 }
 
+/**
+ * A link to another view of the same case page, landing at `anchor`. On a
+ * page rendered whole (no JavaScript) the link keeps `whole=1`: the streamed
+ * page would send such a browser on through its refresh, which drops the
+ * anchor, and the reader would land at the top rather than at the section.
+ */
+export function casePageHref(
+  locale: string,
+  number: string,
+  query: Record<string, string | number | null | undefined>,
+  anchor: string,
+  whole: boolean,
+): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== null && v !== undefined) q.set(k, String(v));
+  if (whole) q.set("whole", "1");
+  const search = q.size ? `?${q}` : "";
+  return `/${locale}/staff/cases/${encodeURIComponent(number)}${search}#${anchor}`;
+}
+
 /** A row id as URLs carry it: 1 to INT32_MAX, digits only; anything else null. */
 function positiveInt(raw: string | undefined): number | null {
   if (!raw || !/^\d{1,10}$/.test(raw)) return null;

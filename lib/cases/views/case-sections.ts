@@ -77,9 +77,15 @@ export async function getCaseHead(db: Db, ctx: ServiceContext, input: { number: 
     },
   });
   const [loss, platforms, overdueRequests] = await Promise.all([
+    // Payments probed per report (OFFSET 0 keeps the probe): joined plainly, the
+    // planner scanned the whole Payment table for a large case (6.2 -> 1.6 ms
+    // on a 1,907-report case at 100k reports, and growing with the table).
     db.$queryRaw<{ currency: string; minor: bigint }[]>(Prisma.sql`
-      SELECT ${P.currency} AS currency, sum(${P.amountMinor})::bigint AS minor FROM ${P} JOIN ${R} ON ${R.id} = ${P.reportId}
-      WHERE ${R.caseId} = ${c.id} GROUP BY ${P.currency} ORDER BY 2 DESC`),
+      SELECT p.currency, sum(p.amount)::bigint AS minor FROM ${R}
+      CROSS JOIN LATERAL (
+        SELECT ${P.$.currency} AS currency, ${P.$.amountMinor} AS amount FROM ${P.$table} WHERE ${P.$.reportId} = ${R.id} OFFSET 0
+      ) p
+      WHERE ${R.caseId} = ${c.id} GROUP BY p.currency ORDER BY 2 DESC`),
     db.platform.findMany({ where: { id: { in: c.platformIds } }, select: { name: true }, orderBy: { name: "asc" } }),
     // Counted only when the earliest due time has passed (usually it has not).
     c.requestsDueAt && c.requestsDueAt.getTime() < Date.now()

@@ -154,6 +154,7 @@ export default async function CasePage({ params, searchParams }: Props) {
           locale={locale}
           canDecide={canDecide}
           showAll={sp.showAllIdentifiers}
+          whole={sp.whole}
         />,
       )}
       {panel
@@ -182,7 +183,14 @@ export default async function CasePage({ params, searchParams }: Props) {
       {streamed(
         "reports",
         `${t("reportList")} (${c.reportCount})`,
-        <StreamedReports head={c} page={reports} additions={additions} locale={locale} canDecide={canDecide} />,
+        <StreamedReports
+          head={c}
+          page={reports}
+          additions={additions}
+          locale={locale}
+          canDecide={canDecide}
+          whole={sp.whole}
+        />,
       )}
       {streamed(
         "decisions",
