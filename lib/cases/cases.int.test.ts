@@ -10,7 +10,7 @@ import { explainCase, explainReportChain } from "./views/explain";
 import { resolveCaseNumber } from "./scope";
 import { reclusterAll } from "./store/recluster";
 import { addWarningEntry, removeWarningEntry } from "./workflow/warning-list";
-import { matchInsertedReports } from "./index";
+import { getCaseHead, matchInsertedReports } from "./index";
 import { add, caseOf, phone, staff } from "./test-support";
 
 afterAll(async () => (await db()).$disconnect());
@@ -49,6 +49,21 @@ describe("incremental matching", () => {
       await db()
     ).case.findUniqueOrThrow({ where: { id: ca.caseId }, select: { reportCount: true, lossCnyMinor: true } });
     expect(stats.reportCount).toBe(3);
+  });
+
+  it("totals the case's losses per currency over its reports' payments, to the fen", async () => {
+    const account = `62170000${randomInt(10_000_000, 99_999_999)}977`;
+    const payee = { kind: "bank_account", value: account, name: "Loss Total" };
+    const [a, b] = await add({ payees: [payee], amount: 250.5 }, { payees: [payee], amount: 0.07 });
+    const { caseId, number } = await caseOf(a!);
+    expect((await caseOf(b!)).caseId).toBe(caseId);
+    const { reportId } = await caseOf(b!);
+    await (await db()).payment.create({ data: { reportId, position: 9, amountMinor: 1_999n, currency: "USD" } });
+    const head = await getCaseHead(await db(), investigator, { number });
+    expect(head.lossByCurrency).toEqual([
+      { currency: "CNY", minor: 25_057n },
+      { currency: "USD", minor: 1_999n },
+    ]);
   });
 
   it("links a partial account to the full one only with the same holder, never on the last four alone", async () => {
