@@ -95,3 +95,46 @@ test("the routing form opens for a row beyond the first twenty, and an unknown o
     await expect(routing.getByRole("combobox")).toHaveCount(0);
   }
 });
+
+for (const [locale, javaScriptEnabled] of [
+  ["en", true],
+  ["zh-CN", false],
+] as [Locale, boolean][]) {
+  test(`the request form for identifiers with no organisation lists the first, and all on request (${locale}, ${javaScriptEnabled ? "JavaScript" : "no JavaScript"})`, async ({
+    signedInAs,
+    db,
+  }) => {
+    const t = messages[locale].requests.create;
+    // 3 reports × 8 QQ ids of their own: no organisation takes QQ ids here.
+    const ring = await importRing(db, 3, { qqPerReport: 8 });
+    const qqs = await db.identifier.findMany({
+      where: { kind: "qq", reports: { some: { report: { externalId: { in: ring.externalIds } } } } },
+      select: { display: true },
+    });
+    expect(qqs).toHaveLength(24);
+    const { page } = await signedInAs("investigator", locale, { javaScriptEnabled });
+    await page.goto(`/${locale}/staff/cases/${ring.caseNumber}`);
+    const form = page.getByRole("form", { name: t.unrouted, exact: true });
+    const listed = async () => {
+      let n = 0;
+      for (const q of qqs) n += await form.getByRole("checkbox", { name: q.display, exact: true }).count();
+      return n;
+    };
+    await expect(form).toBeVisible();
+    const shownAtFirst = await listed();
+    expect(shownAtFirst).toBeGreaterThan(0);
+    expect(shownAtFirst).toBeLessThan(qqs.length);
+    // None of them is checked: listing the first leaves nothing out of a request unseen.
+    await expect(form.getByRole("checkbox", { checked: true })).toHaveCount(0);
+
+    await form.getByRole("link", { name: new RegExp(escape(t.unroutedShowAll.split("{count}")[0]!)) }).click();
+    await expect(page).toHaveURL(
+      javaScriptEnabled ? /[?&]routing=all#unrouted-h$/ : /[?&]routing=all&whole=1#unrouted-h$/,
+    );
+    await expect(form.getByRole("checkbox", { name: qqs[0]!.display, exact: true })).toBeVisible();
+    expect(await listed()).toBe(qqs.length);
+    await expect(
+      form.getByRole("link", { name: new RegExp(escape(t.unroutedShowAll.split("{count}")[0]!)) }),
+    ).toHaveCount(0);
+  });
+}

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { disclosureFields, requestKinds, type CasePanel, type PanelGroup, type PanelIdentifier } from "@/lib/liaison";
 import { createFollowUpForm, createRequestForm } from "@/lib/liaison/actions";
 import { formatMinor } from "@/lib/vocab";
+import { casePageHref } from "@/lib/cases";
 import { inputClass } from "@/components/ui/field";
 import { Submit } from "@/components/cases/forms";
 
@@ -12,9 +13,21 @@ import { Submit } from "@/components/cases/forms";
  * each, the kind its organisation is usually asked for, an optional message
  * and due time, and the victim fields — redacted unless included with a
  * justification. Identifiers no organisation takes get a form that asks for
- * one (nothing pre-checked there). Plain forms: they work without JavaScript.
+ * one (nothing pre-checked there, so listing only the first of them leaves
+ * nothing out of a request unseen). Plain forms: they work without JavaScript.
  */
-export async function CaseRequestCreate({ panel, locale }: { panel: CasePanel; locale: string }) {
+export async function CaseRequestCreate({
+  panel,
+  locale,
+  showAll = false,
+  whole = false,
+}: {
+  panel: CasePanel;
+  locale: string;
+  /** Every identifier in the form for those with no organisation ("?routing=all"). */
+  showAll?: boolean;
+  whole?: boolean;
+}) {
   const t = await getTranslations("requests");
   return (
     <div className="space-y-4">
@@ -23,15 +36,46 @@ export async function CaseRequestCreate({ panel, locale }: { panel: CasePanel; l
       <p className="text-sm text-slate-700">{t("create.intro")}</p>
       {panel.groups.length === 0 ? <p className="text-sm">{t("create.none")}</p> : null}
       {panel.groups.map((g) => (
-        <GroupForm key={g.org?.id ?? "unrouted"} group={g} panel={panel} locale={locale} />
+        <GroupForm
+          key={g.org?.id ?? "unrouted"}
+          group={g}
+          panel={panel}
+          locale={locale}
+          showAll={showAll}
+          whole={whole}
+        />
       ))}
     </div>
   );
 }
 
-async function GroupForm({ group, panel, locale }: { group: PanelGroup; panel: CasePanel; locale: string }) {
+/**
+ * The form for identifiers with no organisation lists those paid to, then up
+ * to this many others, unless all are asked for: a ring names hundreds of
+ * QQ ids and phones, none of them checked.
+ */
+export const UNROUTED_ROWS_SHOWN = 20;
+
+async function GroupForm({
+  group,
+  panel,
+  locale,
+  showAll,
+  whole,
+}: {
+  group: PanelGroup;
+  panel: CasePanel;
+  locale: string;
+  showAll: boolean;
+  whole: boolean;
+}) {
   const t = await getTranslations("requests");
+  const c = await getTranslations("cases");
+  const format = await getFormatter();
   const key = group.org ? `org-${group.org.id}` : "unrouted";
+  // Organisations' rows come pre-checked and are all listed: one left out would silently leave the request.
+  const rows =
+    group.org || showAll ? group.rows : group.rows.filter((r, k) => r.paymentCount > 0 || k < UNROUTED_ROWS_SHOWN);
   const title = group.org ? t("create.groupTitle", { org: group.org.name }) : t("create.unrouted");
   const dueList = requestKinds
     .map((k) => t("create.dueHours", { kind: t(`kinds.${k}`), hours: panel.dueHours[k] }))
@@ -82,18 +126,32 @@ async function GroupForm({ group, panel, locale }: { group: PanelGroup; panel: C
           ))}
         </select>
       </div>
-      {group.rows.length ? (
+      {rows.length ? (
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium">{t("create.identifiers")}</legend>
-          {group.rows.map((row) => (
+          {rows.map((row) => (
             <IdentifierChoice
               key={row.identifierId}
               id={`${key}-id-${row.identifierId}`}
               row={row}
               locale={locale}
               checked={!!group.org && row.requestedIn.length === 0}
+              t={t}
+              kindName={(k) => c(`identifierKind.${k}` as never)}
+              day={(d) => format.dateTime(d, { dateStyle: "medium" })}
             />
           ))}
+          {rows.length < group.rows.length ? (
+            <p className="text-sm text-slate-700">
+              {t("create.unroutedNotShown", { count: group.rows.length - rows.length })}{" "}
+              <a
+                href={casePageHref(locale, panel.caseNumber, { routing: "all" }, `${key}-h`, whole)}
+                className="text-brand-700 underline"
+              >
+                {t("create.unroutedShowAll", { count: group.rows.length })}
+              </a>
+            </p>
+          ) : null}
         </fieldset>
       ) : null}
       <div className="space-y-1">
@@ -168,21 +226,24 @@ async function GroupForm({ group, panel, locale }: { group: PanelGroup; panel: C
   );
 }
 
-async function IdentifierChoice({
+/** One checkbox row; synchronous, with the translators passed in (hundreds of rows on a large case). */
+function IdentifierChoice({
   id,
   row,
   locale,
   checked,
+  t,
+  kindName,
+  day,
 }: {
   id: string;
   row: PanelIdentifier;
   locale: string;
   checked: boolean;
+  t: Awaited<ReturnType<typeof getTranslations<"requests">>>;
+  kindName: (kind: PanelIdentifier["kind"]) => string;
+  day: (d: Date) => string;
 }) {
-  const t = await getTranslations("requests");
-  const c = await getTranslations("cases");
-  const format = await getFormatter();
-  const day = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
   const figures = t("create.figures", {
     paid: formatMinor(row.paidMinor, "CNY", locale),
     payments: row.paymentCount,
@@ -203,7 +264,7 @@ async function IdentifierChoice({
         <label htmlFor={id} className="font-mono break-all">
           {row.display}
         </label>{" "}
-        <span className="text-slate-700">({c(`identifierKind.${row.kind}` as never)})</span>
+        <span className="text-slate-700">({kindName(row.kind)})</span>
         <p id={`${id}-d`} className="text-xs text-slate-700">
           {figures}
           {period}

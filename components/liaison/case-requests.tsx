@@ -17,12 +17,18 @@ export async function CaseRequests({
   locale,
   banner,
   routing,
+  showAll = false,
+  whole = false,
 }: {
   panel: CasePanel;
   locale: string;
   banner: RequestBanner | null;
   /** The routing and override UI, shown in the same section. */
   routing?: ReactNode;
+  /** Every identifier in the form for those with no organisation ("?routing=all"). */
+  showAll?: boolean;
+  /** The page is rendered whole (no JavaScript): its links stay on such pages, anchors and all. */
+  whole?: boolean;
 }) {
   const t = await getTranslations("requests");
   const overdue = panel.requests.filter((r) => r.overdue).length;
@@ -52,7 +58,7 @@ export async function CaseRequests({
         </div>
       )}
       {routing}
-      {panel.canCreate ? <CaseRequestCreate panel={panel} locale={locale} /> : null}
+      {panel.canCreate ? <CaseRequestCreate panel={panel} locale={locale} showAll={showAll} whole={whole} /> : null}
     </Section>
   );
 }

@@ -67,9 +67,6 @@ export interface CasePanel {
   canCreate: boolean;
 }
 
-/** Identifiers without an organisation offered in the form that asks for one. */
-export const UNROUTED_SHOWN = 100;
-
 const offered = new Set(Object.values(identifierKindsByRequest).flat());
 
 export async function caseRequestPanel(db: Db, ctx: ServiceContext, input: { caseNumber: string }): Promise<CasePanel> {
@@ -132,9 +129,8 @@ export async function caseRequestPanel(db: Db, ctx: ServiceContext, input: { cas
   }
   for (const g of groups.values()) g.defaultKind = defaultKindFor(g.org!.kind, !!g.leakPlatform);
   const list = [...groups.values()];
-  // Most money first; a case naming hundreds of QQ ids offers the first ones (the routing table lists them all).
-  if (unrouted.length)
-    list.push({ org: null, leakPlatform: null, defaultKind: "information", rows: unrouted.slice(0, UNROUTED_SHOWN) });
+  // Most money first; the form lists the first ones unless all are asked for (components/liaison/case-request-create.tsx).
+  if (unrouted.length) list.push({ org: null, leakPlatform: null, defaultKind: "information", rows: unrouted });
   return {
     caseNumber: kase.number,
     requests,

@@ -226,6 +226,8 @@ async function StreamedRequests({
       panel={p}
       locale={locale}
       banner={banner}
+      showAll={showAllRouting}
+      whole={whole}
       routing={
         <CaseRouting
           number={number}
