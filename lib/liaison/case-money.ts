@@ -45,24 +45,12 @@ export async function identifierFigures(
   identifiers: readonly { id: number; kind: string; value: string }[],
 ): Promise<CaseFigures> {
   const out = new Map<number, IdentifierFigures>();
-  const byReport = new Map<number, ReportPaid>();
-  if (!identifiers.length) return { byIdentifier: out, byReport };
-  const byKey = new Map(identifiers.map((i) => [key(i.kind, i.value), i.id]));
-  const ids = identifiers.map((i) => i.id);
+  if (!identifiers.length) return { byIdentifier: out, byReport: new Map() };
   const victims = new Map<number, Set<string>>();
   const reports = new Map<number, Set<number>>();
-  for (const id of ids) {
-    out.set(id, {
-      paidMinor: 0n,
-      paymentCount: 0,
-      victimCount: 0,
-      firstPaidAt: null,
-      lastPaidAt: null,
-      reportIds: [],
-      statedBanks: [],
-    });
-    victims.set(id, new Set());
-    reports.set(id, new Set());
+  for (const i of identifiers) {
+    victims.set(i.id, new Set());
+    reports.set(i.id, new Set());
   }
   // Every identifier the case's reports name, read from the reports (an index
   // probe each) and filtered here: an identifier that may not link (a bank's
@@ -78,25 +66,70 @@ export async function identifierFigures(
     victims.get(n.identifierId)!.add(n.victimKey);
     reports.get(n.identifierId)!.add(n.reportId);
   }
-  const payments = (
-    await tx.$queryRaw<
-      {
-        reportId: number;
-        amountMinor: bigint;
-        currency: string;
-        paidAt: Date | null;
-        payeeKind: string;
-        payeeValue: string;
-        payeeName: string;
-        payeeBank: string;
-      }[]
-    >(Prisma.sql`
-      SELECT ${P.reportId} AS "reportId", ${P.amountMinor} AS "amountMinor", ${P.currency} AS currency, ${P.paidAt} AS "paidAt",
-             ${P.payeeKind}::text AS "payeeKind", ${P.payeeValue} AS "payeeValue", ${P.payeeName} AS "payeeName", ${P.payeeBank} AS "payeeBank"
-      FROM ${R} JOIN ${P} ON ${P.reportId} = ${R.id}
-      WHERE ${R.caseId} = ${caseId} AND ${R.id} = ANY(${[...new Set(named.map((n) => n.reportId))]}::int[])
-      ORDER BY ${P.reportId}, ${P.position}`)
-  ).map((p) => ({ ...p, report: { id: p.reportId } }));
+  const { byIdentifier: paid, byReport } = await paidToIdentifiers(tx, caseId, identifiers, [
+    ...new Set(named.map((n) => n.reportId)),
+  ]);
+  for (const i of identifiers) {
+    out.set(i.id, {
+      ...paid.get(i.id)!,
+      victimCount: victims.get(i.id)!.size,
+      reportIds: [...reports.get(i.id)!].sort((a, b) => a - b),
+    });
+  }
+  for (const ids of reports.values())
+    for (const r of ids) if (!byReport.has(r)) byReport.set(r, { paidMinor: 0n, firstPaidAt: null });
+  return { byIdentifier: out, byReport };
+}
+
+/** The payment side of IdentifierFigures. */
+export type PaidFigures = Pick<
+  IdentifierFigures,
+  "paidMinor" | "paymentCount" | "firstPaidAt" | "lastPaidAt" | "statedBanks"
+>;
+
+/**
+ * What the case's victims paid to each identifier, without the victim and
+ * report counts (the routing table has its own): the payments of `reportIds`,
+ * or of every report of the case. A payment names only identifiers its own
+ * report names, so the two agree; the list only saves reading payments that
+ * cannot match.
+ */
+export async function paidToIdentifiers(
+  tx: Tx,
+  caseId: number,
+  identifiers: readonly { id: number; kind: string; value: string }[],
+  reportIds: readonly number[] | null = null,
+): Promise<{ byIdentifier: Map<number, PaidFigures>; byReport: Map<number, ReportPaid> }> {
+  const out = new Map<number, PaidFigures>();
+  const byReport = new Map<number, ReportPaid>();
+  if (!identifiers.length) return { byIdentifier: out, byReport };
+  const byKey = new Map(identifiers.map((i) => [key(i.kind, i.value), i.id]));
+  for (const i of identifiers)
+    out.set(i.id, { paidMinor: 0n, paymentCount: 0, firstPaidAt: null, lastPaidAt: null, statedBanks: [] });
+  // Payments probed per report (OFFSET 0 keeps the probe; joined plainly, the
+  // planner may scan the whole Payment table for a large case).
+  const payments = await tx.$queryRaw<
+    {
+      reportId: number;
+      amountMinor: bigint;
+      currency: string;
+      paidAt: Date | null;
+      payeeKind: string;
+      payeeValue: string;
+      payeeName: string;
+      payeeBank: string;
+    }[]
+  >(Prisma.sql`
+    SELECT ${R.id} AS "reportId", p."amountMinor", p.currency, p."paidAt", p."payeeKind", p."payeeValue", p."payeeName", p."payeeBank"
+    FROM ${R}
+    CROSS JOIN LATERAL (
+      SELECT ${P.$.amountMinor} AS "amountMinor", ${P.$.currency} AS currency, ${P.$.paidAt} AS "paidAt",
+             ${P.$.payeeKind}::text AS "payeeKind", ${P.$.payeeValue} AS "payeeValue", ${P.$.payeeName} AS "payeeName",
+             ${P.$.payeeBank} AS "payeeBank", ${P.$.position} AS position
+      FROM ${P.$table} WHERE ${P.$.reportId} = ${R.id} OFFSET 0
+    ) p
+    WHERE ${R.caseId} = ${caseId} ${reportIds ? Prisma.sql`AND ${R.id} = ANY(${[...reportIds]}::int[])` : Prisma.empty}
+    ORDER BY ${R.id}, p.position`);
   for (const p of payments) {
     const seen = new Set<number>();
     for (const c of normalisePayeeValues({
@@ -108,13 +141,13 @@ export async function identifierFigures(
       const id = byKey.get(key(c.kind, c.value));
       if (id === undefined || seen.has(id)) continue;
       seen.add(id);
-      const r = byReport.get(p.report.id) ?? { paidMinor: 0n, firstPaidAt: null };
+      const r = byReport.get(p.reportId) ?? { paidMinor: 0n, firstPaidAt: null };
       if (seen.size === 1) {
         // One payment counts once for its report even when it names two of the identifiers.
         if (p.currency.trim() === "CNY") r.paidMinor += p.amountMinor;
         if (p.paidAt && (!r.firstPaidAt || p.paidAt < r.firstPaidAt)) r.firstPaidAt = p.paidAt;
       }
-      byReport.set(p.report.id, r);
+      byReport.set(p.reportId, r);
       const f = out.get(id)!;
       f.paymentCount += 1;
       if (p.currency.trim() === "CNY") f.paidMinor += p.amountMinor;
@@ -125,12 +158,5 @@ export async function identifierFigures(
       }
     }
   }
-  for (const id of ids) {
-    const f = out.get(id)!;
-    f.victimCount = victims.get(id)!.size;
-    f.reportIds = [...reports.get(id)!].sort((a, b) => a - b);
-  }
-  for (const ids of reports.values())
-    for (const r of ids) if (!byReport.has(r)) byReport.set(r, { paidMinor: 0n, firstPaidAt: null });
   return { byIdentifier: out, byReport };
 }

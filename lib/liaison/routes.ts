@@ -5,7 +5,7 @@ import { assertCan, type ServiceContext } from "@/lib/auth/permissions";
 import { blockChecker, caseByNumber } from "@/lib/cases";
 import type { IdentifierKind, MetaValue } from "@/lib/matching";
 import type { OrgKind } from "@/lib/users/schemas";
-import { identifierFigures } from "./case-money";
+import { paidToIdentifiers } from "./case-money";
 import { routeTarget, type RouteTarget } from "./routing";
 import type { IdentifierRouteRow, RouteOrg, RouteVia } from "./route-groups";
 
@@ -66,7 +66,7 @@ export async function routeCaseIdentifiers(
       caseId,
       open.filter((n) => n.kind === "gift_card").map((n) => n.id),
     ),
-    identifierFigures(db, caseId, open).then((f) => f.byIdentifier),
+    paidToIdentifiers(db, caseId, open).then((f) => f.byIdentifier),
   ]);
   const targets = new Map(
     open.map((n) => {
