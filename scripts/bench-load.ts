@@ -1,6 +1,6 @@
 /**
  * `npm run bench:load -- [--reports 100000] [--db postgres://…] [--duration 15] [--posts 6000] [--reuse] [--skip-recluster]
- *    [--workers 1] [--think 2] [--only file,home,api,page,staff,posts] [--profile DIR]`
+ *    [--workers 1] [--think 2] [--only file,home,health,api,page,staff,posts] [--profile DIR]`
  *
  * The load benchmark of issue 11 against `npm start` on PostgreSQL with N
  * synthetic reports loaded (default 100,000; --reuse keeps the database of
@@ -43,7 +43,7 @@ const reuse = process.argv.includes("--reuse");
 const INVESTIGATORS = 20;
 const THINK = Number(arg("think", "2"));
 const WORKERS = arg("workers", "1");
-const only = new Set(arg("only", "file,home,api,page,staff,posts").split(","));
+const only = new Set(arg("only", "file,home,health,api,page,staff,posts").split(","));
 const profile = arg("profile", "");
 
 await syntheticDatabase(dbUrl, N, 29, reuse);
@@ -77,6 +77,7 @@ try {
   const o = app.origin;
   const yard = await yardstickRequests(o);
   const { api, page } = await lookupRequests(o, lookups);
+  const health = [{ path: "/api/health" }];
   const cookies: string[] = [];
   for (const email of emails) cookies.push(await signIn(o, email, password));
   const staff = await investigatorRequests(o, board, cookies);
@@ -89,6 +90,8 @@ try {
   sample();
   runs = [await cannon("static script file (`/_next/static`)", o, yard.file, d)];
   if (only.has("home")) runs.push(await cannon("`GET /en` home page (rendered, no database)", o, yard.home, d));
+  // A route handler that touches nothing: what Next.js alone costs per request, the lookup API's floor.
+  if (only.has("health")) runs.push(await cannon("`GET /api/health` (route handler, no database)", o, health, d));
   if (only.has("api")) runs.push(await cannon("`GET /api/lookup` (JSON, API key)", o, api, d));
   if (only.has("page")) runs.push(await cannon("`GET /en/lookup?q=…` (page)", o, page, d));
   if (only.has("staff")) {
