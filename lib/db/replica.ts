@@ -10,7 +10,10 @@
  * A standby that cannot be reached must not fail the board: each replica
  * client is wrapped so that a read it cannot answer for that reason runs on
  * the primary instead, and for the next DATABASE_REPLICA_RETRY_SECONDS its
- * reads go straight to the primary; then it is tried again. The state is a
+ * reads go straight to the primary; then it is tried again. A standby that
+ * answers but has fallen more than DATABASE_REPLICA_MAX_LAG_SECONDS behind
+ * (replay paused, its stream broken, a long query holding replay back) has its
+ * reads answered by the primary too, until it catches up. The state is a
  * per-process health observation that each server makes for itself, not data
  * another server needs.
  */
@@ -19,6 +22,7 @@ import { env } from "../env";
 import { log } from "../log";
 import type { Db } from "./client";
 import { isDatabaseUnavailable } from "./unavailable";
+import { LagTracker, parseLsn } from "./replica-lag";
 
 interface Routed {
   $replica(): Db;
@@ -65,17 +69,68 @@ function onPrimary(primary: Db, model: string | undefined, operation: string, ar
   return target[operation]!.call(target, args);
 }
 
-/** The replica client, reading from the primary while its standby is unreachable (ADR 0014). */
+/**
+ * Whether the standby is too far behind, from checks made in the background
+ * (one at a time, every few seconds while reads come): the read that starts a
+ * check does not wait for it. Checks start only once a read has reached the
+ * standby: one that cannot be reached is the fallback's business.
+ */
+function lagMonitor(replica: Db, primary: Db, name: string): (reachable: boolean) => boolean {
+  const tracker = new LagTracker(Date.now());
+  let checkedAt = 0;
+  let checking = false;
+  let lagging = false;
+  const check = async () => {
+    const [p] = await primary.$queryRaw<{ lsn: string }[]>`SELECT pg_current_wal_lsn()::text AS lsn`;
+    const at = Date.now();
+    const [r] = await replica.$queryRaw<{ lsn: string | null }[]>`SELECT pg_last_wal_replay_lsn()::text AS lsn`;
+    const primaryLsn = parseLsn(p?.lsn);
+    if (primaryLsn !== null) tracker.primaryAt(primaryLsn, at);
+    const lagMs = tracker.standbyAt(parseLsn(r?.lsn), Date.now());
+    const behind = lagMs > env().DATABASE_REPLICA_MAX_LAG_SECONDS * 1000;
+    if (behind !== lagging)
+      log(
+        behind ? "warn" : "info",
+        behind ? "read replica lagging: reading from the primary" : "read replica caught up",
+        {
+          replica: name,
+          lagSeconds: Math.round(lagMs / 1000),
+        },
+      );
+    lagging = behind;
+  };
+  return (reachable) => {
+    const maxLag = env().DATABASE_REPLICA_MAX_LAG_SECONDS * 1000;
+    if (maxLag === 0) return false;
+    const now = Date.now();
+    if (reachable && !checking && now - checkedAt >= Math.min(5_000, maxLag / 2)) {
+      checking = true;
+      checkedAt = now;
+      // A failed check changes nothing.
+      void check()
+        .catch(() => undefined)
+        .finally(() => (checking = false));
+    }
+    return lagging;
+  };
+}
+
+/** The replica client, reading from the primary while its standby is unreachable or too far behind (ADR 0014). */
 export function withFallback(replica: Db, primary: Db, name: string): Db {
   let downUntil = 0;
+  let reached = false;
+  const lagging = lagMonitor(replica, primary, name);
   return replica.$extends({
     query: {
       async $allOperations({ model, operation, args, query }) {
-        if (Date.now() < downUntil) return onPrimary(primary, model, operation, args);
+        if (Date.now() < downUntil || lagging(reached)) return onPrimary(primary, model, operation, args);
         try {
-          return await query(args);
+          const result = await query(args);
+          reached = true;
+          return result;
         } catch (e) {
           if (!isDatabaseUnavailable(e)) throw e;
+          reached = false;
           const seconds = env().DATABASE_REPLICA_RETRY_SECONDS;
           downUntil = Date.now() + seconds * 1000;
           log("warn", "read replica unreachable: reading from the primary", { replica: name, retryInSeconds: seconds });

@@ -3,7 +3,9 @@
  * own throwaway primary and standby (test/pg-cluster.ts), so it ignores the
  * suite's database. The standby's replay is paused while the primary takes new
  * reports: a read that cannot see them was served by the standby, one that can
- * by the primary. Skipped where PostgreSQL's binaries are absent.
+ * by the primary. Held back longer than DATABASE_REPLICA_MAX_LAG_SECONDS, the
+ * standby's reads go to the primary. Skipped where PostgreSQL's binaries are
+ * absent.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import pg from "pg";
@@ -178,6 +180,48 @@ describe.skipIf(unavailable)("read replicas on a streaming standby", () => {
     await standbySql.query("SELECT pg_wal_replay_resume()");
     await settle();
     expect(await statusOf(colleague)).toBe("triage");
+  });
+
+  it("reads on the primary while the standby is too far behind, and on the standby once it has caught up", async () => {
+    process.env.DATABASE_REPLICA_MAX_LAG_SECONDS = "2";
+    resetEnvCache();
+    try {
+      const investigator = await staff("investigator");
+      await settle();
+      // A read reaches the standby: the lag checks run from then on.
+      expect(await where(replicaOf(app))).toEqual({ standby: true, port: standby.port });
+
+      // Replay held back while the primary takes a new case: the standby falls behind.
+      await standbySql.query("SELECT pg_wal_replay_pause()");
+      const ring = phone();
+      const [x] = await add(
+        { ...recent(), contacts: [{ kind: "phone", value: ring }] },
+        { ...recent(), contacts: [{ kind: "phone", value: ring }] },
+      );
+      const written = await caseOf(x!);
+      // Past the limit, reads go to the primary, and see the new case.
+      await vi.waitFor(
+        async () => expect(await where(replicaOf(app))).toEqual({ standby: false, port: primary.port }),
+        {
+          timeout: 30_000,
+          interval: 250,
+        },
+      );
+      const board = await listCases(app, investigator, { filters: parseBoardFilters({}) });
+      expect(board.rows.map((r) => r.number)).toContain(written.number);
+      expect((await lookupIdentifier(app, ring)).result.kind).toBe("reported");
+
+      // Replay resumed: once it has caught up, reads return to the standby.
+      await standbySql.query("SELECT pg_wal_replay_resume()");
+      await vi.waitFor(async () => expect(await where(replicaOf(app))).toEqual({ standby: true, port: standby.port }), {
+        timeout: 30_000,
+        interval: 250,
+      });
+    } finally {
+      await standbySql.query("SELECT pg_wal_replay_resume()").catch(() => undefined);
+      delete process.env.DATABASE_REPLICA_MAX_LAG_SECONDS;
+      resetEnvCache();
+    }
   });
 
   it("reads on the primary while the standby is down, and on the standby again once it is back", async () => {

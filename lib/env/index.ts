@@ -62,6 +62,12 @@ const schema = z.object({
   DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
   /** A replica that has not accepted a connection (or freed one from its pool) within this long counts as unreachable. */
   DATABASE_REPLICA_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
+  /**
+   * A replica further behind the primary than this has its reads answered by
+   * the primary until it catches up (0: never checked). Checked every few
+   * seconds while reads go to it (lib/db/replica-lag.ts).
+   */
+  DATABASE_REPLICA_MAX_LAG_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /** A replica that could not be reached is left alone (its reads on the primary) for this long, then tried again. */
   DATABASE_REPLICA_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** After a staff mutation, that user's replica reads go to the primary for this long (0 = never). */
