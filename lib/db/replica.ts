@@ -23,6 +23,7 @@ import { log } from "../log";
 import type { Db } from "./client";
 import { isDatabaseUnavailable } from "./unavailable";
 import { LagTracker, parseLsn } from "./replica-lag";
+import { outsideRequest } from "../http/request-context";
 
 interface Routed {
   $replica(): Db;
@@ -106,8 +107,8 @@ function lagMonitor(replica: Db, primary: Db, name: string): (reachable: boolean
     if (reachable && !checking && now - checkedAt >= Math.min(5_000, maxLag / 2)) {
       checking = true;
       checkedAt = now;
-      // A failed check changes nothing.
-      void check()
+      // A failed check changes nothing, and is not the failure of the request whose read started it.
+      void outsideRequest(() => check())
         .catch(() => undefined)
         .finally(() => (checking = false));
     }

@@ -36,6 +36,11 @@ export function requestIdFor(viaTrustedProxy: boolean, sent: string | string[] |
   return viaTrustedProxy && given && ACCEPTED_ID.test(given) ? given : randomUUID();
 }
 
+/** Runs `fn` (and what it starts) outside any request: background work whose failure is no request's. */
+export function outsideRequest<T>(fn: () => T): T {
+  return storage.exit(fn);
+}
+
 export function runWithRequest<T>(ctx: RequestContext, fn: () => T): T {
   return storage.run(ctx, fn);
 }
