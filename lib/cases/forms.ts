@@ -7,7 +7,7 @@ import { initialActionState, type StaffActionState } from "@/lib/actions/staff-a
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { routing } from "@/i18n/routing";
-import { parseCaseNumber } from "./shared";
+import { casePageHref, parseCaseNumber } from "./shared";
 import { currentNumber } from "./scope";
 
 /** The case's number now (a merge may have absorbed the one posted), if the visitor may read cases. */
@@ -25,8 +25,7 @@ async function numberNow(asked: string): Promise<string | null> {
  * anchor is not lost to the refresh the streamed page would send it through.
  */
 async function casePageAfterPost(locale: string, number: string, q: URLSearchParams, anchor: string): Promise<string> {
-  if (!(await headers()).get("next-action")) q.set("whole", "1");
-  return `/${locale}/staff/cases/${encodeURIComponent(number)}?${q}#${anchor}`;
+  return casePageHref(locale, number, q, anchor, !(await headers()).get("next-action"));
 }
 
 /**

@@ -47,6 +47,10 @@ describe("case page URL", () => {
       "/zh-CN/staff/cases/C-2026-00042?why=R-2026-000123&whole=1#why",
     );
     expect(casePageHref("en", "C-2026-00042", {}, "reports", false)).toBe("/en/staff/cases/C-2026-00042#reports");
+    // A form's outcome query as it is, repeated keys and all.
+    expect(casePageHref("en", "C-2026-00042", new URLSearchParams("done=x&at=1&at=2"), "notes", true)).toBe(
+      "/en/staff/cases/C-2026-00042?done=x&at=1&at=2&whole=1#notes",
+    );
     // What the links carry reads back as the same view.
     const href = casePageHref("en", "C-2026-00042", { routing: "all", route: 77245 }, "route-77245", true);
     const q = Object.fromEntries(new URL(href, "http://x").searchParams);

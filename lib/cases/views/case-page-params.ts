@@ -94,12 +94,13 @@ export function parseCasePageParams(sp: SearchParams): CasePageParams | null {
 export function casePageHref(
   locale: string,
   number: string,
-  query: Record<string, string | number | null | undefined>,
+  query: Record<string, string | number | null | undefined> | URLSearchParams,
   anchor: string,
   whole: boolean,
 ): string {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== null && v !== undefined) q.set(k, String(v));
+  const entries = query instanceof URLSearchParams ? query.entries() : Object.entries(query);
+  for (const [k, v] of entries) if (v !== null && v !== undefined) q.append(k, String(v));
   if (whole) q.set("whole", "1");
   const search = q.size ? `?${q}` : "";
   return `/${locale}/staff/cases/${encodeURIComponent(number)}${search}#${anchor}`;
