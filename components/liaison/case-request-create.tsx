@@ -72,6 +72,8 @@ async function GroupForm({
   const t = await getTranslations("requests");
   const c = await getTranslations("cases");
   const format = await getFormatter();
+  const kindName = (k: PanelIdentifier["kind"]) => c(`identifierKind.${k}` as never);
+  const day = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
   const key = group.org ? `org-${group.org.id}` : "unrouted";
   // Organisations' rows come pre-checked and are all listed: one left out would silently leave the request.
   const rows =
@@ -137,8 +139,8 @@ async function GroupForm({
               locale={locale}
               checked={!!group.org && row.requestedIn.length === 0}
               t={t}
-              kindName={(k) => c(`identifierKind.${k}` as never)}
-              day={(d) => format.dateTime(d, { dateStyle: "medium" })}
+              kindName={kindName}
+              day={day}
             />
           ))}
           {rows.length < group.rows.length ? (
