@@ -12,6 +12,7 @@ import path from "node:path";
 import { createPrisma } from "../../lib/db/client";
 import { importReports } from "../../lib/interchange/import";
 import { hashPassword } from "../../lib/auth/password";
+import { piiKeys } from "../../lib/pii/keys";
 import { syntheticReports } from "./synthetic";
 import { freshDatabase, pct, vacuumAnalyze } from "./bench";
 import { buildIsCurrent, writeStamp } from "./build-stamp";
@@ -68,6 +69,11 @@ export async function startApp(
       PORT: String(port),
       DATA_DIR: dataDir,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The keys the import encrypted victims' details with (this process's): with a key
+      // of its own, the server could not open them and every report section would fail.
+      PII_ENCRYPTION_KEYS: piiKeys()
+        .map((k) => `${k.id}:${k.key.toString("base64")}`)
+        .join(","),
       ...env,
     },
     stdio: ["ignore", "ignore", "inherit"],
@@ -189,6 +195,16 @@ export async function cannon(
   requests: CannonRequest[],
   opts: { connections: number; duration?: number; amount?: number; overallRate?: number },
 ): Promise<Figures> {
+  // Every answer's body is checked (pageFailed): a page that failed counts as an error, even with status 200.
+  let failedPages = 0;
+  const checked = requests.map((q) => ({
+    method: "GET",
+    ...q,
+    onResponse: (status: number, body: string, context: Record<string, unknown>) => {
+      if (pageFailed(body)) failedPages++;
+      q.onResponse?.(status, body, context);
+    },
+  }));
   const instance = autocannon({
     url: origin,
     connections: opts.connections,
@@ -196,7 +212,7 @@ export async function cannon(
     ...(opts.overallRate ? { overallRate: opts.overallRate } : {}),
     ...(opts.amount ? { amount: opts.amount } : { duration: opts.duration }),
     timeout: 30,
-    requests: requests.map((q) => ({ method: "GET", ...q })),
+    requests: checked,
   });
   const ms: number[] = [];
   instance.on("response", (_client, _status, _bytes, t) => ms.push(t));
@@ -210,8 +226,16 @@ export async function cannon(
     p50: at(50),
     p95: at(95),
     p99: at(99),
-    bad: r.non2xx + r.errors + r.timeouts,
+    bad: r.non2xx + r.errors + r.timeouts + failedPages,
   };
+}
+
+/**
+ * A page answered 200 that failed all the same: rendered by the error shell, or
+ * with a streamed section replaced by its error (React's `$RX` call).
+ */
+export function pageFailed(body: string): boolean {
+  return body.includes('<html id="__next_error__"') || body.includes('$RX("');
 }
 
 /**
@@ -232,5 +256,6 @@ export async function timedGet(origin: string, url: string, cookie: string) {
     chunks.push(value);
   }
   const body = Buffer.concat(chunks).toString("utf8");
+  if (pageFailed(body)) throw new Error(`${origin}${url}: the page or one of its streamed sections failed`);
   return { ms: performance.now() - t, ttfb, bytes: Buffer.byteLength(body), body };
 }
