@@ -4,11 +4,13 @@ import type { Db } from "@/lib/db/client";
 import { Prisma, table } from "@/lib/db/sql";
 import { assertCan, can, type ServiceContext } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
+import { NotFoundError } from "@/lib/errors";
 import { caseByNumber, decisionsOfCase, decisionTable } from "../scope";
 import { caseGraph, identifierStats, type IdentifierStats } from "./case-identifiers";
 import type { CaseGraphData } from "./graph-data";
 import { enteredAsOfCase, readAsOfReports } from "./entered-as";
 import type { CaseDetail, CaseIdentifier, CaseReport } from "./detail";
+import { caseHeadRow, reportPageRows } from "./case-page-rows";
 
 /**
  * The case page in sections, each loaded on its own so the page can send the
@@ -51,32 +53,8 @@ export async function getCaseHead(db: Db, ctx: ServiceContext, input: { number: 
   assertCan(ctx.actor, "read:case:any");
   const found = await caseByNumber(db, input.number);
   const piiVisible = can(ctx.actor, "read:victim-pii:any");
-  const c = await db.case.findUniqueOrThrow({
-    where: { id: found.caseId },
-    select: {
-      id: true,
-      number: true,
-      status: true,
-      reportCount: true,
-      victimCount: true,
-      firstIncident: true,
-      lastIncident: true,
-      provinces: true,
-      platformIds: true,
-      frozenMinor: true,
-      recoveredMinor: true,
-      requestsDueAt: true,
-      assignee: { select: { id: true, name: true, email: true } },
-      aliases: { select: { number: true }, orderBy: { number: "asc" } },
-      notes: {
-        select: { id: true, body: true, createdAt: true, author: { select: { name: true, email: true } } },
-        orderBy: { createdAt: "asc" },
-        // Not even loaded for viewers who may not read victims' details.
-        ...(piiVisible ? {} : { take: 0 }),
-      },
-    },
-  });
-  const [loss, platforms, overdueRequests] = await Promise.all([
+  const [c, loss] = await Promise.all([
+    caseHeadRow(db, found.caseId, piiVisible),
     // Payments probed per report (OFFSET 0 keeps the probe): joined plainly, the
     // planner scanned the whole Payment table for a large case (6.2 -> 1.6 ms
     // on a 1,907-report case at 100k reports, and growing with the table).
@@ -85,15 +63,16 @@ export async function getCaseHead(db: Db, ctx: ServiceContext, input: { number: 
       CROSS JOIN LATERAL (
         SELECT ${P.$.currency} AS currency, ${P.$.amountMinor} AS amount FROM ${P.$table} WHERE ${P.$.reportId} = ${R.id} OFFSET 0
       ) p
-      WHERE ${R.caseId} = ${c.id} GROUP BY p.currency ORDER BY 2 DESC`),
-    db.platform.findMany({ where: { id: { in: c.platformIds } }, select: { name: true }, orderBy: { name: "asc" } }),
-    // Counted only when the earliest due time has passed (usually it has not).
+      WHERE ${R.caseId} = ${found.caseId} GROUP BY p.currency ORDER BY 2 DESC`),
+  ]);
+  if (!c) throw new NotFoundError("case");
+  // Counted only when the earliest due time has passed (usually it has not).
+  const overdueRequests =
     c.requestsDueAt && c.requestsDueAt.getTime() < Date.now()
-      ? db.liaisonRequest.count({
+      ? await db.liaisonRequest.count({
           where: { caseId: c.id, status: { in: ["sent", "acknowledged"] }, dueAt: { lt: new Date() } },
         })
-      : Promise.resolve(0),
-  ]);
+      : 0;
   return {
     id: c.id,
     number: c.number,
@@ -105,19 +84,14 @@ export async function getCaseHead(db: Db, ctx: ServiceContext, input: { number: 
     firstIncident: c.firstIncident,
     lastIncident: c.lastIncident,
     provinces: c.provinces,
-    platforms: platforms.map((p) => p.name),
+    platforms: c.platforms,
     lossByCurrency: loss,
     frozenMinor: c.frozenMinor,
     recoveredMinor: c.recoveredMinor,
     overdueRequests,
-    aliases: c.aliases.map((a) => a.number),
+    aliases: c.aliases,
     notesHidden: !piiVisible,
-    notes: c.notes.map((n) => ({
-      id: n.id,
-      body: n.body,
-      author: n.author ? n.author.name || n.author.email : null,
-      at: n.createdAt,
-    })),
+    notes: c.notes,
     piiVisible,
   };
 }
@@ -136,43 +110,12 @@ export async function getCaseReports(
   assertCan(actor, "read:case:any");
   const piiVisible = can(actor, "read:victim-pii:any");
   const evidenceVisible = can(actor, "read:evidence:any");
-  const reports = await db.report.findMany({
-    where: { caseId: input.case.id, ...(input.afterReport ? { id: { gt: input.afterReport } } : {}) },
-    orderBy: { id: "asc" },
-    take: REPORTS_PER_PAGE + 1,
-    select: {
-      id: true,
-      reference: true,
-      externalId: true,
-      source: true,
-      submittedAt: true,
-      incidentDate: true,
-      scamType: true,
-      victimProvince: true,
-      // Victims' details are not even read for viewers without read:victim-pii:any.
-      victimName: piiVisible,
-      victimPhone: piiVisible,
-      victimCity: piiVisible,
-      narrative: piiVisible,
-      contacts: { select: { kind: true, rawValue: true }, orderBy: { position: "asc" } },
-      payments: {
-        select: {
-          amountMinor: true,
-          currency: true,
-          paidAt: true,
-          payeeKind: true,
-          payeeValue: true,
-          payeeName: true,
-          payeeBank: true,
-        },
-        orderBy: { position: "asc" },
-      },
-      platforms: { select: { role: true, platform: { select: { name: true } } } },
-      evidence: {
-        select: { id: true, originalName: true, mime: true, size: true },
-        ...(evidenceVisible ? {} : { take: 0 }),
-      },
-    },
+  const reports = await reportPageRows(db, {
+    caseId: input.case.id,
+    after: input.afterReport ?? 0,
+    limit: REPORTS_PER_PAGE + 1,
+    pii: piiVisible,
+    evidence: evidenceVisible,
   });
   const page = reports.slice(0, REPORTS_PER_PAGE);
   const before = input.afterReport ? { caseId: input.case.id, id: { lte: input.afterReport } } : null;
@@ -211,14 +154,14 @@ export async function getCaseReports(
         ? {
             name: openPii("Report.victimName", r.victimName ?? ""),
             phone: openPii("Report.victimPhone", r.victimPhone ?? ""),
-            city: r.victimCity,
+            city: r.victimCity ?? "",
             narrative: openPii("Report.narrative", r.narrative ?? ""),
           }
         : null,
-      contacts: r.contacts.map((x) => ({ kind: x.kind, value: x.rawValue })),
+      contacts: r.contacts,
       payments: r.payments,
-      platforms: r.platforms.map((p) => ({ name: p.platform.name, role: p.role })),
-      evidence: evidenceVisible ? r.evidence : [],
+      platforms: r.platforms,
+      evidence: r.evidence,
       readAs: readAs.get(r.id) ?? [],
     })),
     reportsCursor: reports.length > REPORTS_PER_PAGE ? page[page.length - 1]!.id : null,
