@@ -103,6 +103,21 @@ describe("adding to a report later", () => {
     expect(rows.payments.map((p) => p.amountMinor)).toEqual([25_050n]);
     expect(rows.platforms).toHaveLength(1);
     expect(await client.auditEvent.count({ where: { action: "report.addition", resourceId: ra.reference } })).toBe(1);
+    // Staff read the addition under the report, each row as the victim gave it.
+    const shown = await additionsOfReports(client, await staff("investigator"), {
+      caseNumber: na.number,
+      reportIds: [ra.reportId],
+    });
+    expect(shown.get(ra.reportId)).toEqual([
+      {
+        id: done.additionId,
+        at: done.createdAt,
+        contacts: [{ kind: "phone", value: spelled }],
+        payments: [{ amountMinor: 25_050n, currency: "CNY", payeeValue: "6217 0000 9999 8888 777", payeeName: "" }],
+        platforms: [{ name: "Taobao", role: "order_leaked" }],
+        evidence: [],
+      },
+    ]);
   });
 
   it("a payment alone changes the case's loss (no report moves)", async () => {
