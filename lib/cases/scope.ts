@@ -31,13 +31,14 @@ export const resolveCaseNumber = cache(resolveCaseNumberUncached);
 async function resolveCaseNumberUncached(tx: Tx, number: string): Promise<CaseRef | null> {
   const n = parseCaseNumber(number);
   if (!n) return null;
-  const direct = await tx.case.findUnique({ where: { number: n }, select: { id: true, number: true } });
-  if (direct) return { caseId: direct.id, number: direct.number, via: null };
-  const alias = await tx.caseAlias.findUnique({
-    where: { number: n },
-    select: { case: { select: { id: true, number: true } } },
-  });
-  return alias ? { caseId: alias.case.id, number: alias.case.number, via: n } : null;
+  // One raw statement: every case page and case action starts here.
+  const rows = await tx.$queryRaw<{ id: number; number: string; alias: boolean }[]>(Prisma.sql`
+    SELECT ${CA.id}, ${CA.number}, false AS alias FROM ${CA} WHERE ${CA.number} = ${n}
+    UNION ALL
+    SELECT ${CA.id}, ${CA.number}, true FROM ${AL} JOIN ${CA} ON ${CA.id} = ${AL.caseId} WHERE ${AL.number} = ${n}
+    ORDER BY alias LIMIT 1`);
+  const found = rows[0];
+  return found ? { caseId: found.id, number: found.number, via: found.alias ? n : null } : null;
 }
 
 /** The case, or NotFoundError. */
@@ -66,6 +67,8 @@ export async function reportInCase(tx: Tx, caseId: number, reference: string): P
 }
 
 const R = table("Report", "r");
+const CA = table("Case", "c");
+const AL = table("CaseAlias", "al");
 const RI = table("ReportIdentifier", "ri");
 const D = table("MatchDecision", "d");
 

@@ -9,6 +9,13 @@ import { followUpSuggestions, type FollowUpSuggestion } from "./follow-ups";
 import { defaultKindFor } from "./request-form";
 import { identifierKindsByRequest, requestKinds, type RequestKind } from "./shared";
 import { listCaseRequests, type RequestView } from "./views";
+import { allOrganisations } from "./route-override";
+import { Prisma, table } from "@/lib/db/sql";
+
+const R = table("Report", "r");
+const RP = table("ReportPlatform", "rp");
+const O = table("Organisation", "o");
+const PL = table("Platform", "pl");
 
 /**
  * Everything the case page's liaison panel shows: the case's requests with
@@ -88,7 +95,7 @@ export async function caseRequestPanel(db: Db, ctx: ServiceContext, input: { cas
   // Most cases have no request yet: nothing to follow up or to leave unchecked.
   const anyRequest = requests.length > 0;
   const [organisations, leaked, suggestions, askedItems] = await Promise.all([
-    db.organisation.findMany({ select: { id: true, name: true, kind: true }, orderBy: { name: "asc" } }),
+    allOrganisations(db),
     leakedShops(db, kase.caseId),
     anyRequest
       ? followUpSuggestions(
@@ -185,10 +192,21 @@ function withRows(
 
 /** Organisations that are a shop the case's victims said knew their orders. */
 async function leakedShops(db: Db, caseId: number) {
-  const orgs = await db.organisation.findMany({
-    where: { platform: { reports: { some: { role: "order_leaked", report: { caseId } } } } },
-    select: { id: true, name: true, kind: true, platform: { select: { id: true, name: true } } },
-    orderBy: { name: "asc" },
-  });
-  return orgs.map((o) => ({ org: { id: o.id, name: o.name, kind: o.kind }, platform: o.platform! }));
+  // The case's reports' platforms probed per report (OFFSET 0 keeps the probe), as elsewhere on the case page.
+  const rows = await db.$queryRaw<
+    { id: string; name: string; kind: OrgKind; platformId: number; platformName: string }[]
+  >(Prisma.sql`
+    SELECT ${O.id}, ${O.name}, ${O.kind}::text AS kind, ${PL.id} AS "platformId", ${PL.name} AS "platformName"
+    FROM ${O} JOIN ${PL} ON ${PL.id} = ${O.platformId}
+    WHERE ${O.platformId} IN (
+      SELECT rp."platformId" FROM ${R}
+      CROSS JOIN LATERAL (
+        SELECT ${RP.$.platformId} FROM ${RP.$table} WHERE ${RP.$.reportId} = ${R.id} AND ${RP.$.role} = 'order_leaked' OFFSET 0
+      ) rp
+      WHERE ${R.caseId} = ${caseId})
+    ORDER BY ${O.name}`);
+  return rows.map((o) => ({
+    org: { id: o.id, name: o.name, kind: o.kind },
+    platform: { id: o.platformId, name: o.platformName },
+  }));
 }

@@ -5,7 +5,10 @@ import { recordAudit } from "@/lib/audit/record";
 import { NotFoundError } from "@/lib/errors";
 import { assertIdentifierInCase, caseByNumber } from "@/lib/cases";
 import { ID_PATTERN } from "@/lib/users/schemas";
+import { Prisma, table } from "@/lib/db/sql";
 import type { RouteOrg } from "./route-groups";
+
+const O = table("Organisation", "o");
 
 export interface SetIdentifierRouteInput {
   caseNumber: string;
@@ -69,5 +72,12 @@ export async function setIdentifierRoute(
 /** Every organisation, by name: the choices of the override select. Needs create:request:any. */
 export async function listRouteOrganisations(db: Db, ctx: ServiceContext): Promise<RouteOrg[]> {
   assertCan(ctx.actor, "create:request:any");
-  return db.organisation.findMany({ select: { id: true, name: true, kind: true }, orderBy: { name: "asc" } });
+  return allOrganisations(db);
+}
+
+/** Every organisation, by name (a raw read: the case page lists them on every view). */
+export function allOrganisations(db: Db): Promise<RouteOrg[]> {
+  return db.$queryRaw<RouteOrg[]>(
+    Prisma.sql`SELECT ${O.id}, ${O.name}, ${O.kind}::text AS kind FROM ${O} ORDER BY ${O.name}`,
+  );
 }

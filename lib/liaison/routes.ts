@@ -176,22 +176,17 @@ async function organisationsFor(
   const keys = [...new Set(targets.flatMap((t) => (t ? [t.key] : [])))];
   const platformKeys = keys.filter((k) => k.startsWith("platform:")).map((k) => k.slice("platform:".length));
   const orgs = keys.length
-    ? await db.organisation.findMany({
-        where: {
-          OR: [
-            { routeKeys: { hasSome: keys } },
-            ...(platformKeys.length ? [{ platform: { key: { in: platformKeys } } }] : []),
-          ],
-        },
-        select: { id: true, name: true, kind: true, routeKeys: true, platform: { select: { key: true } } },
-        orderBy: { name: "asc" },
-      })
+    ? await db.$queryRaw<(RouteOrg & { routeKeys: string[]; platformKey: string | null })[]>(Prisma.sql`
+        SELECT ${O.id}, ${O.name}, ${O.kind}::text AS kind, ${O.routeKeys}, ${P.key} AS "platformKey"
+        FROM ${O} LEFT JOIN ${P} ON ${P.id} = ${O.platformId}
+        WHERE ${O.routeKeys} && ${keys}::text[] OR ${P.key} = ANY(${platformKeys}::text[])
+        ORDER BY ${O.name}`)
     : [];
   return (t) => {
     const byKey = orgs.find((o) => o.routeKeys.includes(t.key));
     if (byKey) return { org: { id: byKey.id, name: byKey.name, kind: byKey.kind }, via: "route-key" };
     const byPlatform = t.key.startsWith("platform:")
-      ? orgs.find((o) => o.platform && `platform:${o.platform.key}` === t.key)
+      ? orgs.find((o) => o.platformKey !== null && `platform:${o.platformKey}` === t.key)
       : undefined;
     return byPlatform
       ? { org: { id: byPlatform.id, name: byPlatform.name, kind: byPlatform.kind }, via: "platform" }

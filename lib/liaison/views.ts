@@ -4,7 +4,7 @@ import { assertCan, can, type ServiceContext } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { NotFoundError } from "@/lib/errors";
 import { caseByNumber } from "@/lib/cases";
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma, table } from "@/lib/db/sql";
 import { isOverdue, openStatuses, type RequestKind, type RequestStatus } from "./shared";
 import { readDisclosures, readSharedVictims } from "./victim-lines";
 
@@ -13,6 +13,8 @@ import { readDisclosures, readSharedVictims } from "./victim-lines";
  * never drafts, never the case behind them (only its number, which the letter
  * quotes). Staff with read:request:any: a case's requests with the answers.
  */
+const LR = table("LiaisonRequest", "lr");
+
 const itemSelect = {
   id: true,
   kind: true,
@@ -177,7 +179,10 @@ export async function listCaseRequests(
   const kase = await caseByNumber(db, input.caseNumber);
   // Most cases have none: one look by the index spares the relation reads
   // Prisma issues for an empty list all the same (five statements per case page).
-  if (!(await db.liaisonRequest.findFirst({ where: { caseId: kase.caseId }, select: { id: true } }))) return [];
+  const any = await db.$queryRaw<unknown[]>(
+    Prisma.sql`SELECT 1 FROM ${LR} WHERE ${LR.caseId} = ${kase.caseId} LIMIT 1`,
+  );
+  if (!any.length) return [];
   const rows = await db.liaisonRequest.findMany({
     where: { caseId: kase.caseId },
     select: requestSelect,

@@ -4,6 +4,9 @@ import { assertCan, can, roles, rolePermissions, type ServiceContext } from "@/l
 import { recordAudit } from "@/lib/audit/record";
 import { caseByNumber } from "../scope";
 import { CaseError } from "./errors";
+import { Prisma, table } from "@/lib/db/sql";
+
+const U = table("User", "u");
 
 /** Roles whose users may hold a case: those who can work it. */
 const assignableRoles = roles.filter((r) => rolePermissions[r].includes("write:case:any"));
@@ -42,9 +45,9 @@ export async function assignCase(db: Db, ctx: ServiceContext, input: { number: s
 /** Staff who can be assigned cases. */
 export async function assignableStaff(db: Db, ctx: ServiceContext) {
   assertCan(ctx.actor, "read:case:any");
-  return db.user.findMany({
-    where: { disabled: false, role: { in: assignableRoles } },
-    select: { id: true, name: true, email: true },
-    orderBy: [{ name: "asc" }, { email: "asc" }],
-  });
+  // Raw: read on every case page view by staff who may assign.
+  return db.$queryRaw<{ id: string; name: string; email: string }[]>(Prisma.sql`
+    SELECT ${U.id}, ${U.name}, ${U.email} FROM ${U}
+    WHERE NOT ${U.disabled} AND ${U.role}::text = ANY(${assignableRoles}::text[])
+    ORDER BY ${U.name}, ${U.email}`);
 }
