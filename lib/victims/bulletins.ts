@@ -4,8 +4,12 @@ import { assertCan, type ServiceContext } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { caseByNumber } from "@/lib/cases";
 import { AppError } from "@/lib/errors";
+import { Prisma, table } from "@/lib/db/sql";
 import { cleanText } from "@/lib/vocab/text";
 import { BULLETIN_MAX_CHARS, pickBulletinText, type BulletinLocale } from "./bulletin-text";
+
+const B = table("CaseBulletin", "b");
+const BU = table("User", "bu");
 
 /**
  * Case bulletins: what investigators tell every victim of a case (issue 10,
@@ -84,19 +88,13 @@ export async function listCaseBulletins(
 ): Promise<StaffBulletin[]> {
   assertCan(ctx.actor, "read:case:any");
   const ref = await caseByNumber(db, input.caseNumber);
-  const rows = await db.caseBulletin.findMany({
-    where: { caseId: ref.caseId },
-    select: { id: true, bodyZh: true, bodyEn: true, createdAt: true, author: { select: { name: true, email: true } } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: 200,
-  });
-  return rows.map((r) => ({
-    id: r.id,
-    bodyZh: r.bodyZh,
-    bodyEn: r.bodyEn,
-    author: r.author ? r.author.name || r.author.email : null,
-    postedAt: r.createdAt,
-  }));
+  // Raw: read on every case page view.
+  return db.$queryRaw<StaffBulletin[]>(Prisma.sql`
+    SELECT ${B.id}, ${B.bodyZh}, ${B.bodyEn}, COALESCE(NULLIF(${BU.name}, ''), ${BU.email}) AS author,
+           ${B.createdAt} AS "postedAt"
+    FROM ${B} LEFT JOIN ${BU} ON ${BU.id} = ${B.authorId}
+    WHERE ${B.caseId} = ${ref.caseId}
+    ORDER BY ${B.createdAt} DESC, ${B.id} DESC LIMIT 200`);
 }
 
 /**

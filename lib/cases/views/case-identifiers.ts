@@ -178,10 +178,11 @@ async function linkingBeyondList(
   bridged: ReadonlySet<number>,
 ): Promise<{ id: number; kind: string; display: string; blocked: boolean; linking: boolean }[]> {
   if (!ids.length) return [];
-  const rows = await db.identifier.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, kind: true, value: true, display: true, meta: true, linkable: true },
-  });
+  const rows = await db.$queryRaw<
+    { id: number; kind: IdentifierKind; value: string; display: string; meta: unknown; linkable: boolean }[]
+  >(Prisma.sql`
+    SELECT ${I.id}, ${I.kind}::text AS kind, ${I.value}, ${I.display}, ${I.meta}, ${I.linkable}
+    FROM ${I} WHERE ${I.id} = ANY(${ids}::int[])`);
   const open = rows.filter((r) => !check(r.id, { ...r, meta: r.meta as Record<string, MetaValue> }, r.linkable));
   // Named by a second report of the case? At most two rows per identifier: an
   // identifier that links is in this case wherever it is named.

@@ -47,6 +47,7 @@ const P = table("Payment", "p");
 const R = table("Report", "r");
 const D = decisionTable;
 const U = table("User", "u");
+const EV = table("CaseEvent", "ev");
 
 /** The case's figures, status, assignee, aliases and notes: the part of the page sent first. */
 export async function getCaseHead(db: Db, ctx: ServiceContext, input: { number: string }): Promise<CaseHead> {
@@ -212,12 +213,9 @@ export async function getCaseTimeline(
   input: { case: CaseKey; reports: CaseReport[] },
 ): Promise<CaseDetail["timeline"]> {
   assertCan(ctx.actor, "read:case:any");
-  const events = await db.caseEvent.findMany({
-    where: { caseId: input.case.id },
-    select: { type: true, createdAt: true },
-    orderBy: { createdAt: "asc" },
-    take: 200,
-  });
+  const events = await db.$queryRaw<{ type: string; createdAt: Date }[]>(Prisma.sql`
+    SELECT ${EV.type}, ${EV.createdAt} FROM ${EV} WHERE ${EV.caseId} = ${input.case.id}
+    ORDER BY ${EV.createdAt}, ${EV.id} LIMIT 200`);
   return [
     ...input.reports.flatMap((r) => [
       {
