@@ -17,8 +17,11 @@
  * path) gives the same cases: the case count and the grouping of the posted
  * reports. Prints a markdown table with each figure's ratio to the static
  * file's requests/s in the same run, and the load average.
- * The investigators run twice: as fast as the server answers, and reading
- * between clicks (one page each every --think seconds, autocannon's overallRate).
+ * The investigators run three times: as fast as the server answers; reading
+ * between clicks at one page each every --think seconds as autocannon's
+ * overallRate sends them (every connection at the same instant once a second);
+ * and as independent users, each waiting a random think time (mean --think s)
+ * after each page (scripts/lib/bench-users.ts).
  * --workers sets the server's WEB_CONCURRENCY; --only runs some of the parts
  * (the static file always, for the ratio); --profile writes the server
  * processes' CPU profiles (node --cpu-prof) into DIR.
@@ -31,7 +34,14 @@ import { systemActor } from "../lib/auth/permissions";
 import { arg, helpRequested } from "./lib/bench";
 import { cannon, investigator, signIn, startApp, syntheticDatabase, type Figures } from "./lib/bench-server";
 import { boardFixtures, lookupFixtures } from "./lib/bench-fixtures";
-import { investigatorRequests, lookupRequests, submissionRequests, yardstickRequests } from "./lib/bench-load-parts";
+import {
+  investigatorRequests,
+  investigatorUrls,
+  lookupRequests,
+  submissionRequests,
+  yardstickRequests,
+} from "./lib/bench-load-parts";
+import { thinkingUsers } from "./lib/bench-users";
 
 helpRequested(import.meta.filename);
 
@@ -101,13 +111,28 @@ try {
         duration: DURATION,
       }),
     );
-    // The same investigators reading between clicks: one page each every THINK seconds.
+    // The same investigators reading between clicks: one page each every THINK seconds,
+    // released by autocannon in a burst once a second, then as independent users.
     runs.push(
-      await cannon(`the same, one page per investigator every ${THINK} s`, o, staff, {
-        connections: INVESTIGATORS,
-        duration: DURATION,
-        overallRate: INVESTIGATORS / THINK,
-      }),
+      await cannon(
+        `the same, one page per investigator every ${THINK} s (autocannon: all at once each second)`,
+        o,
+        staff,
+        {
+          connections: INVESTIGATORS,
+          duration: DURATION,
+          overallRate: INVESTIGATORS / THINK,
+        },
+      ),
+    );
+    const urls = await investigatorUrls(o, board, cookies[0]!);
+    runs.push(
+      await thinkingUsers(
+        `the same, each reading a random ${THINK} s on average between clicks (independent users)`,
+        o,
+        cookies.map((cookie) => ({ cookie, urls })),
+        { thinkSeconds: THINK, durationSeconds: DURATION * 2 },
+      ),
     );
   }
   sample();
@@ -138,7 +163,13 @@ console.log(
 const sent = posted!.count + 1;
 const failed = sent - posted!.receipted.size;
 for (const r of runs) {
-  const c = /^(board|report|the same)/.test(r.name) ? 20 : 10;
+  // autocannon opens no more connections than its overall rate (20 investigators at 10/s: 10).
+  const c =
+    /^(board|report)/.test(r.name) || r.name.includes("independent")
+      ? 20
+      : r.name.includes("autocannon")
+        ? Math.min(20, INVESTIGATORS / THINK)
+        : 10;
   // A form post answered 200 without a receipt (an error page) failed as much as a 500.
   const bad = r.name.startsWith("report") ? Math.max(r.bad, failed) : r.bad;
   console.log(

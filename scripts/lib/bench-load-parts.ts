@@ -39,13 +39,7 @@ export async function investigatorRequests(
   f: BoardFixtures,
   cookies: string[],
 ): Promise<CannonRequest[]> {
-  const first = await fetch(`${origin}/en/staff/cases?sort=loss`, { headers: { cookie: cookies[0]! } });
-  if (first.status !== 200) throw new Error(`the board answered ${first.status}`);
-  const urls = [
-    ...boardUrls(f, await first.text()),
-    ...f.cases.slice(0, 10).map((n) => `/en/staff/cases/${n}`),
-    ...f.biggest.slice(0, 2).map((c) => `/en/staff/cases/${c.number}`),
-  ];
+  const urls = await investigatorUrls(origin, f, cookies[0]!);
   let next = 0;
   return urls.map((path) => ({
     path,
@@ -54,6 +48,17 @@ export async function investigatorRequests(
       return { ...req, headers: { cookie: context.cookie as string } };
     },
   }));
+}
+
+/** The pages an investigator cycles through: the board's variants, random cases and the largest cases. */
+export async function investigatorUrls(origin: string, f: BoardFixtures, cookie: string): Promise<string[]> {
+  const first = await fetch(`${origin}/en/staff/cases?sort=loss`, { headers: { cookie } });
+  if (first.status !== 200) throw new Error(`the board answered ${first.status}`);
+  return [
+    ...boardUrls(f, await first.text()),
+    ...f.cases.slice(0, 10).map((n) => `/en/staff/cases/${n}`),
+    ...f.biggest.slice(0, 2).map((c) => `/en/staff/cases/${c.number}`),
+  ];
 }
 
 export interface Submissions {
