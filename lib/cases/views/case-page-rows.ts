@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { Prisma, table } from "@/lib/db/sql";
+import type { CaseReport } from "./detail";
 
 /*
  * The case page's two widest reads as one raw statement each: the case head
@@ -77,7 +78,8 @@ export async function caseHeadRow(db: Db, caseId: number, withNotes: boolean): P
   };
 }
 
-export interface ReportRow {
+/** A report as read for the case page; its child rows are typed as CaseReport's. */
+export interface ReportRow extends Pick<CaseReport, "contacts" | "payments" | "platforms" | "evidence"> {
   id: number;
   reference: string;
   externalId: string | null;
@@ -91,18 +93,6 @@ export interface ReportRow {
   victimPhone?: string;
   victimCity?: string;
   narrative?: string;
-  contacts: { kind: string; value: string }[];
-  payments: {
-    amountMinor: bigint;
-    currency: string;
-    paidAt: Date | null;
-    payeeKind: string;
-    payeeValue: string;
-    payeeName: string;
-    payeeBank: string;
-  }[];
-  platforms: { name: string; role: string }[];
-  evidence: { id: string; originalName: string; mime: string; size: number }[];
 }
 
 type JsonPayment = Omit<ReportRow["payments"][number], "amountMinor" | "paidAt"> & {
