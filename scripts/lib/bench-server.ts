@@ -176,6 +176,8 @@ const autocannon = createRequire(import.meta.url)("autocannon") as (opts: Record
 
 export interface Figures {
   name: string;
+  /** Connections (or users) the figures were measured with. */
+  connections: number;
   total: number;
   rps: number;
   p50: number;
@@ -220,6 +222,8 @@ export async function cannon(
   const at = (p: number) => (ms.length ? Math.round(pct(ms, p)) : NaN);
   return {
     name,
+    // autocannon opens no more connections than its overall rate (20 investigators at 10/s: 10).
+    connections: opts.overallRate ? Math.min(opts.connections, opts.overallRate) : opts.connections,
     total: r.requests.total,
     // With `amount`, autocannon's per-second average counts the last partial second as a whole one.
     rps: opts.amount ? r.requests.total / r.duration : r.requests.average,

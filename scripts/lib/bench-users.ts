@@ -45,6 +45,7 @@ export async function thinkingUsers(
   const at = (p: number) => (ms.length ? Math.round(pct(ms, p)) : NaN);
   return {
     name,
+    connections: users.length,
     total: ms.length,
     rps: ms.length / opts.durationSeconds,
     p50: at(50),
