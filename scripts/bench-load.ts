@@ -90,7 +90,8 @@ try {
   const health = [{ path: "/api/health" }];
   const cookies: string[] = [];
   for (const email of emails) cookies.push(await signIn(o, email, password));
-  const staff = await investigatorRequests(o, board, cookies);
+  const staffUrls = await investigatorUrls(o, board, cookies[0]!);
+  const staff = investigatorRequests(staffUrls, cookies);
   posted = await submissionRequests(o, POSTS, lookups.named);
   const d = { connections: 10, duration: DURATION };
   // Warm-up: compiled code paths, connection pools.
@@ -125,12 +126,11 @@ try {
         },
       ),
     );
-    const urls = await investigatorUrls(o, board, cookies[0]!);
     runs.push(
       await thinkingUsers(
         `the same, each reading a random ${THINK} s on average between clicks (independent users)`,
         o,
-        cookies.map((cookie) => ({ cookie, urls })),
+        cookies.map((cookie) => ({ cookie, urls: staffUrls })),
         { thinkSeconds: THINK, durationSeconds: DURATION * 2 },
       ),
     );

@@ -32,14 +32,9 @@ export async function lookupRequests(origin: string, f: LookupFixtures) {
 
 /**
  * Each autocannon connection is one investigator with their own session,
- * cycling through the board's variants, random cases and the largest cases.
+ * cycling through `urls` (investigatorUrls).
  */
-export async function investigatorRequests(
-  origin: string,
-  f: BoardFixtures,
-  cookies: string[],
-): Promise<CannonRequest[]> {
-  const urls = await investigatorUrls(origin, f, cookies[0]!);
+export function investigatorRequests(urls: string[], cookies: string[]): CannonRequest[] {
   let next = 0;
   return urls.map((path) => ({
     path,
