@@ -152,6 +152,21 @@ describe("searchCases", () => {
     expect(await searchCases(await db(), investigator, { q: "C-1999-99999" })).toEqual([]);
   });
 
+  it("finds a full account from its last digits and holder, each case once however many reports name it", async () => {
+    const digits = String(Date.now()).slice(-8) + String(Math.floor(Math.random() * 1e4)).padStart(4, "0");
+    const account = `6217${digits}`;
+    const holder = `Holder ${run.replace(/\d/g, "")}`;
+    const payee = { kind: "bank_account", value: account, name: holder };
+    const [first] = await add(
+      { contacts: [{ kind: "phone", value: phone() }], payees: [payee] },
+      { contacts: [{ kind: "phone", value: phone() }], payees: [payee] },
+      { contacts: [{ kind: "phone", value: phone() }], payees: [payee] },
+    );
+    const number = (await caseOf(first!)).number;
+    const hits = await searchCases(await db(), investigator, { q: `尾号${account.slice(-4)} ${holder}` });
+    expect(hits.filter((h) => h.kind === "bank_account").map((h) => h.caseNumbers)).toEqual([[number]]);
+  });
+
   it("finds platform names too rare for the filter, by part of the name, with a link to all their cases", async () => {
     const hits = await searchCases(await db(), investigator, { q: `shop ${run.toUpperCase()}` });
     const platform = hits.find((h) => h.kind === "platform");

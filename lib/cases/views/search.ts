@@ -95,25 +95,34 @@ export async function searchCases(primary: Db, ctx: ServiceContext, input: { q: 
   return hits;
 }
 
+/**
+ * Each step a lookup by key, case by case: a number named in a thousand
+ * reports has a thousand bridge rows, and with joins the planner read every
+ * identifier, report and case instead (143 ms against 5 ms, docs/benchmarks.md).
+ */
 async function identifierHits(db: Db, ids: CanonicalIdentifier[]): Promise<SearchHit[]> {
   if (!ids.length) return [];
   const keys = ids.flatMap((i) => bridgesOf(i).map((b) => b.key));
   const rows = await db.$queryRaw<{ kind: string; display: string; numbers: string[] }[]>(Prisma.sql`
-    WITH wanted AS (
-      SELECT ${I.id} AS id, ${I.kind} AS kind, ${I.display} AS display FROM ${I}
+    WITH ids AS (
+      SELECT ${I.id} AS id FROM ${I}
       JOIN unnest(${ids.map((i) => i.kind)}::text[], ${ids.map((i) => i.value)}::text[]) AS t(k, v)
         ON ${I.kind} = t.k::${pgEnum("IdentifierKind")} AND ${I.value} = t.v
       UNION
-      SELECT ${I.id}, ${I.kind}, ${I.display} FROM ${B} JOIN ${I} ON ${I.id} = ${B.identifierId}
-      WHERE ${B.key} = ANY(${keys}::text[])
+      SELECT ${B.identifierId} FROM ${B} WHERE ${B.key} = ANY(${keys}::text[])
     )
-    SELECT w.kind::text AS kind, w.display, array_agg(DISTINCT ${C.number}) AS numbers
-    FROM wanted w
-    JOIN ${RI} ON ${RI.identifierId} = w.id
-    JOIN ${R} ON ${R.id} = ${RI.reportId}
-    JOIN ${C} ON ${C.id} = ${R.caseId}
+    SELECT w.kind::text AS kind, w.display, array_agg(DISTINCT cn.number) AS numbers
+    FROM ids
+    CROSS JOIN LATERAL (SELECT ${I.kind} AS kind, ${I.display} AS display FROM ${I} WHERE ${I.id} = ids.id OFFSET 0) w
+    CROSS JOIN LATERAL (
+      SELECT ${R.caseId} AS "caseId", count(*)::int AS n
+      FROM ${RI} JOIN ${R} ON ${R.id} = ${RI.reportId}
+      WHERE ${RI.identifierId} = ids.id
+      GROUP BY ${R.caseId} OFFSET 0
+    ) per
+    CROSS JOIN LATERAL (SELECT ${C.number} AS number FROM ${C} WHERE ${C.id} = per."caseId" OFFSET 0) cn
     GROUP BY w.kind, w.display
-    ORDER BY count(*) DESC
+    ORDER BY sum(per.n) DESC
     LIMIT 20`);
   return rows.map((r) => ({ label: r.display, kind: r.kind, caseNumbers: r.numbers.slice(0, NUMBERS_PER_HIT) }));
 }
