@@ -40,6 +40,28 @@ test("a wrong password is refused with a message and the email is kept", async (
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
+  test("a page refused (403) or not found (404) still says so (Next.js's error shell is empty without JavaScript)", async ({
+    page,
+    makeUser,
+  }) => {
+    const liaison = await makeUser("liaison");
+    await signIn(page, liaison);
+    expect((await page.goto("/en/staff"))?.status()).toBe(403);
+    await expect(page.getByRole("heading", { level: 1, name: en.staff.forbidden.title })).toBeVisible();
+    await expect(page.getByRole("link", { name: en.notFound.home })).toHaveAttribute("href", "/en");
+    expect((await page.goto("/zh-CN/staff/cases"))?.status()).toBe(403);
+    await expect(page.getByRole("heading", { level: 1, name: messages["zh-CN"].staff.forbidden.title })).toBeVisible();
+
+    const investigator = await makeUser("investigator");
+    await page.context().clearCookies();
+    await signIn(page, investigator);
+    expect((await page.goto("/en/staff/cases/C-2026-99999"))?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      `${messages["zh-CN"].notFound.title} · ${en.notFound.title}`,
+    );
+    await expect(page.getByRole("main")).toContainText(en.notFound.body);
+  });
+
   test("sign-in works and returns to the page that was asked for (zh-CN)", async ({ page, makeUser }) => {
     const admin = await makeUser("admin");
     await page.goto("/zh-CN/staff/admin/users");

@@ -26,6 +26,7 @@ import { EDGE_HEADER, edgeToken, isFromEdge } from "./edge-mark";
 import { checkOrigin, isSafeMethod } from "./origin";
 import { refusal, unavailablePage, type RefusalStatus } from "./refusal";
 import { reportLimitCheck } from "./report-limit-hook";
+import { addNoScriptToErrorShells } from "./no-script-fallback";
 import { RETRY_AFTER_SECONDS } from "./retry";
 import { holdBody, isStatusSignInPost, referenceOf, statusLimited } from "./status-gate";
 import type { StatusLimitCheck } from "./status-limit-hook";
@@ -180,6 +181,7 @@ export function createEdge(handle: Handle, opts: EdgeOptions = {}) {
     req.headers[REQUEST_ID_HEADER] = ctx.id;
     res.setHeader(REQUEST_ID_HEADER, ctx.id);
     answerUnavailableAs503(req, res, ctx);
+    if (isPageLoad(req)) addNoScriptToErrorShells(req, res, pathOf(req));
     if (!internal) accessLog(req, res, ctx.id);
     runWithRequest(ctx, () =>
       gate(req, res, expectContinue).catch((e: unknown) => {
@@ -203,11 +205,7 @@ export function createEdge(handle: Handle, opts: EdgeOptions = {}) {
  */
 function answerUnavailableAs503(req: IncomingMessage, res: ServerResponse, ctx: RequestContext) {
   const original = { writeHead: res.writeHead, write: res.write, end: res.end };
-  const pageLoad =
-    (req.method === "GET" || req.method === "HEAD") &&
-    req.headers.rsc === undefined &&
-    req.headers["next-action"] === undefined &&
-    !/^\/(api|_next)\//.test(pathOf(req));
+  const pageLoad = isPageLoad(req);
   let replaced = false;
   const unavailable = (status: number) => ctx.databaseUnavailable === true && status >= 500;
   /** Sends the gate's page if this is the moment to; true when Next.js's output is to be dropped. */
@@ -247,6 +245,16 @@ function answerUnavailableAs503(req: IncomingMessage, res: ServerResponse, ctx: 
     }
     return (original.end as (...a: unknown[]) => ServerResponse).apply(this, args);
   } as ServerResponse["end"];
+}
+
+/** A browser loading a page: not a client-side navigation (RSC), an action, an API route or a static file. */
+function isPageLoad(req: IncomingMessage): boolean {
+  return (
+    (req.method === "GET" || req.method === "HEAD") &&
+    req.headers.rsc === undefined &&
+    req.headers["next-action"] === undefined &&
+    !/^\/(api|_next)\//.test(pathOf(req))
+  );
 }
 
 /** Headers the gate set that its own page keeps. */
