@@ -3,8 +3,8 @@
  * answered by Next.js 16 with its error shell: the status is right (404, 403,
  * 500) but the body is empty, the not-found, "no access" or "something went
  * wrong" page being drawn by JavaScript from the flight data (React's server
- * rendering runs no error boundary; vercel/next.js#62228, still open). Without JavaScript the visitor sees a
- * blank page. For such a page load the gate adds the words in a <noscript>
+ * rendering runs no error boundary; vercel/next.js#62228, still open).
+ * Without JavaScript the visitor sees a blank page. For such a page load the gate adds the words in a <noscript>
  * right after <body>: browsers with JavaScript ignore it and draw Next.js's
  * page as before, the others show it. Unmatched addresses are not affected:
  * Next.js renders app/not-found.tsx into their HTML itself.
@@ -13,13 +13,13 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import zlib from "node:zlib";
 import { createTranslator } from "use-intl/core";
 import { catalogues } from "@/messages";
+import { escapeHtml } from "./html";
+import { pageOf } from "./refusal";
 import { REQUEST_ID_HEADER } from "./request-context";
 
 /** Next.js's error shell: `<html id="__next_error__">`. */
 const SHELL = 'id="__next_error__"';
 const BODY_OPEN = /<body[^>]*>/;
-/** A path of ours to link back to ("//host/…" is another site). */
-const OUR_PAGE = /^\/(zh-CN|en)(\/[A-Za-z0-9/_.~%-]*)?$/;
 
 type Codec = { decode: (b: Buffer) => Buffer; encode: (b: Buffer) => Buffer };
 const CODECS: Record<string, Codec> = {
@@ -28,10 +28,6 @@ const CODECS: Record<string, Codec> = {
   deflate: { decode: zlib.inflateSync, encode: zlib.deflateSync },
   br: { decode: zlib.brotliDecompressSync, encode: zlib.brotliCompressSync },
 };
-
-function escape(s: string) {
-  return s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
-}
 
 export type ShellStatus = 403 | 404 | 500;
 const SHELL_STATUSES = new Set([403, 404, 500]);
@@ -46,23 +42,23 @@ export function noScriptPage(status: ShellStatus, pathname: string, requestId = 
   if (status === 404) {
     const [zh, en] = [t("zh-CN"), t("en")];
     return (
-      `<main id="main"><h1>${escape(zh("notFound.title"))} · <span lang="en">${escape(en("notFound.title"))}</span></h1>` +
-      `<p>${escape(zh("notFound.body"))}</p><p lang="en">${escape(en("notFound.body"))}</p>` +
-      `<p><a href="/zh-CN">${escape(zh("notFound.home"))}</a> · <a href="/en" lang="en">${escape(en("notFound.home"))}</a></p></main>`
+      `<main id="main"><h1>${escapeHtml(zh("notFound.title"))} · <span lang="en">${escapeHtml(en("notFound.title"))}</span></h1>` +
+      `<p>${escapeHtml(zh("notFound.body"))}</p><p lang="en">${escapeHtml(en("notFound.body"))}</p>` +
+      `<p><a href="/zh-CN">${escapeHtml(zh("notFound.home"))}</a> · <a href="/en" lang="en">${escapeHtml(en("notFound.home"))}</a></p></main>`
     );
   }
-  const locale = /^\/en(\/|$)/.test(pathname) ? "en" : "zh-CN";
+  const { locale, back } = pageOf(pathname);
   const tr = t(locale);
-  const home = `<a href="/${locale}">${escape(tr("notFound.home"))}</a>`;
+  const home = `<a href="/${locale}">${escapeHtml(tr("notFound.home"))}</a>`;
   if (status === 500) {
-    const id = requestId ? `<p>${escape(tr("errorPage.requestId"))} <code>${escape(requestId)}</code></p>` : "";
+    const id = requestId ? `<p>${escapeHtml(tr("errorPage.requestId"))} <code>${escapeHtml(requestId)}</code></p>` : "";
     return (
-      `<main id="main"><h1>${escape(tr("errorPage.title"))}</h1><p>${escape(tr("errorPage.body"))}</p>${id}` +
-      `<p><a href="${escape(OUR_PAGE.test(pathname) ? pathname : `/${locale}`)}">${escape(tr("errorPage.retry"))}</a> · ${home}</p></main>`
+      `<main id="main"><h1>${escapeHtml(tr("errorPage.title"))}</h1><p>${escapeHtml(tr("errorPage.body"))}</p>${id}` +
+      `<p><a href="${escapeHtml(back)}">${escapeHtml(tr("errorPage.retry"))}</a> · ${home}</p></main>`
     );
   }
   return (
-    `<main id="main"><h1>${escape(tr("staff.forbidden.title"))}</h1><p>${escape(tr("staff.forbidden.body"))}</p>` +
+    `<main id="main"><h1>${escapeHtml(tr("staff.forbidden.title"))}</h1><p>${escapeHtml(tr("staff.forbidden.body"))}</p>` +
     `<p>${home}</p></main>`
   );
 }
@@ -95,8 +91,12 @@ export function addNoScriptToErrorShells(req: IncomingMessage, res: ServerRespon
     }
     return (original.writeHead as (...a: unknown[]) => ServerResponse).call(this, status, ...rest);
   } as ServerResponse["writeHead"];
+  // A first write would send the headers itself (Node's implicit writeHead): hold them before it does.
+  const holdIfDue = () => {
+    if (!held && !res.headersSent && hold(res.statusCode)) res.writeHead(res.statusCode);
+  };
   res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
-    if (!held && !this.headersSent && hold(this.statusCode)) this.writeHead(this.statusCode);
+    holdIfDue();
     if (!held) return (original.write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
     held.chunks.push(toBuffer(chunk, rest[0]));
     const cb = rest.find((a) => typeof a === "function") as (() => void) | undefined;
@@ -104,7 +104,7 @@ export function addNoScriptToErrorShells(req: IncomingMessage, res: ServerRespon
     return true;
   } as ServerResponse["write"];
   res.end = function (this: ServerResponse, ...args: unknown[]) {
-    if (!held && !this.headersSent && hold(this.statusCode)) this.writeHead(this.statusCode);
+    holdIfDue();
     if (!held) return (original.end as (...a: unknown[]) => ServerResponse).apply(this, args);
     const h = held;
     held = null;

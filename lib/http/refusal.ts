@@ -14,6 +14,7 @@ import { catalogues } from "@/messages";
 const en = catalogues.en;
 const zh = catalogues["zh-CN"];
 import { staticPageCsp } from "./csp";
+import { escapeHtml } from "./html";
 import boundary from "./static-headers.json";
 
 export type RefusalStatus = 403 | 413 | 429;
@@ -30,8 +31,14 @@ const CSP = staticPageCsp(STYLE);
 
 const LOCALE_PAGE = /^\/(zh-CN|en)(\/[A-Za-z0-9/_-]*)?$/;
 
-function escape(s: string) {
-  return s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+/**
+ * The URL's language, and where a page about it links back to: the page
+ * itself when it is one of ours ("//host/…" is another site), else the home page.
+ */
+export function pageOf(pathname: string): { locale: "en" | "zh-CN"; back: string } {
+  const page = LOCALE_PAGE.exec(pathname);
+  const locale = page?.[1] === "en" || (!page && pathname.startsWith("/en")) ? "en" : "zh-CN";
+  return { locale, back: page ? pathname : `/${locale}` };
 }
 
 /**
@@ -45,8 +52,7 @@ export function refusal(
   pathname: string,
   opts: { reportForm?: boolean; reason?: "statusPin" } = {},
 ): Refusal {
-  const page = LOCALE_PAGE.exec(pathname);
-  const locale = page?.[1] === "en" || (!page && pathname.startsWith("/en")) ? "en" : "zh-CN";
+  const { locale, back } = pageOf(pathname);
   // The message files are compiled at build time inside Next.js, and read as
   // written by scripts/serve.ts; use-intl's translator takes both forms.
   const t = createTranslator({ locale, messages: locale === "en" ? en : zh, namespace: "limits" });
@@ -61,10 +67,9 @@ export function refusal(
         : status === 429
           ? [t("tooManyTitle"), t("tooManyBody")]
           : [t("tooLargeTitle"), opts.reportForm ? t("tooLargeBody", { maxFiles, maxMb }) : t("tooLargeFormBody")];
-  const back = page ? pathname : `/${locale}`;
-  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title>
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>
 <style>${STYLE}</style>
-</head><body><main><h1>${escape(title)}</h1><p>${escape(body)}</p><p><a href="${escape(back)}">${escape(t("back"))}</a></p></main></body></html>`;
+</head><body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(body)}</p><p><a href="${escapeHtml(back)}">${escapeHtml(t("back"))}</a></p></main></body></html>`;
   const headers: Record<string, string> = {
     ...Object.fromEntries(boundary.everyResponse.map((h) => [h.key.toLowerCase(), h.value])),
     "content-security-policy": CSP,
@@ -91,13 +96,11 @@ export function refusalResponse(r: Refusal): Response {
  * visitor can quote it. Like app/[locale]/error.tsx, from the same messages.
  */
 export function unavailablePage(pathname: string, requestId: string, retryAfterSeconds: number): Refusal {
-  const page = LOCALE_PAGE.exec(pathname);
-  const locale = page?.[1] === "en" || (!page && pathname.startsWith("/en")) ? "en" : "zh-CN";
+  const { locale, back: again } = pageOf(pathname);
   const t = (locale === "en" ? en : zh).errorPage;
-  const again = page ? pathname : `/${locale}`;
-  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(t.unavailableTitle)}</title>
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(t.unavailableTitle)}</title>
 <style>${STYLE}</style>
-</head><body><main><h1>${escape(t.unavailableTitle)}</h1><p>${escape(t.unavailableBody)}</p><p>${escape(t.requestId)} <code>${escape(requestId)}</code></p><p><a href="${escape(again)}">${escape(t.retry)}</a> · <a href="/${locale}">${escape(t.home)}</a></p></main></body></html>`;
+</head><body><main><h1>${escapeHtml(t.unavailableTitle)}</h1><p>${escapeHtml(t.unavailableBody)}</p><p>${escapeHtml(t.requestId)} <code>${escapeHtml(requestId)}</code></p><p><a href="${escapeHtml(again)}">${escapeHtml(t.retry)}</a> · <a href="/${locale}">${escapeHtml(t.home)}</a></p></main></body></html>`;
   const headers: Record<string, string> = {
     ...Object.fromEntries(boundary.everyResponse.map((h) => [h.key.toLowerCase(), h.value])),
     "content-security-policy": CSP,

@@ -8,22 +8,19 @@
 import { createTranslator } from "use-intl/core";
 import { catalogues } from "@/messages";
 import { staticPageCsp } from "@/lib/http/csp";
+import { escapeHtml } from "@/lib/http/html";
 import boundary from "@/lib/http/static-headers.json";
 
 const STYLE =
   'body{font-family:system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#0f172a;line-height:1.6}h1{font-size:1.5rem}a{color:#174c99}';
 const CSP = staticPageCsp(STYLE);
 
-function escape(s: string) {
-  return s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
-}
-
 export function tooManyLookups(locale: "en" | "zh-CN", retryAfterSeconds: number): Response {
   const t = createTranslator({ locale, messages: catalogues[locale], namespace: "lookup" });
   const title = t("tooManyTitle");
-  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title>
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>
 <style>${STYLE}</style>
-</head><body><main><h1>${escape(title)}</h1><p>${escape(t("tooManyBody", { seconds: retryAfterSeconds }))}</p><p><a href="/${locale}/lookup">${escape(t("tooManyBack"))}</a></p></main></body></html>`;
+</head><body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(t("tooManyBody", { seconds: retryAfterSeconds }))}</p><p><a href="/${locale}/lookup">${escapeHtml(t("tooManyBack"))}</a></p></main></body></html>`;
   return new Response(html, {
     status: 429,
     headers: {
